@@ -1,0 +1,35 @@
+# The two commands a user types: `make run` and `make test`. Both create .venv on first use.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: run test lint format bench clean
+
+$(STAMP): pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --upgrade pip
+	$(BIN)/python -m pip install -e ".[test]"
+	touch $(STAMP)
+
+run: $(STAMP)
+	$(BIN)/dlsim
+
+test: $(STAMP)
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest
+	$(BIN)/ruff check dlsim tests bench
+	$(BIN)/ruff format --check dlsim tests bench
+
+lint: $(STAMP)
+	$(BIN)/ruff check dlsim tests bench
+	$(BIN)/ruff format --check dlsim tests bench
+
+format: $(STAMP)
+	$(BIN)/ruff format dlsim tests bench
+	$(BIN)/ruff check --fix dlsim tests bench
+
+bench: $(STAMP)
+	$(BIN)/python bench/engine_step.py
+
+clean:
+	rm -rf $(VENV) build *.egg-info
