@@ -1,0 +1,224 @@
+"""Activation functions with their backward pass, so layers can apply any of them by name.
+
+Each activation maps a pre-activation ``z`` to ``a = forward(z)`` and turns ``dL/da`` into
+``dL/dz`` in ``backward``. Outputs keep the input's floating dtype (float32 stays float32).
+"""
+
+from __future__ import annotations
+
+from numbers import Real
+from typing import Any, ClassVar
+
+import numpy as np
+
+from dlsim.engine.errors import DlsimError
+
+NAMES: tuple[str, ...] = ("linear", "step", "sigmoid", "tanh", "relu", "leaky_relu", "softmax")
+
+HELP: dict[str, str] = {
+    "linear": "x: no non-linearity; use for regression outputs",
+    "step": "1 if x > 0 else 0: the perceptron's threshold; no gradient (perceptron rule)",
+    "sigmoid": "1/(1+e^-x): squashes to (0, 1); saturates (vanishing gradient) for large |x|",
+    "tanh": "tanh(x): squashes to (-1, 1), zero-centred; saturates for large |x|",
+    "relu": "max(0, x): cheap, does not saturate for x > 0",
+    "leaky_relu": "max(alpha*x, x): ReLU with a small slope alpha (default 0.1) for x < 0",
+    "softmax": "e^x_i / sum_j e^x_j over a sample's outputs: class probabilities that sum to 1",
+}
+
+
+def _as_float(z: np.ndarray) -> np.ndarray:
+    """Keep float32/float64 as given; promote anything else (ints, lists) to float64."""
+    z = np.asarray(z)
+    return z if np.issubdtype(z.dtype, np.floating) else z.astype(np.float64)
+
+
+class Activation:
+    """Base class: a named function f with f' and the chain-rule step dL/dz = dL/da * f'(z)."""
+
+    name: ClassVar[str] = ""
+    defaults: ClassVar[dict[str, float]] = {}
+
+    def forward(self, z: np.ndarray) -> np.ndarray:
+        raise NotImplementedError
+
+    def derivative(self, z: np.ndarray) -> np.ndarray:
+        """Elementwise f'(z), the curve a learner plots next to f."""
+        raise NotImplementedError
+
+    def backward(self, z: np.ndarray, a: np.ndarray, grad_a: np.ndarray) -> np.ndarray:
+        """dL/dz given dL/da (a = forward(z), passed so sigmoid/tanh/softmax reuse it)."""
+        return np.asarray(grad_a) * self.derivative(z)
+
+    def saturated_fraction(self, a: np.ndarray) -> float | None:
+        """Share of outputs in the flat tails where gradients vanish; None if it cannot saturate."""
+        return None
+
+    def get_config(self) -> str | dict[str, Any]:
+        """The plain name when every parameter is at its default, else a dict with all of them."""
+        params = {key: getattr(self, key) for key in self.defaults}
+        if params == self.defaults:
+            return self.name
+        return {"name": self.name, **params}
+
+    def __eq__(self, other: object) -> bool:
+        return type(self) is type(other) and self.get_config() == other.get_config()
+
+    def __hash__(self) -> int:
+        return hash(repr(self.get_config()))
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}({self.get_config()!r})"
+
+
+class Linear(Activation):
+    name = "linear"
+
+    def forward(self, z: np.ndarray) -> np.ndarray:
+        return _as_float(z).copy()
+
+    def derivative(self, z: np.ndarray) -> np.ndarray:
+        return np.ones_like(_as_float(z))
+
+
+class Step(Activation):
+    """1 only when z > 0 strictly (the lecture's gate convention).
+
+    Its derivative is zero everywhere (undefined at 0), so backpropagation passes no gradient
+    through it: step units are trained with the perceptron rule instead (see perceptron.py).
+    """
+
+    name = "step"
+
+    def forward(self, z: np.ndarray) -> np.ndarray:
+        z = _as_float(z)
+        return (z > 0).astype(z.dtype)
+
+    def derivative(self, z: np.ndarray) -> np.ndarray:
+        return np.zeros_like(_as_float(z))
+
+
+class Sigmoid(Activation):
+    name = "sigmoid"
+
+    def forward(self, z: np.ndarray) -> np.ndarray:
+        # exp(-|z|) never overflows; it may underflow to 0 for huge |z|, which is the right answer.
+        z = _as_float(z)
+        with np.errstate(under="ignore"):
+            e = np.exp(-np.abs(z))
+            return np.where(z >= 0, 1 / (1 + e), e / (1 + e))
+
+    def derivative(self, z: np.ndarray) -> np.ndarray:
+        a = self.forward(z)
+        return a * (1 - a)
+
+    def backward(self, z: np.ndarray, a: np.ndarray, grad_a: np.ndarray) -> np.ndarray:
+        return grad_a * a * (1 - a)
+
+    def saturated_fraction(self, a: np.ndarray) -> float | None:
+        a = np.asarray(a)
+        return float(np.mean((a < 0.01) | (a > 0.99))) if a.size else 0.0
+
+
+class Tanh(Activation):
+    name = "tanh"
+
+    def forward(self, z: np.ndarray) -> np.ndarray:
+        return np.tanh(_as_float(z))
+
+    def derivative(self, z: np.ndarray) -> np.ndarray:
+        return 1 - np.tanh(_as_float(z)) ** 2
+
+    def backward(self, z: np.ndarray, a: np.ndarray, grad_a: np.ndarray) -> np.ndarray:
+        return grad_a * (1 - a * a)
+
+    def saturated_fraction(self, a: np.ndarray) -> float | None:
+        a = np.asarray(a)
+        return float(np.mean(np.abs(a) > 0.99)) if a.size else 0.0
+
+
+class ReLU(Activation):
+    name = "relu"
+
+    def forward(self, z: np.ndarray) -> np.ndarray:
+        z = _as_float(z)
+        return np.maximum(z, 0).astype(z.dtype, copy=False)
+
+    def derivative(self, z: np.ndarray) -> np.ndarray:
+        z = _as_float(z)
+        return (z > 0).astype(z.dtype)
+
+
+class LeakyReLU(Activation):
+    """max(alpha*z, z); the lecture uses alpha = 0.1 (Keras defaults to 0.3, PyTorch to 0.01)."""
+
+    name = "leaky_relu"
+    defaults = {"alpha": 0.1}
+
+    def __init__(self, alpha: float = 0.1) -> None:
+        self.alpha = _number("leaky_relu", "alpha", alpha)
+        if not 0 <= self.alpha < 1:
+            raise DlsimError(f"leaky_relu alpha must be in [0, 1), got {alpha!r}")
+
+    def forward(self, z: np.ndarray) -> np.ndarray:
+        z = _as_float(z)
+        return np.where(z > 0, z, self.alpha * z).astype(z.dtype, copy=False)
+
+    def derivative(self, z: np.ndarray) -> np.ndarray:
+        z = _as_float(z)
+        return np.where(z > 0, 1, self.alpha).astype(z.dtype)
+
+
+class Softmax(Activation):
+    """Softmax over the last axis, shifted by each row's max so exp never overflows."""
+
+    name = "softmax"
+
+    def forward(self, z: np.ndarray) -> np.ndarray:
+        z = _as_float(z)
+        with np.errstate(under="ignore"):
+            e = np.exp(z - np.max(z, axis=-1, keepdims=True))
+            return e / np.sum(e, axis=-1, keepdims=True)
+
+    def derivative(self, z: np.ndarray) -> np.ndarray:
+        """Only the Jacobian's diagonal a(1-a); backward uses the full Jacobian."""
+        a = self.forward(z)
+        return a * (1 - a)
+
+    def backward(self, z: np.ndarray, a: np.ndarray, grad_a: np.ndarray) -> np.ndarray:
+        # Jacobian-vector product: J = diag(a) - a a^T, so J g = a * (g - <g, a>).
+        return a * (grad_a - np.sum(grad_a * a, axis=-1, keepdims=True))
+
+
+_CLASSES: dict[str, type[Activation]] = {
+    cls.name: cls for cls in (Linear, Step, Sigmoid, Tanh, ReLU, LeakyReLU, Softmax)
+}
+
+
+def _number(owner: str, key: str, value: Any) -> float:
+    """A parameter value as a finite float, or a DlsimError saying which one is wrong."""
+    if isinstance(value, bool) or not isinstance(value, Real) or not np.isfinite(value):
+        raise DlsimError(f"{owner} {key} must be a finite number, got {value!r}")
+    return float(value)
+
+
+def get(spec: str | dict[str, Any] | Activation) -> Activation:
+    """Resolve "relu", {"name": "leaky_relu", "alpha": 0.2} or an Activation to an Activation."""
+    if isinstance(spec, Activation):
+        return spec
+    if isinstance(spec, str):
+        name, params = spec, {}
+    elif isinstance(spec, dict) and "name" in spec:
+        name = spec["name"]
+        params = {key: value for key, value in spec.items() if key != "name"}
+    else:
+        raise DlsimError(f"an activation must be a name or a dict with a 'name', got {spec!r}")
+    if not isinstance(name, str) or name not in _CLASSES:
+        raise DlsimError(f"unknown activation {name!r} (choose one of: {', '.join(NAMES)})")
+    cls = _CLASSES[name]
+    unknown = sorted(set(params) - set(cls.defaults))
+    if unknown:
+        allowed = ", ".join(cls.defaults) or "none"
+        raise DlsimError(
+            f"activation {name!r} has no parameter {unknown[0]!r} (parameters: {allowed})"
+        )
+    return cls(**params)
