@@ -242,10 +242,18 @@ class Optimizer:
 
     def set_hyperparameter(self, name: str, value: Any) -> None:
         """Change one parameter (lr, momentum, clipnorm, ...) between steps; state is kept."""
-        if name not in self._specs:
-            raise DlsimError(self._unknown_message(name))
+        self.set_hyperparameters({name: value})
+
+    def set_hyperparameters(self, changes: Mapping[str, Any]) -> None:
+        """Change several parameters at once, checked together (e.g. momentum 0 and nesterov off).
+
+        Nothing changes if any value is refused; a clip key set to None turns that clipping off.
+        """
         values = dict(self._hp)
-        values[name] = _coerce(self._specs[name], value)
+        for name, value in changes.items():
+            if name not in self._specs:
+                raise DlsimError(self._unknown_message(name))
+            values[name] = _coerce(self._specs[name], value)
         self._check_together(values)
         self._apply_values(values)
 

@@ -285,6 +285,15 @@ def test_set_hyperparameter_refuses_unknown_names_and_bad_values():
     assert opt.get_config()["momentum"] == 0.9  # a refused change leaves the old value
 
 
+def test_set_hyperparameters_checks_the_new_values_together():
+    opt = optimizers.get({"type": "sgd", "momentum": 0.9, "nesterov": True})
+    opt.set_hyperparameters({"momentum": 0.0, "nesterov": False})  # valid only as a pair
+    assert opt.get_config() == {"type": "sgd", "lr": 0.01, "momentum": 0.0, "nesterov": False}
+    with pytest.raises(DlsimError, match="'rho'"):
+        opt.set_hyperparameters({"lr": 0.5, "rho": 0.9})
+    assert opt.get_config()["lr"] == 0.01  # nothing changed when one value was refused
+
+
 def test_set_hyperparameter_turns_clipping_on_and_off():
     opt = optimizers.get({"type": "sgd", "lr": 1.0})
     opt.set_hyperparameter("clipvalue", 0.5)
