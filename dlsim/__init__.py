@@ -1,0 +1,3 @@
+"""dlsim — a desktop deep-learning simulator for learners."""
+
+__version__ = "0.1.0"

@@ -236,10 +236,15 @@ class Experiment:
             self.trainer.step_count = steps
             return
         t = self.trainer
-        if cfg["optimizer"]["type"] == old["optimizer"]["type"]:
-            for key, value in cfg["optimizer"].items():
-                if key != "type" and old["optimizer"].get(key) != value:
-                    self.optimizer.set_hyperparameter(key, value)
+        new_opt, old_opt = cfg["optimizer"], old["optimizer"]
+        if new_opt["type"] == old_opt["type"]:
+            changed = {
+                key: new_opt.get(key)
+                for key in (new_opt.keys() | old_opt.keys()) - {"type"}
+                if new_opt.get(key) != old_opt.get(key)
+            }
+            if changed:
+                self.optimizer.set_hyperparameters(changed)
         else:
             self.optimizer = t.optimizer = optimizers.get(cfg["optimizer"])
         if cfg["loss"] != old["loss"] or cfg["rule"] != old["rule"]:

@@ -219,17 +219,7 @@ class Trainer:
         x, t = self._next_batch()
         if self.augment_noise > 0:
             x = augment(x, self.rng, self.augment_noise)
-        out = net.forward(x, training=True, rng=self.rng)
-        out_layer = net.output_layer
-        if self.rule == "perceptron":
-            data_loss = self.loss.value(out, t)
-            net.backward(out - t, from_logits=True)
-        elif self.fused:
-            data_loss, delta = self.loss.value_and_grad_from_logits(out_layer.z, t)
-            net.backward(delta, from_logits=True)
-        else:
-            data_loss = self.loss.value(out, t)
-            net.backward(self.loss.grad(out, t))
+        out, data_loss = self.forward_backward(x, t)
         penalty = net.penalty()
         loss = data_loss + penalty
         params = net.parameters()
@@ -254,6 +244,25 @@ class Trainer:
         self.step_count += 1
         self._advance_epoch()
         return record
+
+    def forward_backward(self, x: np.ndarray, t: np.ndarray) -> tuple[np.ndarray, float]:
+        """Forward in training mode, then fill every layer's gradients; returns (output, data loss).
+
+        The perceptron rule uses δ = y − t at the step output (no derivative), so a plain SGD
+        update becomes w ← w + η(t − y)x.
+        """
+        net = self.network
+        out = net.forward(x, training=True, rng=self.rng)
+        if self.rule == "perceptron":
+            data_loss = self.loss.value(out, t)
+            net.backward(out - t, from_logits=True)
+        elif self.fused:
+            data_loss, delta = self.loss.value_and_grad_from_logits(net.output_layer.z, t)
+            net.backward(delta, from_logits=True)
+        else:
+            data_loss = self.loss.value(out, t)
+            net.backward(self.loss.grad(out, t))
+        return out, data_loss
 
     def _trace(self, x, t, out, loss, data_loss, penalty, grads, before) -> StepTrace:
         net = self.network

@@ -1,0 +1,111 @@
+"""The `dlsim` command: no sub-command opens the GUI; `run` and `validate` work headless.
+
+Bad input never produces a traceback: it becomes one line on stderr naming the file and the
+problem, and exit status 2. Nothing here writes to the user's file.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from dlsim.engine.errors import DlsimError
+
+HEADLESS = ("run", "validate")
+MAX_STEPS = 10_000_000
+EXIT_BAD_INPUT = 2
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse that reports a usage error as one line and exit status 2."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        print(f"dlsim {self.prog.split()[-1]}: {message}", file=sys.stderr)
+        raise SystemExit(EXIT_BAD_INPUT)
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="dlsim", description="dlsim headless commands")
+    sub = parser.add_subparsers(dest="command", required=True)
+    run = sub.add_parser("run", help="train a diagram headless")
+    run.add_argument("file", type=Path)
+    run.add_argument("--steps", type=int, required=True, help="number of training steps")
+    run.add_argument("--json", action="store_true", help="print one JSON object with the results")
+    run.add_argument("--seed", type=int, default=None, help="override the file's seed")
+    validate = sub.add_parser("validate", help="list every problem of a diagram")
+    validate.add_argument("file", type=Path)
+    return parser
+
+
+def cmd_run(args: argparse.Namespace) -> int:
+    """Train for --steps steps and report each step's loss and the final parameters."""
+    from dlsim.engine.experiment import Experiment
+
+    if not 0 <= args.steps <= MAX_STEPS:
+        raise DlsimError(f"--steps must be from 0 to {MAX_STEPS:,}, not {args.steps}")
+    exp = Experiment.load(args.file)
+    if args.seed is not None:
+        try:
+            exp.reset(seed=args.seed)
+        except DlsimError as exc:
+            raise DlsimError(f"{args.file}: {exc}") from None
+    history = []
+    for _ in range(args.steps):
+        record = exp.step()
+        history.append({"step": record.step, "loss": record.loss})
+    final_loss = exp.evaluate()
+    if args.json:
+        params = {
+            nid: {name: arr.tolist() for name, arr in values.items()}
+            for nid, values in exp.params().items()
+        }
+        out = {"steps": args.steps, "history": history, "final_loss": final_loss, "params": params}
+        print(json.dumps(out, allow_nan=True))
+    else:
+        name = exp.name or args.file.name
+        first = f"{history[0]['loss']:.8g}" if history else "n/a"
+        print(f"{name}: {args.steps} steps, first loss {first}, final loss {final_loss:.8g}")
+    return 0
+
+
+def cmd_validate(args: argparse.Namespace) -> int:
+    """Print every problem; exit 0 when there is no error (warnings alone are fine)."""
+    from dlsim.engine.experiment import check_document
+    from dlsim.engine.fileformat import read_document
+
+    doc = read_document(args.file)
+    problems = check_document(doc, args.file.resolve().parent)
+    for problem in problems:
+        print(f"{args.file}: {problem}")
+    errors = [p for p in problems if p.severity == "error"]
+    if errors:
+        return EXIT_BAD_INPUT
+    print(f"{args.file}: valid" + (f" ({len(problems)} warning(s))" if problems else ""))
+    return 0
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of `dlsim` and `python -m dlsim`."""
+    args_list = list(sys.argv[1:] if argv is None else argv)
+    if not args_list or args_list[0] not in HEADLESS:
+        from dlsim.ui.app import main as gui_main
+
+        return gui_main(args_list)
+    args = _parser().parse_args(args_list)
+    try:
+        return cmd_run(args) if args.command == "run" else cmd_validate(args)
+    except DlsimError as exc:
+        print(f"dlsim: {exc}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except MemoryError:
+        print(
+            f"dlsim: {args.file}: the network or data set is too large for memory", file=sys.stderr
+        )
+        return EXIT_BAD_INPUT
+
+
+if __name__ == "__main__":
+    sys.exit(main())
