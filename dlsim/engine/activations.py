@@ -28,8 +28,19 @@ HELP: dict[str, str] = {
 
 def _as_float(z: np.ndarray) -> np.ndarray:
     """Keep float32/float64 as given; promote anything else (ints, lists) to float64."""
-    z = np.asarray(z)
-    return z if np.issubdtype(z.dtype, np.floating) else z.astype(np.float64)
+    if type(z) is not np.ndarray:
+        z = np.asarray(z)
+    return z if z.dtype.kind == "f" else z.astype(np.float64)
+
+
+def sigmoid(z: np.ndarray) -> np.ndarray:
+    """1/(1 + e^−z), accurate in both tails; z is floored so e^−z cannot overflow."""
+    floor = -700.0 if z.dtype.itemsize >= 8 else -85.0
+    t = np.maximum(z, floor)
+    np.negative(t, out=t)
+    np.exp(t, out=t)
+    t += 1.0
+    return np.reciprocal(t, out=t)
 
 
 class Activation:
@@ -101,11 +112,7 @@ class Sigmoid(Activation):
     name = "sigmoid"
 
     def forward(self, z: np.ndarray) -> np.ndarray:
-        # exp(-|z|) never overflows; it may underflow to 0 for huge |z|, which is the right answer.
-        z = _as_float(z)
-        with np.errstate(under="ignore"):
-            e = np.exp(-np.abs(z))
-            return np.where(z >= 0, 1 / (1 + e), e / (1 + e))
+        return sigmoid(_as_float(z))
 
     def derivative(self, z: np.ndarray) -> np.ndarray:
         a = self.forward(z)
@@ -147,6 +154,9 @@ class ReLU(Activation):
         z = _as_float(z)
         return (z > 0).astype(z.dtype)
 
+    def backward(self, z: np.ndarray, a: np.ndarray, grad_a: np.ndarray) -> np.ndarray:
+        return grad_a * (z > 0)
+
 
 class LeakyReLU(Activation):
     """max(alpha*z, z); the lecture uses alpha = 0.1 (Keras defaults to 0.3, PyTorch to 0.01)."""
@@ -175,9 +185,10 @@ class Softmax(Activation):
 
     def forward(self, z: np.ndarray) -> np.ndarray:
         z = _as_float(z)
-        with np.errstate(under="ignore"):
-            e = np.exp(z - np.max(z, axis=-1, keepdims=True))
-            return e / np.sum(e, axis=-1, keepdims=True)
+        e = z - z.max(axis=-1, keepdims=True)
+        np.exp(e, out=e)
+        e /= e.sum(axis=-1, keepdims=True)
+        return e
 
     def derivative(self, z: np.ndarray) -> np.ndarray:
         """Only the Jacobian's diagonal a(1-a); backward uses the full Jacobian."""

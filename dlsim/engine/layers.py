@@ -48,6 +48,9 @@ class Layer:
     def backward(self, grad: np.ndarray) -> list[np.ndarray]:
         raise NotImplementedError
 
+    regularized = False
+    input_grad = True  # the network turns this off where the input is the data itself
+
     def penalty(self) -> float:
         """Regularization added to the loss (zero unless the layer has a regularizer)."""
         return 0.0
@@ -114,6 +117,7 @@ class Dense(Layer):
         reg = self.config.get("kernel_regularizer") or {}
         self._l1 = reg.get("l1", 0.0)
         self._l2 = reg.get("l2", 0.0)
+        self.regularized = bool(self._l1 or self._l2)
 
     @property
     def activation(self):
@@ -140,7 +144,7 @@ class Dense(Layer):
         self.grads["W"] = dW
         if "b" in self.weights:
             self.grads["b"] = delta.sum(axis=0)
-        return [delta @ W.T]
+        return [delta @ W.T if self.input_grad else None]
 
     def backward(self, grad):
         self.grad_a = grad

@@ -10,7 +10,7 @@ from typing import ClassVar
 
 import numpy as np
 
-from dlsim.engine.activations import Sigmoid
+from dlsim.engine.activations import sigmoid
 from dlsim.engine.errors import DlsimError
 
 NAMES: tuple[str, ...] = ("mse", "half_sse", "binary_crossentropy", "categorical_crossentropy")
@@ -27,7 +27,7 @@ EPS = 1e-7
 
 def _n_samples(a: np.ndarray) -> int:
     """Rows of a (n_samples, n_outputs) array; a 1-D array counts as one sample."""
-    return max(1, int(np.prod(a.shape[:-1]))) if a.ndim else 1
+    return max(1, a.size // a.shape[-1]) if a.ndim and a.shape[-1] else 1
 
 
 class Loss:
@@ -53,10 +53,12 @@ class Loss:
 
     def _pair(self, pred: np.ndarray, target: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """Both arrays as floats in pred's dtype, after checking their shapes agree."""
-        pred = np.asarray(pred)
-        if not np.issubdtype(pred.dtype, np.floating):
-            pred = pred.astype(np.float64)
-        target = np.asarray(target, dtype=pred.dtype)
+        if type(pred) is not np.ndarray or pred.dtype.kind != "f":
+            pred = np.asarray(pred)
+            if pred.dtype.kind != "f":
+                pred = pred.astype(np.float64)
+        if type(target) is not np.ndarray or target.dtype != pred.dtype:
+            target = np.asarray(target, dtype=pred.dtype)
         if pred.shape != target.shape:
             raise DlsimError(
                 f"loss {self.name!r} got outputs of shape {pred.shape} "
@@ -81,7 +83,8 @@ class MeanSquaredError(Loss):
 
     def value(self, pred: np.ndarray, target: np.ndarray) -> float:
         pred, target = self._pair(pred, target)
-        return float(np.mean((pred - target) ** 2))
+        diff = pred - target
+        return float(np.vdot(diff, diff)) / max(diff.size, 1)
 
     def grad(self, pred: np.ndarray, target: np.ndarray) -> np.ndarray:
         pred, target = self._pair(pred, target)
@@ -124,10 +127,9 @@ class BinaryCrossentropy(Loss):
     ) -> tuple[float, np.ndarray]:
         # -[t log s(z) + (1-t) log(1-s(z))] = softplus(z) - t z, softplus written overflow-free.
         z, t = self._pair(z, target)
-        with np.errstate(under="ignore"):
-            per_element = np.maximum(z, 0) - t * z + np.log1p(np.exp(-np.abs(z)))
-        grad = (Sigmoid().forward(z) - t) / max(z.size, 1)
-        return float(np.mean(per_element)), grad
+        per_element = np.maximum(z, 0) - t * z + np.log1p(np.exp(-np.abs(z)))
+        grad = (sigmoid(z) - t) / max(z.size, 1)
+        return float(per_element.sum()) / max(z.size, 1), grad
 
 
 class CategoricalCrossentropy(Loss):
@@ -150,10 +152,9 @@ class CategoricalCrossentropy(Loss):
     ) -> tuple[float, np.ndarray]:
         # log p = z - logsumexp(z), computed after subtracting each row's max.
         z, t = self._pair(z, target)
-        shifted = z - np.max(z, axis=-1, keepdims=True)
-        with np.errstate(under="ignore"):
-            log_p = shifted - np.log(np.sum(np.exp(shifted), axis=-1, keepdims=True))
-            p = np.exp(log_p)
+        shifted = z - z.max(axis=-1, keepdims=True)
+        log_p = shifted - np.log(np.exp(shifted).sum(axis=-1, keepdims=True))
+        p = np.exp(log_p)
         n = _n_samples(z)
         # (p - t)/n when each target row sums to 1 (one-hot); exact for any target otherwise.
         grad = (p * np.sum(t, axis=-1, keepdims=True) - t) / n

@@ -39,6 +39,7 @@ class Network:
             ltype = layer_type(node.type)
             layer = ltype.cls(nid, ltype.normalize_params(node.params))
             layer.build([self.units[s] for s in self.sources[nid]], rng, self.dtype)
+            layer.input_grad = any(s != self.input_id for s in self.sources[nid])
             self.layers[nid] = layer
             self.units[nid] = layer.units
         self._backward_order = [nid for nid in reversed(self.order) if nid != self.input_id]
@@ -47,6 +48,8 @@ class Network:
             for nid, layer in self.layers.items()
             for name in layer.weights
         ]
+        self._params = {key: layer.weights[name] for key, layer, name in self._param_index}
+        self._regularized = [layer for layer in self.layers.values() if layer.regularized]
 
     @property
     def n_inputs(self) -> int:
@@ -94,12 +97,12 @@ class Network:
                     pending[src] = g
 
     def penalty(self) -> float:
-        """The regularization term of the loss, summed over layers."""
-        return sum(layer.penalty() for layer in self.layers.values())
+        """The regularization term of the loss, summed over the layers that have one."""
+        return sum(layer.penalty() for layer in self._regularized) if self._regularized else 0.0
 
     def parameters(self) -> dict[Key, np.ndarray]:
-        """The live parameter arrays (the optimizer updates these in place)."""
-        return {key: layer.weights[name] for key, layer, name in self._param_index}
+        """The live parameter arrays (the optimizer updates these in place; never replaced)."""
+        return self._params
 
     def gradients(self) -> dict[Key, np.ndarray]:
         return {key: layer.grads[name] for key, layer, name in self._param_index}

@@ -223,7 +223,7 @@ class Optimizer:
         self._apply_values(values)
         self._state: dict[Key, _Slot] = {}
         self.iterations = 0
-        self.last_grad_norm = math.nan
+        self._norm_source: float | Mapping[Key, np.ndarray] = math.nan
 
     # --- hyperparameters -------------------------------------------------------------------
     def _unknown_message(self, key: str) -> str:
@@ -275,7 +275,7 @@ class Optimizer:
         """Forget all moments and the step counter (bias correction starts again at t = 1)."""
         self._state.clear()
         self.iterations = 0
-        self.last_grad_norm = math.nan
+        self._norm_source = math.nan
 
     def state_dict(self) -> dict[str, Any]:
         """Copy of the state: {"type", "iterations", "slots": {key: {"step", "shape", arrays}}}."""
@@ -308,18 +308,16 @@ class Optimizer:
         Parameters without a gradient are left alone; the caller's gradient arrays are never
         modified. Updates happen in each parameter's dtype.
         """
-        track_norm = not self._clipping
-        if not track_norm:
-            grads, self.last_grad_norm = _clip(
-                grads, self._clipnorm, self._global_clipnorm, self._clipvalue
-            )
-        total = 0.0
+        if self._clipping:
+            grads, norm = _clip(grads, self._clipnorm, self._global_clipnorm, self._clipvalue)
+            self._norm_source = norm
+        else:
+            # Computed only when read (the GUI reads it; the hot training loop does not).
+            self._norm_source = grads
         state = self._state
         update = self._update
         for key, g in grads.items():
             p = params[key]
-            if track_norm:
-                total += float(np.vdot(g, g))
             if g.dtype != p.dtype:
                 g = g.astype(p.dtype)
             slot = state.get(key)
@@ -328,9 +326,17 @@ class Optimizer:
                 slot = state[key] = _Slot(p.shape, 0, zeros)
             slot.step += 1
             update(p, g, slot)
-        if track_norm:
-            self.last_grad_norm = math.sqrt(total)
         self.iterations += 1
+
+    @property
+    def last_grad_norm(self) -> float:
+        """Global L2 norm of the last step's gradients before clipping (NaN before a step)."""
+        source = self._norm_source
+        if not isinstance(source, float):
+            source = self._norm_source = math.sqrt(
+                sum(float(np.vdot(g, g)) for g in source.values())
+            )
+        return source
 
     def _update(self, p: np.ndarray, g: np.ndarray, slot: _Slot) -> None:
         raise NotImplementedError
