@@ -16,7 +16,7 @@ run: $(STAMP)
 	$(BIN)/dlsim
 
 test: $(STAMP)
-	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest
+	$(BIN)/python -m pytest
 	$(BIN)/ruff check dlsim tests bench
 	$(BIN)/ruff format --check dlsim tests bench
 
