@@ -224,7 +224,11 @@ class Line:
 
 @dataclass(frozen=True)
 class Phase:
-    """One click of the stepper: its equations and what the diagram shows at that moment."""
+    """One click of the stepper: its equations and what the diagram shows at that moment.
+
+    Diagram texts are several short lines ("W5" over "0.45"), so labels stay narrow enough to fit
+    between the circles at a size a class can read.
+    """
 
     kind: str
     layer: str | None
@@ -284,9 +288,10 @@ def _slope_text(spec: Any, a: str, z: str, av: float, zv: float) -> tuple[str, s
     if name == "tanh":
         return f"1 {MINUS} {a}\u00b2", f"1 {MINUS} {_paren(at)}\u00b2"
     if name == "relu":
-        return f"1 if {z} > 0 else 0", f"{z} = {f8(zv)}"
+        return f"1 if {z} > 0 else 0", f"1 if {f8(zv)} > 0 else 0"
     if name == "leaky_relu":
-        return f"1 if {z} > 0 else {given(_act_alpha(spec))}", f"{z} = {f8(zv)}"
+        al = given(_act_alpha(spec))
+        return f"1 if {z} > 0 else {al}", f"1 if {f8(zv)} > 0 else {al}"
     if name == "step":
         return "0 (a step is flat: no gradient passes)", ""
     return "1", ""
@@ -447,7 +452,7 @@ def build_phases(
     for w in net.weights:
         wv = float(layers[w.layer].before["W"][w.i, w.j])
         board.edge_values[w.name] = wv
-        board.edge_labels[w.name] = f"{w.name} = {given(wv)}"
+        board.edge_labels[w.name] = f"{w.name}\n{given(wv)}"
         lines.append(Line(f"{w.name} ({w.src}\u2192{w.dst})", "", "", wv, given(wv)))
     for bias in net.biases:
         bv = float(layers[bias.layer].before["b"][bias.j])
@@ -622,7 +627,7 @@ def build_phases(
                             f8(delta),
                         )
                     )
-            board.note(a, "grad", f"\u2202E/\u2202{z} = {f8(delta)}")
+            board.note(a, "grad", f"\u2202E/\u2202{z} =\n{f8(delta)}")
             for s in net.units[prev]:
                 w = net.weight(nid, s.index, u.index)
                 g = float(lt.grads["W"][w.i, w.j])
@@ -640,8 +645,7 @@ def build_phases(
                     numbers = ""
                 lines.append(Line(f"\u2202E/\u2202{w.name}", formula, numbers, g, f8(g)))
                 board.edge_labels[w.name] = (
-                    f"{w.name} = {given(board.edge_values[w.name])}\n"
-                    f"\u2202E/\u2202{w.name} = {f8(g)}"
+                    f"{w.name}\n{given(board.edge_values[w.name])}\n\u2202E/\u2202{w.name}\n{f8(g)}"
                 )
             if "b" in lt.grads:
                 gb = float(lt.grads["b"][u.index])
@@ -693,7 +697,7 @@ def build_phases(
             numbers = f"\u2202E/\u2202{w.name} = {f8(g)}"
         lines.append(Line(lhs, formula, numbers, after, f8(after)))
         board.edge_values[w.name] = after
-        board.edge_labels[w.name] = f"{lhs} = {f8(after)}"
+        board.edge_labels[w.name] = f"{lhs}\n{f8(after)}"
     for bias in net.biases:
         lt = layers[bias.layer]
         before = float(lt.before["b"][bias.j])

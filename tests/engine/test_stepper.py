@@ -141,10 +141,10 @@ def test_the_loss_falls_after_the_update(lecture):
 def test_the_diagram_follows_the_phases(lecture):
     start, fwd_h, *_, update, after = lecture.phases(1)
     assert start.unit_values == {"x1": "0.1", "x2": "0.2"}
-    assert start.edge_labels["W5"] == "W5 = 0.45"
+    assert start.edge_labels["W5"] == "W5\n0.45"
     assert fwd_h.unit_values["h1"] == f8(lecture_by_hand()["h1"])
     assert fwd_h.active_edges == {"W1", "W2", "W3", "W4"}
-    assert update.edge_labels["W5"] == "W5⁺ = 0.43703857"
+    assert update.edge_labels["W5"] == "W5⁺\n0.43703857"
     assert after.edge_values["W5"] == pytest.approx(lecture_by_hand()["W5+"])
 
 

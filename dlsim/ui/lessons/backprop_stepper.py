@@ -1,0 +1,414 @@
+"""The backprop stepper: the lecture's worked example one phase per click, on a projector.
+
+Next / Back / Play (and →, ←, Space, Page Down/Up for a presenter's clicker) walk through the
+phases of one training step — forward layer by layer, the loss, backward layer by layer with the
+chain-rule factors, the update, the loss after it — and on into the next iteration. Everything
+shown comes from `dlsim.engine.stepper` (phases built from the engine's trace); this module only
+lays it out.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pyqtgraph as pg
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSpinBox,
+    QSplitter,
+    QTextBrowser,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from dlsim.engine.errors import DlsimError
+from dlsim.engine.fileformat import read_document
+from dlsim.engine.stepper import MAX_ITERATION, BackpropWalk, Line, Phase
+from dlsim.ui.lessons.common import (
+    BAD,
+    HIGHLIGHT,
+    HIGHLIGHT_FILL,
+    INK,
+    NEGATIVE,
+    POSITIVE,
+    big_font,
+    example_path,
+    html_escape,
+)
+from dlsim.ui.lessons.neuron_diagram import NeuronDiagram
+
+LECTURE_EXAMPLE = "backprop_lecture"
+PLAY_INTERVAL_MS = 1600
+
+DocumentProvider = Callable[[], tuple[dict[str, Any], str | os.PathLike[str] | None]]
+
+
+def _value_html(line: Line) -> str:
+    colour = NEGATIVE.name() if line.value_text.startswith("\u2212") else INK.name()
+    return f"<b style='color:{colour}'>{html_escape(line.value_text)}</b>"
+
+
+def phase_html(phase: Phase) -> str:
+    """The formula panel for one phase: title, one sentence, then the equations.
+
+    Each equation takes two rows, symbols above and numbers below, and every result stands in
+    the last column, so the results of a phase read down one straight column.
+    """
+    rows = []
+    for line in phase.lines:
+        lhs = f"<td align='right'><b>{html_escape(line.lhs)}</b></td>"
+        value = f"<td>= {_value_html(line)}</td>"
+        if line.formula and line.numbers:
+            rows.append(f"<tr>{lhs}<td>= {html_escape(line.formula)}</td><td></td></tr>")
+            rows.append(f"<tr><td></td><td>= {html_escape(line.numbers)}</td>{value}</tr>")
+        elif line.formula:
+            rows.append(f"<tr>{lhs}<td>= {html_escape(line.formula)}</td>{value}</tr>")
+        else:
+            rows.append(f"<tr>{lhs}<td></td>{value}</tr>")
+    notes = "".join(
+        f"<table width='100%' cellpadding='8' style='margin-top:10px'>"
+        f"<tr><td style='background:{HIGHLIGHT_FILL.name()};"
+        f"border:1px solid {HIGHLIGHT.name()}'>{html_escape(n)}</td></tr></table>"
+        for n in phase.notes
+    )
+    return (
+        f"<h2 style='color:{POSITIVE.name()};margin-bottom:4px'>{html_escape(phase.title)}</h2>"
+        f"<p style='margin-top:0;color:#475569'>{html_escape(phase.intro)}</p>"
+        f"<table cellspacing='0' cellpadding='2'>{''.join(rows)}</table>{notes}"
+    )
+
+
+def _chip_text(phase: Phase, compact: bool) -> str:
+    """A phase's name on its chip; with many layers, arrows instead of Forward/Backward."""
+    if compact and phase.kind == "forward":
+        return f"\u2192 {phase.layer}"
+    if compact and phase.kind == "backward":
+        return f"\u2190 {phase.layer}"
+    return phase.short
+
+
+class BackpropStepper(QWidget):
+    """Step through backpropagation on a small dense network, one phase per click."""
+
+    position_changed = Signal(int, int)
+
+    def __init__(
+        self,
+        doc: dict[str, Any] | None = None,
+        base_dir: str | os.PathLike[str] | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Backprop stepper")
+        self.setFont(big_font())
+        self.walk: BackpropWalk | None = None
+        self.iteration = 1
+        self.phase_index = 0
+        self._provider: DocumentProvider | None = None
+        self._timer = QTimer(self)
+        self._timer.setInterval(PLAY_INTERVAL_MS)
+        self._timer.timeout.connect(self._on_timer_timeout)
+        self._build()
+        if doc is None:
+            path = example_path(LECTURE_EXAMPLE)
+            doc, base_dir = read_document(path), path.parent
+        self.load_document(doc, base_dir)
+
+    # --- construction -------------------------------------------------------------------------
+
+    def _build(self) -> None:
+        self.title = QLabel()
+        self.title.setFont(big_font(5, bold=True))
+        self.position = QLabel()
+        self.position.setFont(big_font(1))
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        self.message.setStyleSheet(
+            f"color:{BAD.name()}; background:#fee2e2; border:1px solid {BAD.name()};"
+            "padding:6px; border-radius:4px"
+        )
+        self.message.hide()
+
+        self.chips = QHBoxLayout()
+        self.chips.setSpacing(4)
+        self.chip_group = QButtonGroup(self)
+        self.chip_group.setExclusive(True)
+        self.chip_group.idClicked.connect(self.go_to_phase)
+
+        self.diagram = NeuronDiagram()
+        self.formulas = QTextBrowser()
+        self.formulas.setFont(big_font(1))
+        self.formulas.setOpenLinks(False)
+        self.loss_plot = pg.PlotWidget(background="w")
+        self.loss_plot.setMinimumHeight(140)
+        self.loss_plot.setMaximumHeight(180)
+        self.loss_plot.getAxis("left").enableAutoSIPrefix(False)
+        self.loss_plot.setLabel("left", "E_total")
+        self.loss_plot.setLabel("bottom", "iteration")
+        self.loss_plot.showGrid(x=True, y=True, alpha=0.3)
+        self.loss_plot.setMouseEnabled(x=False, y=False)
+        self.loss_plot.hideButtons()
+        self._loss_curve = self.loss_plot.plot(
+            [],
+            [],
+            pen=pg.mkPen(POSITIVE, width=3),
+            symbol="o",
+            symbolSize=7,
+            symbolBrush=POSITIVE,
+            symbolPen=None,
+        )
+        self._loss_now = self.loss_plot.plot(
+            [], [], pen=None, symbol="o", symbolSize=14, symbolBrush=HIGHLIGHT, symbolPen=INK
+        )
+
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addWidget(self.diagram, 1)
+        left_layout.addWidget(self.loss_plot)
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(left)
+        splitter.addWidget(self.formulas)
+        splitter.setStretchFactor(0, 11)
+        splitter.setStretchFactor(1, 9)
+        splitter.setSizes([700, 570])
+
+        self.back_action = QAction("\u25c0 Back", self)
+        self.back_action.setShortcuts(
+            [QKeySequence(Qt.Key.Key_Left), QKeySequence.StandardKey.MoveToPreviousPage]
+        )
+        self.back_action.triggered.connect(self.previous_phase)
+        self.next_action = QAction("Next \u25b6", self)
+        self.next_action.setShortcuts(
+            [QKeySequence(Qt.Key.Key_Right), QKeySequence.StandardKey.MoveToNextPage]
+        )
+        self.next_action.triggered.connect(self.next_phase)
+        self.play_action = QAction("Play", self)
+        self.play_action.setCheckable(True)
+        self.play_action.setShortcut(QKeySequence(Qt.Key.Key_Space))
+        self.play_action.toggled.connect(self.play)
+        self.start_action = QAction("First phase", self)
+        self.start_action.setShortcut(QKeySequence(Qt.Key.Key_Home))
+        self.start_action.triggered.connect(lambda: self.go_to_phase(0))
+        for action in (self.back_action, self.next_action, self.play_action, self.start_action):
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            self.addAction(action)
+
+        controls = QHBoxLayout()
+        for action in (self.back_action, self.next_action, self.play_action):
+            button = QToolButton()
+            button.setDefaultAction(action)
+            button.setFont(big_font(1, bold=True))
+            button.setMinimumWidth(110)
+            button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+            controls.addWidget(button)
+        controls.addSpacing(24)
+        controls.addWidget(QLabel("Iteration"))
+        self.iteration_box = QSpinBox()
+        self.iteration_box.setRange(1, MAX_ITERATION)
+        self.iteration_box.setFont(big_font(1))
+        self.iteration_box.setMinimumWidth(110)
+        controls.addWidget(self.iteration_box)
+        self.go_button = QPushButton("Go")
+        self.go_button.clicked.connect(lambda: self.go_to_iteration(self.iteration_box.value()))
+        controls.addWidget(self.go_button)
+        controls.addStretch(1)
+        self.lecture_button = QPushButton("Lecture example")
+        self.lecture_button.clicked.connect(self.load_lecture)
+        controls.addWidget(self.lecture_button)
+        self.current_button = QPushButton("Step through the open diagram")
+        self.current_button.clicked.connect(self.load_current)
+        self.current_button.setVisible(False)
+        controls.addWidget(self.current_button)
+
+        header = QHBoxLayout()
+        header.addWidget(self.title, 1)
+        header.addWidget(self.position)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(header)
+        layout.addWidget(self.message)
+        layout.addLayout(self.chips)
+        layout.addWidget(splitter, 1)
+        layout.addLayout(controls)
+
+    # --- documents ----------------------------------------------------------------------------
+
+    def set_document_provider(self, provider: DocumentProvider | None) -> None:
+        """Where "Step through the open diagram" gets its document (set by install_lessons)."""
+        self._provider = provider
+        self.current_button.setVisible(provider is not None)
+
+    def load_document(
+        self, doc: dict[str, Any], base_dir: str | os.PathLike[str] | None = None
+    ) -> bool:
+        """Step through `doc`; a network the stepper cannot show is refused with a message."""
+        try:
+            walk = BackpropWalk(doc, base_dir)
+        except DlsimError as exc:
+            name = doc.get("name") or "This diagram"
+            self.show_message(f"{name} cannot be stepped through: {exc}.")
+            return False
+        self.play(False)
+        self.message.hide()
+        self.walk = walk
+        self.title.setText(f"Backpropagation \u2014 {walk.name or 'untitled'}")
+        self.diagram.set_network(walk.layout)
+        self.iteration, self.phase_index = 1, 0
+        self._rebuild_chips()
+        self._show()
+        return True
+
+    def load_lecture(self) -> bool:
+        path = example_path(LECTURE_EXAMPLE)
+        return self.load_document(read_document(path), Path(path).parent)
+
+    def load_current(self) -> bool:
+        if self._provider is None:
+            return False
+        try:
+            doc, base_dir = self._provider()
+        except DlsimError as exc:
+            self.show_message(f"The open diagram cannot be stepped through: {exc}.")
+            return False
+        return self.load_document(doc, base_dir)
+
+    def show_message(self, text: str) -> None:
+        self.message.setText(text)
+        self.message.show()
+
+    def error_text(self) -> str:
+        return self.message.text() if self.message.isVisibleTo(self) else ""
+
+    # --- moving -------------------------------------------------------------------------------
+
+    @property
+    def phases(self) -> list[Phase]:
+        assert self.walk is not None
+        return self.walk.phases(self.iteration)
+
+    def phase(self) -> Phase:
+        return self.phases[self.phase_index]
+
+    def next_phase(self) -> None:
+        """One phase on; after the last phase of an iteration, the start of the next one."""
+        if self.walk is None:
+            return
+        if self.phase_index + 1 < len(self.phases):
+            self.phase_index += 1
+        elif self.iteration < MAX_ITERATION:
+            self.iteration += 1
+            self.phase_index = 0
+        self._show()
+
+    def previous_phase(self) -> None:
+        """One phase back; from an iteration's start, the last phase of the one before."""
+        if self.walk is None:
+            return
+        if self.phase_index > 0:
+            self.phase_index -= 1
+        elif self.iteration > 1:
+            self.iteration -= 1
+            self.phase_index = len(self.phases) - 1
+        self._show()
+
+    def go_to_phase(self, index: int) -> None:
+        if self.walk is None:
+            return
+        self.phase_index = max(0, min(int(index), len(self.phases) - 1))
+        self._show()
+
+    def go_to_iteration(self, n: int) -> None:
+        """Jump to the start of iteration n (running the steps before it)."""
+        if self.walk is None:
+            return
+        try:
+            self.walk.trace(n)
+        except DlsimError as exc:
+            self.show_message(str(exc))
+            return
+        self.iteration, self.phase_index = int(n), 0
+        self._show()
+
+    def play(self, on: bool) -> None:
+        """Advance one phase every PLAY_INTERVAL_MS until paused."""
+        if on:
+            self._timer.start()
+        else:
+            self._timer.stop()
+        if self.play_action.isChecked() != on:
+            self.play_action.setChecked(on)
+        self.play_action.setText("Pause" if on else "Play")
+
+    def _on_timer_timeout(self) -> None:
+        self.next_phase()
+
+    # --- display ------------------------------------------------------------------------------
+
+    def _rebuild_chips(self) -> None:
+        for button in self.chip_group.buttons():
+            self.chip_group.removeButton(button)
+            self.chips.removeWidget(button)
+            button.hide()
+            button.deleteLater()
+        while self.chips.count():
+            self.chips.takeAt(0)
+        phases = self.phases
+        for k, phase in enumerate(phases):
+            chip = QToolButton()
+            chip.setText(f"{k + 1}  {_chip_text(phase, compact=len(phases) > 8)}")
+            chip.setToolTip(phase.title)
+            chip.setCheckable(True)
+            chip.setFont(big_font(0))
+            chip.setStyleSheet(
+                "QToolButton { padding: 4px 10px; border: 1px solid #cbd5e1; border-radius: 12px;"
+                " background: #f8fafc; }"
+                f"QToolButton:checked {{ background: {HIGHLIGHT.name()}; color: {INK.name()};"
+                f" border: 2px solid {INK.name()}; font-weight: bold; }}"
+            )
+            self.chip_group.addButton(chip, k)
+            self.chips.addWidget(chip)
+        self.chips.addStretch(1)
+
+    def _show(self) -> None:
+        phases = self.phases
+        if len(phases) != len(self.chip_group.buttons()):
+            self._rebuild_chips()
+        phase = phases[self.phase_index]
+        self.chip_group.button(self.phase_index).setChecked(True)
+        self.position.setText(
+            f"iteration {self.iteration} \u00b7 phase {self.phase_index + 1} of {len(phases)}"
+        )
+        self.iteration_box.setValue(self.iteration)
+        self.formulas.setHtml(phase_html(phase))
+        self.diagram.show_phase(phase)
+        assert self.walk is not None
+        self._show_losses(phase)
+        self.back_action.setEnabled(self.iteration > 1 or self.phase_index > 0)
+        self.position_changed.emit(self.iteration, self.phase_index)
+
+    def _show_losses(self, phase: Phase) -> None:
+        """E_total of each iteration so far; this one's only once its loss phase is reached."""
+        assert self.walk is not None
+        losses = self.walk.loss_history(self.iteration)
+        known = phase.kind not in ("start", "forward")
+        shown = losses if known else losses[:-1]
+        xs = list(range(1, len(shown) + 1))
+        self._loss_curve.setData(xs, shown)
+        self._loss_now.setData(xs[-1:] if known else [], shown[-1:] if known else [])
+        self.loss_plot.setXRange(0.5, max(len(losses), 10) + 0.5, padding=0)
+        top = max(losses)
+        self.loss_plot.setYRange(min(0.0, min(losses)), top * 1.15 if top > 0 else 1.0, padding=0)
+
+    def formula_text(self) -> str:
+        """The formula panel as plain text: exactly what the class reads on screen."""
+        return self.formulas.toPlainText()
