@@ -409,6 +409,11 @@ class BackpropStepper(QWidget):
         top = max(losses)
         self.loss_plot.setYRange(min(0.0, min(losses)), top * 1.15 if top > 0 else 1.0, padding=0)
 
+    def loss_points(self) -> tuple[list[float], list[float]]:
+        """The (iteration, E_total) points the loss plot shows now."""
+        xs, ys = self._loss_curve.getData()
+        return ([] if xs is None else list(xs)), ([] if ys is None else list(ys))
+
     def formula_text(self) -> str:
         """The formula panel as plain text: exactly what the class reads on screen."""
         return self.formulas.toPlainText()

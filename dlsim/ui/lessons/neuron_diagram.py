@@ -257,6 +257,12 @@ class NeuronDiagram(QGraphicsView):
             )
         self._fit()
 
+    def unit_names(self) -> list[str]:
+        return list(self._units)
+
+    def edge_names(self) -> list[str]:
+        return list(self._edges)
+
     def unit_text(self, name: str) -> str:
         """What the circle of unit `name` shows (name and value), for tests and read-back."""
         return self._units[name].label.text()
