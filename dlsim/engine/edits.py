@@ -346,11 +346,14 @@ class BoundaryGrid:
     resolution: int
 
 
-def boundary_grid(x: np.ndarray, resolution: int = 64, margin: float = 0.15) -> BoundaryGrid:
-    """Grid points covering the 2-D data `x` plus a margin, to predict the boundary on."""
-    x = np.asarray(x, dtype=np.float64)
-    if x.ndim != 2 or x.shape[1] != 2:
+def boundary_grid(
+    x: np.ndarray | Sequence[np.ndarray], resolution: int = 64, margin: float = 0.15
+) -> BoundaryGrid:
+    """Grid points covering the 2-D data `x` (or several arrays of it) plus a margin."""
+    arrays = [np.asarray(a, dtype=np.float64) for a in (x if isinstance(x, list | tuple) else [x])]
+    if not arrays or any(a.ndim != 2 or a.shape[1] != 2 for a in arrays):
         raise DlsimError("a decision boundary needs 2-D data (two input features)")
+    x = np.concatenate(arrays)
     if resolution < 2:
         raise DlsimError(f"the boundary grid needs at least 2 points a side, not {resolution}")
     finite = x[np.all(np.isfinite(x), axis=1)]
@@ -418,6 +421,17 @@ def log_range(values: Sequence[float] | np.ndarray, floor: float = 1e-12) -> tup
     lo = 10.0 ** math.floor(math.log10(float(v.min())))
     hi = 10.0 ** math.ceil(math.log10(float(v.max())))
     return (lo, hi * 10.0) if hi <= lo else (lo, hi)
+
+
+def decade_bars(values: Sequence[float] | np.ndarray) -> tuple[np.ndarray, float]:
+    """Bar tops as powers of ten (log10 of each value; NaN where not positive and finite) and
+    a common base a whole decade below the smallest, for a bar chart on a log axis."""
+    v = np.asarray(values, dtype=np.float64).ravel()
+    ok = np.isfinite(v) & (v > 0)
+    tops = np.full(v.shape, np.nan)
+    tops[ok] = np.log10(v[ok])
+    base = float(math.floor(np.min(tops[ok]))) - 1.0 if ok.any() else -3.0
+    return tops, base
 
 
 def histogram_rows(stats: Mapping[str, Mapping[str, Any]]) -> dict[str, list[Any]]:

@@ -205,6 +205,11 @@ def test_boundary_grid_covers_the_data_with_a_margin():
     assert grid.points[:5, 0] == pytest.approx(np.linspace(-0.1, 1.1, 5))
 
 
+def test_boundary_grid_covers_training_and_validation_points_together():
+    grid = edits.boundary_grid([np.array([[0.0, 0.0]]), np.array([[1.0, 1.0]])], 3, margin=0.0)
+    assert grid.extent == (0.0, 1.0, 0.0, 1.0)
+
+
 def test_boundary_grid_refuses_data_that_is_not_two_dimensional():
     with pytest.raises(DlsimError, match="2-D"):
         edits.boundary_grid(np.zeros((4, 3)))
@@ -237,6 +242,13 @@ def test_weight_levels_are_symmetric_around_zero():
 def test_log_range_brackets_values_by_powers_of_ten_and_ignores_nonpositive():
     assert edits.log_range([3e-5, 0.2, 0.0, float("nan")]) == pytest.approx((1e-5, 1.0))
     assert edits.log_range([]) == (1e-3, 1.0)
+
+
+def test_decade_bars_give_exponents_and_a_base_below_the_smallest():
+    tops, base = edits.decade_bars([1e-4, 10.0, 0.0])
+    assert tops[:2] == pytest.approx([-4.0, 1.0])
+    assert np.isnan(tops[2]), "a zero gradient has no bar on a log axis"
+    assert base == -5.0
 
 
 def test_table_csv_writes_exact_floats_and_pads_short_columns():

@@ -1,0 +1,161 @@
+"""Run controls: Run/Pause (Space), Step (→), Step 10/100, Reset, speed, and the counters.
+
+Every action only sends a command to the training session and returns; the labels follow the
+controller's signals, which follow the snapshots the worker publishes.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QComboBox, QFrame, QHBoxLayout, QLabel, QToolBar, QWidget
+
+# (label, steps per second; None = as fast as possible)
+SPEEDS: tuple[tuple[str, float | None], ...] = (
+    ("As fast as possible", None),
+    ("1000 steps/s", 1000.0),
+    ("300 steps/s", 300.0),
+    ("100 steps/s", 100.0),
+    ("30 steps/s", 30.0),
+    ("10 steps/s", 10.0),
+    ("3 steps/s", 3.0),
+    ("1 step/s", 1.0),
+)
+STATE_WORDS = {
+    "idle": "ready",
+    "running": "running",
+    "paused": "paused",
+    "diverged": "diverged",
+    "error": "stopped by an error",
+    "stopped": "stopped",
+}
+
+
+def format_elapsed(seconds: float) -> str:
+    minutes, rest = divmod(max(seconds, 0.0), 60.0)
+    return f"{int(minutes)}:{rest:04.1f}"
+
+
+class RunControls(QWidget):
+    """The toolbar's actions and counters, wired to a TrainingController."""
+
+    def __init__(self, controller, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.controller = controller
+        self.run_action = self._action("Run", "Space", "Train until paused (Space)")
+        self.run_action.triggered.connect(controller.toggle_run)
+        self.step_action = self._action("Step", "Right", "One training step (→)")
+        self.step_action.triggered.connect(lambda: controller.step(1))
+        self.step10_action = self._action("Step 10", None, "Ten training steps")
+        self.step10_action.triggered.connect(lambda: controller.step(10))
+        self.step100_action = self._action("Step 100", None, "A hundred training steps")
+        self.step100_action.triggered.connect(lambda: controller.step(100))
+        self.reset_action = self._action(
+            "Reset",
+            None,
+            "Start again from the initial weights (the same seed gives the same start)",
+        )
+        self.reset_action.triggered.connect(controller.reset)
+        self.speed_box = QComboBox()
+        self.speed_box.setToolTip("Training speed")
+        for label, sps in SPEEDS:
+            self.speed_box.addItem(label, sps)
+        self.speed_box.currentIndexChanged.connect(self._on_speed_box_changed)
+        self.step_label = QLabel()
+        self.epoch_label = QLabel()
+        self.time_label = QLabel()
+        self.state_label = QLabel()
+        for label in (self.step_label, self.epoch_label, self.time_label):
+            label.setTextFormat(Qt.TextFormat.PlainText)
+            label.setMinimumWidth(80)
+        self.state_label.setMinimumWidth(110)
+
+        self.toolbar = QToolBar("Training")
+        self.toolbar.setObjectName("toolbar_training")
+        for action in (
+            self.run_action,
+            self.step_action,
+            self.step10_action,
+            self.step100_action,
+            self.reset_action,
+        ):
+            self.toolbar.addAction(action)
+        self.toolbar.addSeparator()
+        self.toolbar.addWidget(self.speed_box)
+        self.toolbar.addSeparator()
+        counters = QWidget()
+        row = QHBoxLayout(counters)
+        row.setContentsMargins(6, 0, 6, 0)
+        row.setSpacing(12)
+        for label in (self.step_label, self.epoch_label, self.time_label, self.state_label):
+            row.addWidget(label)
+        self.toolbar.addWidget(counters)
+
+        controller.state_changed.connect(self._on_controller_state_changed)
+        controller.counters_changed.connect(self._on_controller_counters_changed)
+        self._on_controller_counters_changed(0, 0, 0.0)
+        self._on_controller_state_changed(controller.state)
+
+    def _action(self, text: str, shortcut: str | None, tip: str) -> QAction:
+        action = QAction(text, self)
+        if shortcut:
+            action.setShortcut(QKeySequence(shortcut))
+            action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        action.setToolTip(tip)
+        action.setStatusTip(tip)
+        return action
+
+    def _on_speed_box_changed(self, index: int) -> None:
+        self.controller.set_speed(self.speed_box.itemData(index))
+
+    def _on_controller_state_changed(self, state: str) -> None:
+        running = state == "running"
+        self.run_action.setText("Pause" if running else "Run")
+        self.run_action.setToolTip(
+            "Pause training (Space)" if running else "Train until paused (Space)"
+        )
+        self.state_label.setText(STATE_WORDS.get(state, state))
+        colour = {"diverged": "#c0392b", "error": "#c0392b", "running": "#1e7d32"}.get(state, "")
+        self.state_label.setStyleSheet(f"color: {colour};" if colour else "")
+
+    def _on_controller_counters_changed(self, step: int, epoch: int, elapsed: float) -> None:
+        self.step_label.setText(f"step {step:,}")
+        self.epoch_label.setText(f"epoch {epoch:,}")
+        self.time_label.setText(format_elapsed(elapsed))
+
+
+class MessageBanner(QFrame):
+    """A plain message above the training form: divergence, an engine error, a rebuild note."""
+
+    STYLES = {
+        "error": "background: #fdecea; border: 1px solid #e6a39b; color: #611a15;",
+        "info": "background: #e8f1fb; border: 1px solid #9dbfe3; color: #123a63;",
+    }
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.label = QLabel()
+        self.label.setWordWrap(True)
+        self.label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(8, 6, 8, 6)
+        layout.addWidget(self.label)
+        self.hide()
+
+    def show_message(self, text: str | None, node_id: str | None, level: str = "error") -> None:
+        if not text:
+            self.hide()
+            return
+        where = f"Layer '{node_id}': " if node_id and f"'{node_id}'" not in text else ""
+        self.label.setText(where + text)
+        self.setStyleSheet(
+            "MessageBanner {"
+            + self.STYLES.get(level, self.STYLES["error"])
+            + "border-radius: 4px;}"
+            "QLabel {border: none; background: transparent;}"
+        )
+        self.show()
+
+    @property
+    def text(self) -> str:
+        return "" if self.isHidden() else self.label.text()

@@ -1,0 +1,1 @@
+"""Live training plots (pyqtgraph), one module each, fed by the workbench's GUI timer."""

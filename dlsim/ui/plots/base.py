@@ -1,0 +1,232 @@
+"""What every live plot shares: the feed it draws from, a hint instead of a blank canvas, export.
+
+A plot never talks to the training thread. The workbench's GUI timer builds one `PlotFeed` from
+the latest snapshot (about 30 times a second, only when something changed) and hands it to each
+visible plot's `refresh`; each plot pushes new arrays into items it created once.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pyqtgraph as pg
+from pyqtgraph.exporters import ImageExporter
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QMenu,
+    QStackedWidget,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+# Tableau-10: distinguishable, and readable on white.
+PALETTE = (
+    "#1f77b4",
+    "#ff7f0e",
+    "#2ca02c",
+    "#d62728",
+    "#9467bd",
+    "#8c564b",
+    "#e377c2",
+    "#7f7f7f",
+    "#bcbd22",
+    "#17becf",
+)
+BACKGROUND = "w"
+AXIS_PEN = "#606060"
+TEXT_COLOR = "#303030"
+
+
+def colour(i: int) -> str:
+    return PALETTE[i % len(PALETTE)]
+
+
+@dataclass(frozen=True)
+class LayerInfo:
+    """A layer as the plots name it: id, type, activation name (None for layers without one)."""
+
+    node_id: str
+    type: str
+    activation: str | None
+    units: int
+    is_output: bool
+    trainable: bool = True
+
+    @property
+    def label(self) -> str:
+        """ "h · tanh", "bn_1 · BatchNorm", "y (output) · sigmoid"."""
+        role = " (output)" if self.is_output else ""
+        return f"{self.node_id}{role} · {self.activation or self.type}"
+
+
+@dataclass(frozen=True)
+class ComparisonRun:
+    """One run of a comparison as the compare plot draws it."""
+
+    label: str
+    history: Any  # dlsim.engine.history.MetricsHistory
+    state: str
+    step: int
+    message: str | None = None
+
+
+@dataclass(frozen=True)
+class PlotFeed:
+    """Everything the plots may draw, gathered once per GUI tick from the engine's outputs."""
+
+    snapshot: Any  # dlsim.engine.session.Snapshot | None
+    history: Any  # dlsim.engine.history.MetricsHistory
+    history_version: int
+    dataset: Any  # dlsim.engine.datasets.Dataset | None
+    layers: tuple[LayerInfo, ...]
+    structure: int  # changes whenever the network (and so the set of layers) is rebuilt
+    boundary_grid: Any  # dlsim.engine.edits.BoundaryGrid | None (None: not a 2-D data set)
+    comparison: tuple[ComparisonRun, ...] = field(default=())
+    comparison_version: int = 0
+
+
+def legend_html(entries: list[tuple[str, str]]) -> str:
+    """A legend for a header label: a coloured bar before each name (no overlap with curves)."""
+    return "&nbsp;&nbsp;".join(
+        f'<span style="color:{c}; font-weight:bold;">&#9644;</span>&nbsp;{name}'
+        for name, c in entries
+    )
+
+
+def style_plot(plot: pg.PlotItem, left: str = "", bottom: str = "") -> None:
+    """Dark axes and labels on the white background; no mouse menu clutter."""
+    for name in ("left", "bottom"):
+        axis = plot.getAxis(name)
+        axis.setPen(pg.mkPen(AXIS_PEN))
+        axis.setTextPen(pg.mkPen(TEXT_COLOR))
+        axis.enableAutoSIPrefix(False)  # "step (x0.001)" reads as nonsense to a learner
+    if left:
+        plot.setLabel("left", left, color=TEXT_COLOR)
+    if bottom:
+        plot.setLabel("bottom", bottom, color=TEXT_COLOR)
+    plot.showGrid(x=True, y=True, alpha=0.15)
+    plot.setMenuEnabled(False)
+
+
+class PlotPanel(QWidget):
+    """Base of every plot dock: header controls, canvas or hint, PNG/CSV export."""
+
+    title = "Plot"
+    file_stem = "plot"
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.refresh_count = 0
+        self._feed: PlotFeed | None = None
+        self._stale = True
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(2, 2, 2, 2)
+        outer.setSpacing(2)
+        self.header = QHBoxLayout()
+        self.header.setContentsMargins(4, 0, 0, 0)
+        outer.addLayout(self.header)
+        self.canvas = pg.GraphicsLayoutWidget()
+        self.canvas.setBackground(BACKGROUND)
+        self.canvas.setMinimumSize(200, 140)
+        self.hint = QLabel()
+        self.hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.hint.setWordWrap(True)
+        self.hint.setStyleSheet("color: #707070; background: white; padding: 12px;")
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.canvas)
+        self.stack.addWidget(self.hint)
+        outer.addWidget(self.stack, 1)
+        self.export_button = QToolButton()
+        self.export_button.setText("Export")
+        self.export_button.setToolTip("Save this plot as a PNG image, or its data as CSV")
+        self.export_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        menu = QMenu(self.export_button)
+        self.png_action = menu.addAction("Save image as PNG…", self._on_png_triggered)
+        self.csv_action = menu.addAction("Save data as CSV…", self._on_csv_triggered)
+        self.export_button.setMenu(menu)
+
+    def finish_header(self) -> None:
+        """Subclasses add their controls to `header`, then call this to right-align Export."""
+        self.header.addStretch(1)
+        self.header.addWidget(self.export_button)
+
+    # --- hint -----------------------------------------------------------------------------------
+
+    def show_hint(self, text: str) -> None:
+        """Say why the plot is empty instead of showing a blank canvas."""
+        if self.hint.text() != text:
+            self.hint.setText(text)
+        if self.stack.currentIndex() != 1:
+            self.stack.setCurrentIndex(1)
+
+    def show_plot(self) -> None:
+        if self.stack.currentIndex() != 0:
+            self.stack.setCurrentIndex(0)
+
+    @property
+    def hint_visible(self) -> bool:
+        return self.stack.currentIndex() == 1
+
+    # --- feeding ----------------------------------------------------------------------------
+
+    def refresh(self, feed: PlotFeed) -> bool:
+        """Draw `feed` if it differs from what is shown; True when something was redrawn."""
+        self._feed = feed
+        if not self._stale and not self.changed(feed):
+            return False
+        self._stale = False
+        self.draw(feed)
+        self.refresh_count += 1
+        return True
+
+    def changed(self, feed: PlotFeed) -> bool:
+        """Whether `feed` has anything new for this plot (subclasses narrow it down)."""
+        return True
+
+    def draw(self, feed: PlotFeed) -> None:
+        raise NotImplementedError
+
+    def mark_stale(self) -> None:
+        """Redraw on the next feed even if nothing changed (e.g. a control was toggled)."""
+        self._stale = True
+        if self._feed is not None and self.isVisible():
+            self.refresh(self._feed)
+
+    def showEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        super().showEvent(event)
+        self.mark_stale()
+
+    # --- export -------------------------------------------------------------------------------
+
+    def csv_text(self) -> str:
+        raise NotImplementedError
+
+    def export_png(self, path: str | Path, width: int | None = None) -> None:
+        """Write what the canvas shows to a PNG (at the canvas's size unless `width` is given)."""
+        exporter = ImageExporter(self.canvas.scene())
+        if width:
+            exporter.parameters()["width"] = int(width)
+        exporter.export(str(path))
+
+    def export_csv(self, path: str | Path) -> None:
+        Path(path).write_text(self.csv_text(), encoding="utf-8")
+
+    def _on_png_triggered(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(
+            self, f"Save {self.title} as PNG", f"{self.file_stem}.png", "PNG image (*.png)"
+        )
+        if path:
+            self.export_png(path)
+
+    def _on_csv_triggered(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(
+            self, f"Save {self.title} data as CSV", f"{self.file_stem}.csv", "CSV (*.csv)"
+        )
+        if path:
+            self.export_csv(path)

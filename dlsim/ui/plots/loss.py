@@ -1,0 +1,166 @@
+"""Loss over training: the batch loss of every step, the whole training set's and the
+validation set's loss, and for classification the accuracy alongside (a second, linked plot).
+
+A gap opening between training and validation loss is the lecture's picture of overfitting, so
+both share one axis; a log y axis (the default) keeps late progress visible.
+"""
+
+from __future__ import annotations
+
+import pyqtgraph as pg
+from PySide6.QtWidgets import QCheckBox, QLabel, QWidget
+
+from dlsim.engine.edits import table_csv
+from dlsim.ui.plots.base import PlotFeed, PlotPanel, colour, legend_html, style_plot
+
+LOSS_SERIES = (
+    ("loss", "batch", "#a0a0a0", 1),
+    ("train_loss", "training", colour(0), 2),
+    ("val_loss", "validation", colour(1), 2),
+)
+ACCURACY_SERIES = (
+    ("accuracy", "training", colour(0)),
+    ("val_accuracy", "validation", colour(1)),
+)
+CLASSIFICATION = ("binary", "multiclass")
+
+
+class QtLossPlot(PlotPanel):
+    """Training and validation loss (linear or log y) with accuracy below for classifiers."""
+
+    title = "Loss"
+    file_stem = "loss"
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.log_box = QCheckBox("log y")
+        self.log_box.setChecked(True)
+        self.log_box.setToolTip("Logarithmic loss axis: late, small improvements stay visible")
+        self.log_box.toggled.connect(self._on_log_box_toggled)
+        self.legend = QLabel()
+        self.readout = QLabel()
+        self.readout.setStyleSheet("color: #404040;")
+        self.header.addWidget(self.log_box)
+        self.header.addSpacing(8)
+        self.header.addWidget(self.legend)
+        self.header.addSpacing(8)
+        self.header.addWidget(self.readout)
+        self.finish_header()
+        self._legend_names: tuple[str, ...] = ()
+
+        self.loss_plot = self.canvas.addPlot(row=0, col=0)
+        style_plot(self.loss_plot, left="loss")
+        self.loss_plot.setLogMode(y=True)
+        self.curves: dict[str, pg.PlotDataItem] = {}
+        for name, label, pen_colour, width in LOSS_SERIES:
+            self.curves[name] = self._curve(self.loss_plot, pen_colour, width, label)
+        self.acc_plot = pg.PlotItem()
+        style_plot(self.acc_plot, left="accuracy", bottom="step")
+        self.acc_plot.setYRange(0, 1.02, padding=0)
+        self.acc_plot.enableAutoRange(axis="y", enable=False)
+        self.acc_plot.setXLink(self.loss_plot)
+        self.acc_plot.setMaximumHeight(150)
+        for name, label, pen_colour in ACCURACY_SERIES:
+            self.curves[name] = self._curve(self.acc_plot, pen_colour, 2, label)
+        self._acc_shown = False
+        self.loss_plot.setLabel("bottom", "step", color="#303030")
+        self._markers: list[pg.InfiniteLine] = []
+        self._version = -1
+
+    @staticmethod
+    def _curve(plot: pg.PlotItem, pen_colour: str, width: int, name: str) -> pg.PlotDataItem:
+        curve = plot.plot(pen=pg.mkPen(pen_colour, width=width), connect="finite")
+        curve.setDownsampling(auto=True, method="peak")
+        curve.setClipToView(True)
+        return curve
+
+    def _show_accuracy(self, show: bool) -> None:
+        if show == self._acc_shown:
+            return
+        self._acc_shown = show
+        if show:
+            self.canvas.ci.addItem(self.acc_plot, row=1, col=0)
+            self.loss_plot.setLabel("bottom", "")
+            self.loss_plot.showAxis("bottom")
+        else:
+            self.canvas.ci.removeItem(self.acc_plot)
+            self.loss_plot.setLabel("bottom", "step", color="#303030")
+
+    def _on_log_box_toggled(self, on: bool) -> None:
+        self.loss_plot.setLogMode(y=on)
+        self.mark_stale()
+
+    def changed(self, feed: PlotFeed) -> bool:
+        return feed.history_version != self._version
+
+    def draw(self, feed: PlotFeed) -> None:
+        self._version = feed.history_version
+        history = feed.history
+        task = feed.dataset.task if feed.dataset is not None else None
+        self._show_accuracy(task in CLASSIFICATION)
+        if history.last("loss") is None:  # no step yet: a lone initial point plots badly
+            self.show_hint("Press Run (Space) or Step (→) to train; the loss appears here.")
+            for curve in self.curves.values():
+                curve.setData([], [])
+            self._set_markers([])
+            self.readout.setText("")
+            return
+        self.show_plot()
+        present = []
+        for name, curve in self.curves.items():
+            x, y = history.series(name)
+            curve.setData(x, y)
+            if len(x):
+                present.append(name)
+        self._set_legend(tuple(present))
+        self._set_markers([x for x, _text in history.events()])
+        self.readout.setText(self._readout_text(history))
+
+    def _set_legend(self, names: tuple[str, ...]) -> None:
+        """Name only the curves that have data (no 'validation' without a validation set)."""
+        if names != self._legend_names:
+            self._legend_names = names
+            entries = [(label, c) for n, label, c, _w in LOSS_SERIES if n in names]
+            self.legend.setText(legend_html(entries))
+
+    def _set_markers(self, steps: list[float]) -> None:
+        """A red vertical line where training diverged (the loss itself is not plotted there)."""
+        while len(self._markers) < len(steps):
+            line = pg.InfiniteLine(
+                angle=90,
+                pen=pg.mkPen("#d62728", width=1, style=pg.QtCore.Qt.PenStyle.DashLine),
+                label="diverged",
+                labelOpts={"position": 0.9, "color": "#d62728"},
+            )
+            self.loss_plot.addItem(line)
+            self._markers.append(line)
+        for line, step in zip(self._markers, steps, strict=False):
+            line.setPos(step)
+            line.show()
+        for line in self._markers[len(steps) :]:
+            line.hide()
+
+    @staticmethod
+    def _readout_text(history) -> str:
+        parts = []
+        for name, label in (("train_loss", "train"), ("val_loss", "val")):
+            last = history.last(name)
+            if last is not None:
+                parts.append(f"{label} {last[1]:.4g}")
+        last = history.last("accuracy")
+        if last is not None:
+            parts.append(f"acc {last[1]:.1%}")
+        last = history.last("val_accuracy")
+        if last is not None:
+            parts.append(f"val acc {last[1]:.1%}")
+        return " · ".join(parts)
+
+    def csv_text(self) -> str:
+        cols: dict[str, list] = {"series": [], "step": [], "value": []}
+        if self._feed is not None:
+            for name in [n for n, *_ in LOSS_SERIES] + [n for n, *_ in ACCURACY_SERIES]:
+                x, y = self._feed.history.series(name)
+                cols["series"].extend([name] * len(x))
+                cols["step"].extend(x.astype(int).tolist())
+                cols["value"].extend(y.tolist())
+        return table_csv(cols)

@@ -1,0 +1,531 @@
+"""The training workbench: the controller that owns the training sessions, and its installation.
+
+Data flow (STYLE.md): a click on Step asks the session for a step and returns at once; the worker
+thread trains and publishes immutable snapshots; a GUI timer (~30 Hz) looks at the latest
+snapshot and, only if it changed, hands one `PlotFeed` to each *visible* plot. Nothing on the GUI
+thread waits for the worker, and plots cost nothing while hidden.
+
+The controller follows the document: a changed hyper-parameter goes to the running session (it
+applies at the next step); a changed graph pauses, rebuilds the network keeping the weights of
+unchanged layers, and says so; a replaced document starts a fresh session.
+"""
+
+from __future__ import annotations
+
+import copy
+import sys
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtWidgets import QApplication, QDockWidget, QMainWindow, QWidget
+
+from dlsim.engine import edits
+from dlsim.engine.errors import DlsimError
+from dlsim.engine.experiment import Experiment
+from dlsim.engine.session import TrainingSession
+from dlsim.ui.plots.base import ComparisonRun, LayerInfo, PlotFeed, PlotPanel
+
+TICK_MS = 33
+PLOT_HEIGHT = 300
+METRICS_INTERVAL_S = 1 / 30  # full-data-set loss/accuracy this often while training
+PANEL_WIDTH = 330
+BOUNDARY_RESOLUTION = 64
+# A shorter GIL switch interval lets the GUI thread take the interpreter from a busy training
+# thread sooner (the default 5 ms shows up directly as event-loop lag).
+SWITCH_INTERVAL_S = 0.001
+GRAPH_EDIT_NOTE = (
+    "The graph was edited: training paused and the network was rebuilt "
+    "(layers you did not change kept their weights)."
+)
+
+
+class TrainingController(QObject):
+    """Owns the main TrainingSession (and a comparison's sessions) for one Document."""
+
+    state_changed = Signal(str)
+    counters_changed = Signal(int, int, float)  # step, epoch, elapsed seconds
+    message_changed = Signal(object, object, str)  # text or None, node id or None, level
+    status_message = Signal(str)
+    network_rebuilt = Signal()
+
+    def __init__(self, document: Any, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.document = document
+        self.session: TrainingSession | None = None
+        self.panels: list[PlotPanel] = []
+        self.refresh_count = 0  # ticks that fed the plots (the benchmark counts them)
+        self.experiment: Experiment | None = None
+        self.layers: tuple[LayerInfo, ...] = ()
+        self.structure = 0
+        self.build_error: DlsimError | None = None
+        self._graph = None
+        self._training: dict[str, Any] = {}
+        self._dataset = None
+        self._grid: edits.BoundaryGrid | None = None
+        self._last_key: tuple | None = None
+        self._state = "idle"
+        self._counters = (-1, -1, -1.0)
+        self._message: tuple[str | None, str | None] = (None, None)
+        self._comparison: list[tuple[str, TrainingSession]] = []
+        self._comparison_key: tuple = ()
+        self._comparison_version = 0
+        self._closed = False
+        self._speed: float | None = None
+        self._level = "info"
+        self._stale_serial = -1  # snapshots up to this serial predate the last command
+        if sys.getswitchinterval() > SWITCH_INTERVAL_S:
+            sys.setswitchinterval(SWITCH_INTERVAL_S)
+        document.graph_changed.connect(self._on_document_graph_changed)
+        document.training_changed.connect(self._on_document_training_changed)
+        document.document_replaced.connect(self._on_document_document_replaced)
+        self.timer = QTimer(self)
+        self.timer.setInterval(TICK_MS)
+        self.timer.setTimerType(Qt.TimerType.PreciseTimer)
+        self.timer.timeout.connect(self.tick)
+        self._rebuild(fresh=True)
+        self.timer.start()
+
+    # --- commands (each returns at once) --------------------------------------------------------
+
+    @property
+    def state(self) -> str:
+        return self._state
+
+    def run(self) -> None:
+        """Train until paused; after a divergence, start again from the initial weights."""
+        if not self._usable():
+            return
+        if self._state == "diverged":
+            self.session.reset()
+            self.status_message.emit("Restarted from the initial weights after the divergence.")
+        if self._level == "info" or self._state == "diverged":
+            self._set_message(None, None)
+        self.session.run()
+        self._sent("running")
+
+    def pause(self) -> None:
+        if self.session is not None:
+            self.session.pause()
+            if self._state == "running":
+                self._sent("paused")
+
+    def toggle_run(self) -> None:
+        if self._state == "running":
+            self.pause()
+        else:
+            self.run()
+
+    def step(self, n: int = 1) -> None:
+        """Exactly n more steps, then pause."""
+        if not self._usable():
+            return
+        if self._state == "diverged":
+            self.session.reset()
+            self._set_message(None, None)
+        self.session.step(n)
+        self._sent("running")
+
+    def reset(self) -> None:
+        """Back to the initial weights of the current seed, step 0, history cleared."""
+        if self.session is not None:
+            self.session.reset()
+            self._set_message(None, None)
+            self._sent("idle")
+
+    def set_speed(self, steps_per_second: float | None) -> None:
+        """Steps per second, or None for as fast as possible."""
+        self._speed = steps_per_second
+        if self.session is not None:
+            self.session.set_speed(steps_per_second)
+
+    def _sent(self, expected: str) -> None:
+        """Show the state a command leads to now; older snapshots must not undo it."""
+        snap = self.session.snapshot()
+        self._stale_serial = snap.serial if snap is not None else -1
+        self._set_state(expected)
+
+    def _usable(self) -> bool:
+        if self.session is None or self.build_error is not None:
+            err = self.build_error
+            text = f"The network cannot be trained yet: {err}" if err else "Nothing to train."
+            self.status_message.emit(text)
+            return False
+        return True
+
+    # --- following the document -----------------------------------------------------------------
+
+    def _document_dict(self) -> dict[str, Any]:
+        """The document as the engine reads it, with the document's own (initial) weights."""
+        doc = self.document
+        graph = doc.graph
+        return {
+            "format": "dlsim",
+            "version": 1,
+            "name": getattr(doc, "name", ""),
+            "graph": graph.to_dict(),
+            "weights": edits.weights_to_lists(edits.carry_weights(graph, doc.weights or {})),
+            "training": copy.deepcopy(doc.training),
+        }
+
+    def _base_dir(self) -> Path | None:
+        base = getattr(self.document, "base_dir", None)
+        if base is not None:
+            return Path(base)
+        path = getattr(self.document, "path", None)
+        return Path(path).resolve().parent if path else None
+
+    def _rebuild(self, fresh: bool, carry: bool = False) -> None:
+        """Build an experiment from the document and hand it to the session."""
+        old_graph = self._graph
+        snap = self.session.snapshot() if self.session is not None else None
+        was_running = self._state == "running"
+        self._graph = self.document.graph.copy()
+        self._training = copy.deepcopy(self.document.training)
+        try:
+            exp = Experiment(self._document_dict(), self._base_dir())
+        except DlsimError as exc:
+            self.build_error = exc
+            if fresh and self.session is not None:
+                self.session.close()
+                self.session = None
+                self.experiment = None
+            elif self.session is not None:
+                self.pause()
+            self._set_message(f"The network cannot be built: {exc}", exc.node_id)
+            return
+        if carry and snap is not None and snap.params is not None and snap.step > 0:
+            exp.network.set_weights(edits.carry_weights(self._graph, snap.params, old_graph))
+            exp.trainer.step_count = snap.step
+            exp.trainer.epoch = snap.epoch
+        self.build_error = None
+        self._set_message(None, None)
+        self.experiment = exp
+        self.layers = _layer_infos(exp)
+        self.structure += 1
+        self._dataset = None
+        if fresh or self.session is None or snap is None or snap.step == 0:
+            self._new_session(exp)
+        else:
+            self.session.replace_experiment(exp)
+            self._sent("paused")
+        if was_running and carry:
+            self.status_message.emit(GRAPH_EDIT_NOTE)
+            self._set_message(GRAPH_EDIT_NOTE, None, level="info")
+        self.network_rebuilt.emit()
+
+    def _new_session(self, exp: Experiment) -> None:
+        if self.session is not None:
+            self.session.close()
+        self.session = TrainingSession(exp, name="main", metrics_interval_s=METRICS_INTERVAL_S)
+        if self._speed is not None:
+            self.session.set_speed(self._speed)
+        self.session.start()
+        self._last_key = None
+        self._stale_serial = -1
+        self._set_state(self.session.state)
+
+    def _on_document_graph_changed(self) -> None:
+        if self._graph is not None and edits.same_structure(self._graph, self.document.graph):
+            return
+        self._rebuild(fresh=False, carry=True)
+
+    def _on_document_training_changed(self) -> None:
+        new = self.document.training
+        changes = {k: copy.deepcopy(v) for k, v in new.items() if self._training.get(k) != v}
+        if not changes:
+            return
+        self._training = copy.deepcopy(new)
+        if self.build_error is not None or self.session is None:
+            self._rebuild(fresh=True)
+            return
+        self.session.set_training(changes)
+        snap = self.session.snapshot()
+        if "seed" in changes and (snap is None or snap.step == 0):
+            self.session.reset()  # nothing trained yet: show the new seed's starting point
+
+    def _on_document_document_replaced(self) -> None:
+        self.stop_comparison()
+        self._rebuild(fresh=True)
+
+    # --- the GUI tick ---------------------------------------------------------------------------
+
+    def add_panel(self, panel: PlotPanel) -> None:
+        self.panels.append(panel)
+
+    def tick(self) -> None:
+        """Feed the visible plots from the latest snapshot, if anything changed since last time."""
+        session, exp = self.session, self.experiment
+        if session is None or exp is None or self._closed:
+            return
+        snap = session.snapshot()
+        dataset = exp.dataset
+        if dataset is not self._dataset:
+            self._on_dataset_changed(dataset)
+        comparison = self._comparison_runs()
+        version = session.history.version
+        key = (snap.serial if snap else -1, version, self.structure, self._comparison_version)
+        if key == self._last_key:
+            return
+        self._last_key = key
+        if snap is not None:
+            self._follow_snapshot(snap)
+        feed = PlotFeed(
+            snapshot=snap,
+            history=session.history,
+            history_version=version,
+            dataset=dataset,
+            layers=self.layers,
+            structure=self.structure,
+            boundary_grid=self._grid,
+            comparison=comparison,
+            comparison_version=self._comparison_version,
+        )
+        for panel in self.panels:
+            if panel.isVisible():
+                panel.refresh(feed)
+        self.refresh_count += 1
+
+    def _on_dataset_changed(self, dataset) -> None:
+        self._dataset = dataset
+        if dataset.x_train.shape[1] == 2:
+            self._grid = edits.boundary_grid([dataset.x_train, dataset.x_val], BOUNDARY_RESOLUTION)
+            self.session.set_boundary_grid(self._grid.points)
+        else:
+            self._grid = None
+            self.session.set_boundary_grid(None)
+
+    def _follow_snapshot(self, snap) -> None:
+        # snap.epoch is the 0-based epoch of the latest step; show it counted from 1
+        epoch = snap.epoch + 1 if snap.record is not None else 0
+        counters = (snap.step, epoch, snap.elapsed_s)
+        if counters != self._counters:
+            self._counters = counters
+            self.counters_changed.emit(*counters)
+        previous = self._state
+        if snap.serial > self._stale_serial:
+            self._set_state(snap.state)
+        if snap.state in ("diverged", "error") and snap.message:
+            self._set_message(snap.message, snap.node_id, level=snap.state)
+            if previous != snap.state:
+                self.status_message.emit(snap.message.split(". ")[0] + ".")
+        elif snap.state == "running" and self._message[0] and self._level != "info":
+            self._set_message(None, None)
+
+    def _set_state(self, state: str) -> None:
+        if state != self._state:
+            self._state = state
+            self.state_changed.emit(state)
+
+    def _set_message(self, text: str | None, node_id: str | None, level: str = "error") -> None:
+        if (text, node_id) != self._message:
+            self._message = (text, node_id)
+            self._level = level
+            self.message_changed.emit(text, node_id, level)
+
+    @property
+    def message(self) -> str | None:
+        return self._message[0]
+
+    # --- comparisons --------------------------------------------------------------------------
+
+    def start_comparison(self, key: str, steps: int) -> None:
+        """Train one copy of the current network per setting of comparison `key`, in parallel."""
+        self.stop_comparison()
+        try:
+            doc = self._document_dict()
+            start = Experiment(doc, self._base_dir()).params()
+            variants = edits.comparison_documents(doc, key, start)
+            runs = [(label, Experiment(d, self._base_dir())) for label, d in variants]
+        except DlsimError as exc:
+            self.status_message.emit(f"The comparison cannot start: {exc}")
+            return
+        if self._state == "running":
+            self.pause()
+            self.status_message.emit("Training paused while the comparison runs.")
+        for label, exp in runs:
+            session = TrainingSession(exp, name=f"compare-{label}", publish_interval_s=0.2)
+            session.step(int(steps))
+            self._comparison.append((label, session))
+        self._comparison_version += 1
+
+    def stop_comparison(self) -> None:
+        for _label, session in self._comparison:
+            session.close()
+        if self._comparison:
+            self._comparison_version += 1
+        self._comparison = []
+
+    def _comparison_runs(self) -> tuple[ComparisonRun, ...]:
+        runs = []
+        for label, session in self._comparison:
+            snap = session.snapshot()
+            state = snap.state if snap is not None else "running"
+            if state == "idle":
+                state = "running"  # its step command is queued
+            step = snap.step if snap is not None else 0
+            message = snap.message if snap is not None else None
+            runs.append(ComparisonRun(label, session.history, state, step, message))
+        key = tuple((r.state, r.step, r.history.version) for r in runs)
+        if key != self._comparison_key:
+            self._comparison_key = key
+            self._comparison_version += 1
+        return tuple(runs)
+
+    @property
+    def comparison_sessions(self) -> list[tuple[str, TrainingSession]]:
+        return list(self._comparison)
+
+    # --- saving and closing -------------------------------------------------------------------
+
+    def current_weights(self) -> dict[str, Any]:
+        """The weights to save: the trained ones for the current graph, or the document's own
+        before any training (so an untrained file keeps following its seed)."""
+        snap = self.session.snapshot() if self.session is not None else None
+        if snap is None or snap.params is None or snap.step == 0:
+            return copy.deepcopy(dict(self.document.weights or {}))
+        kept = edits.carry_weights(self.document.graph, snap.params, self._graph)
+        return edits.weights_to_lists(kept)
+
+    def shutdown(self) -> None:
+        """Stop the timer and every worker (each joins within its close timeout)."""
+        if self._closed:
+            return
+        self._closed = True
+        self.timer.stop()
+        self.stop_comparison()
+        if self.session is not None:
+            self.session.close()
+
+
+def _layer_infos(exp: Experiment) -> tuple[LayerInfo, ...]:
+    net = exp.network
+    out = []
+    for nid in net.order:
+        layer = net.layers[nid]
+        act = layer.activation
+        out.append(
+            LayerInfo(
+                node_id=nid,
+                type=type(layer).type_name,
+                activation=act.name if act is not None else None,
+                units=net.units[nid],
+                is_output=nid == net.output_id,
+                trainable=bool(layer.weights),
+            )
+        )
+    return tuple(out)
+
+
+class _CloseWatcher(QObject):
+    """Stops the workers once the main window has really closed.
+
+    The window may refuse a close (unsaved changes, Cancel), so a Close event alone proves
+    nothing; the Hide that follows an accepted close does.
+    """
+
+    def __init__(self, controller: TrainingController, parent: QObject) -> None:
+        super().__init__(parent)
+        self.controller = controller
+        self._close_requested = False
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt override)
+        kind = event.type()
+        if kind == QEvent.Type.Close:
+            self._close_requested = True
+        elif kind == QEvent.Type.Hide and self._close_requested and not watched.isMinimized():
+            self.controller.shutdown()
+        elif kind == QEvent.Type.Show:
+            self._close_requested = False
+        return False
+
+
+class Workbench(QObject):
+    """Everything install_workbench adds to a window, kept together so tests can reach it."""
+
+    def __init__(self, window: QMainWindow) -> None:
+        super().__init__(window)
+        from dlsim.ui.panels.run_controls import RunControls
+        from dlsim.ui.panels.training_panel import TrainingPanel
+        from dlsim.ui.plots.activations import QtActivationsPlot
+        from dlsim.ui.plots.boundary import QtBoundaryPlot
+        from dlsim.ui.plots.compare import QtComparePlot
+        from dlsim.ui.plots.gradients import QtGradientsPlot
+        from dlsim.ui.plots.loss import QtLossPlot
+        from dlsim.ui.plots.weights import QtWeightsPlot
+
+        self.window = window
+        self.controller = TrainingController(window.document, self)
+        self.training_panel = TrainingPanel(window.document, self.controller)
+        self.run_controls = RunControls(self.controller, window)
+        self.plots: dict[str, PlotPanel] = {
+            "loss": QtLossPlot(),
+            "boundary": QtBoundaryPlot(),
+            "gradients": QtGradientsPlot(),
+            "activations": QtActivationsPlot(),
+            "weights": QtWeightsPlot(),
+            "compare": QtComparePlot(),
+        }
+        for plot in self.plots.values():
+            self.controller.add_panel(plot)
+        compare = self.plots["compare"]
+        compare.comparison_requested.connect(self.controller.start_comparison)
+        compare.stop_requested.connect(self.controller.stop_comparison)
+        self.docks: dict[str, QDockWidget] = {}
+        right = Qt.DockWidgetArea.RightDockWidgetArea
+        bottom = Qt.DockWidgetArea.BottomDockWidgetArea
+        # The plots need width more than the side panels need height: let the bottom area
+        # run under the right-hand panels.
+        window.setCorner(Qt.Corner.BottomRightCorner, bottom)
+        self.docks["training"] = window.add_dock(
+            self.training_panel, "Training", right, "dock_training", tabify_with="inspector"
+        )
+        # Three groups side by side, two tabs each (Qt 6.12 leaves a stray tab bar on screen
+        # when a third tab joins a group before the window is first shown).
+        tabs = {"compare": "loss", "weights": "boundary", "activations": "gradients"}
+        for key in ("loss", "compare", "boundary", "weights", "gradients", "activations"):
+            plot = self.plots[key]
+            tab = f"dock_plot_{tabs[key]}" if key in tabs else None
+            self.docks[key] = window.add_dock(
+                plot, plot.title, bottom, f"dock_plot_{key}", tabify_with=tab
+            )
+        self._arrange(window)
+        window.addToolBar(self.run_controls.toolbar)
+        self.controller.status_message.connect(window.status)
+        window.document.set_weights_provider(self.controller.current_weights)
+        self._watcher = _CloseWatcher(self.controller, self)
+        window.installEventFilter(self._watcher)
+        app = QApplication.instance()
+        if app is not None:
+            app.aboutToQuit.connect(self.controller.shutdown)
+
+    def _arrange(self, window: QMainWindow) -> None:
+        """Bring the first tab of each group forward and give the plots room."""
+        d = self.docks
+        d["gradients"].raise_()
+        d["boundary"].raise_()
+        d["loss"].raise_()
+        d["training"].raise_()
+        window.resizeDocks([d["loss"]], [PLOT_HEIGHT], Qt.Orientation.Vertical)
+        row = [d["loss"], d["boundary"], d["gradients"]]
+        sizes = [430, 280, 370]
+        problems = window.findChild(QDockWidget, "problems")
+        if (
+            problems is not None
+            and window.dockWidgetArea(problems) == Qt.DockWidgetArea.BottomDockWidgetArea
+        ):
+            row.insert(0, problems)
+            sizes.insert(0, 200)
+        window.resizeDocks(row, sizes, Qt.Orientation.Horizontal)
+        window.resizeDocks([d["training"]], [PANEL_WIDTH], Qt.Orientation.Horizontal)
+
+
+def install_workbench(window: QMainWindow) -> Workbench:
+    """Add the training dock, the plot docks and the run toolbar to the editor's main window."""
+    bench = Workbench(window)
+    window.workbench = bench
+    return bench
+
+
+def plot_widgets(bench: Workbench) -> list[QWidget]:
+    return list(bench.plots.values())
