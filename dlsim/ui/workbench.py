@@ -30,6 +30,8 @@ TICK_MS = 33
 PLOT_HEIGHT = 300
 METRICS_INTERVAL_S = 1 / 30  # full-data-set loss/accuracy this often while training
 PANEL_WIDTH = 330
+# The plot docks as three tab groups, side by side: (shown first, behind it).
+TAB_PAIRS = (("loss", "compare"), ("boundary", "weights"), ("gradients", "activations"))
 BOUNDARY_RESOLUTION = 64
 # A shorter GIL switch interval lets the GUI thread take the interpreter from a busy training
 # thread sooner (the default 5 ms shows up directly as event-loop lag).
@@ -417,8 +419,9 @@ def _layer_infos(exp: Experiment) -> tuple[LayerInfo, ...]:
     return tuple(out)
 
 
-class _CloseWatcher(QObject):
-    """Stops the workers once the main window has really closed.
+class _WindowWatcher(QObject):
+    """Arranges the plot docks when the window first shows; stops the workers once the window
+    has really closed.
 
     The window may refuse a close (unsaved changes, Cancel), so a Close event alone proves
     nothing; the Hide that follows an accepted close does.
@@ -428,6 +431,7 @@ class _CloseWatcher(QObject):
         super().__init__(parent)
         self.controller = controller
         self._close_requested = False
+        self.on_first_show = None
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt override)
         kind = event.type()
@@ -437,6 +441,9 @@ class _CloseWatcher(QObject):
             self.controller.shutdown()
         elif kind == QEvent.Type.Show:
             self._close_requested = False
+            if self.on_first_show is not None:
+                QTimer.singleShot(0, self.on_first_show)
+                self.on_first_show = None
         return False
 
 
@@ -480,40 +487,59 @@ class Workbench(QObject):
         self.docks["training"] = window.add_dock(
             self.training_panel, "Training", right, "dock_training", tabify_with="inspector"
         )
-        # Three groups side by side, two tabs each (Qt 6.12 leaves a stray tab bar on screen
-        # when a third tab joins a group before the window is first shown).
-        tabs = {"compare": "loss", "weights": "boundary", "activations": "gradients"}
         for key in ("loss", "compare", "boundary", "weights", "gradients", "activations"):
             plot = self.plots[key]
-            tab = f"dock_plot_{tabs[key]}" if key in tabs else None
-            self.docks[key] = window.add_dock(
-                plot, plot.title, bottom, f"dock_plot_{key}", tabify_with=tab
-            )
-        self._arrange(window)
+            self.docks[key] = window.add_dock(plot, plot.title, bottom, f"dock_plot_{key}")
+            self.docks[key].hide()  # shown by arrange(): six docks abreast would widen the window
+        self.docks["training"].raise_()
+        self._arranged = False
         window.addToolBar(self.run_controls.toolbar)
         self.controller.status_message.connect(window.status)
         window.document.set_weights_provider(self.controller.current_weights)
-        self._watcher = _CloseWatcher(self.controller, self)
+        self._watcher = _WindowWatcher(self.controller, self)
+        self._watcher.on_first_show = self.arrange
         window.installEventFilter(self._watcher)
         app = QApplication.instance()
         if app is not None:
             app.aboutToQuit.connect(self.controller.shutdown)
 
-    def _arrange(self, window: QMainWindow) -> None:
-        """Bring the first tab of each group forward and give the plots room."""
-        d = self.docks
-        d["gradients"].raise_()
-        d["boundary"].raise_()
-        d["loss"].raise_()
-        d["training"].raise_()
+    def arrange(self) -> None:
+        """Group the plots as three pairs of tabs and give them room — once, after the window is
+        first shown, and only if the docks still sit side by side as added (a remembered layout
+        wins). Tabifying before the first show leaves stray tab bars on screen in Qt 6.12."""
+        if self._arranged:
+            return
+        self._arranged = True
+        window, d = self.window, self.docks
+        plots = [d[k] for k in self.plots]
+        bottom = Qt.DockWidgetArea.BottomDockWidgetArea
+        untouched = all(
+            dock.isHidden()
+            and window.dockWidgetArea(dock) == bottom
+            and not dock.isFloating()
+            and not window.tabifiedDockWidgets(dock)
+            for dock in plots
+        )
+        if not untouched:
+            return
+        size = window.size()
+        for first, second in TAB_PAIRS:
+            d[first].show()
+            window.tabifyDockWidget(d[first], d[second])
+            d[second].show()
+            d[first].raise_()
+        window.resize(size)
+        QTimer.singleShot(0, self._size_docks)
+
+    def _size_docks(self) -> None:
+        """Plots about PLOT_HEIGHT tall, loss widest, the training panel PANEL_WIDTH wide."""
+        window, d = self.window, self.docks
+        bottom = Qt.DockWidgetArea.BottomDockWidgetArea
         window.resizeDocks([d["loss"]], [PLOT_HEIGHT], Qt.Orientation.Vertical)
         row = [d["loss"], d["boundary"], d["gradients"]]
         sizes = [430, 280, 370]
         problems = window.findChild(QDockWidget, "problems")
-        if (
-            problems is not None
-            and window.dockWidgetArea(problems) == Qt.DockWidgetArea.BottomDockWidgetArea
-        ):
+        if problems is not None and window.dockWidgetArea(problems) == bottom:
             row.insert(0, problems)
             sizes.insert(0, 200)
         window.resizeDocks(row, sizes, Qt.Orientation.Horizontal)

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QComboBox, QFrame, QHBoxLayout, QLabel, QToolBar, 
 
 # (label, steps per second; None = as fast as possible)
 SPEEDS: tuple[tuple[str, float | None], ...] = (
-    ("As fast as possible", None),
+    ("Max speed", None),
     ("1000 steps/s", 1000.0),
     ("300 steps/s", 300.0),
     ("100 steps/s", 100.0),
@@ -65,10 +65,12 @@ class RunControls(QWidget):
         self.epoch_label = QLabel()
         self.time_label = QLabel()
         self.state_label = QLabel()
-        for label in (self.step_label, self.epoch_label, self.time_label):
+        for label in (self.step_label, self.epoch_label, self.time_label, self.state_label):
             label.setTextFormat(Qt.TextFormat.PlainText)
-            label.setMinimumWidth(80)
-        self.state_label.setMinimumWidth(110)
+        self.step_label.setMinimumWidth(78)
+        self.epoch_label.setMinimumWidth(78)
+        self.time_label.setMinimumWidth(44)
+        self.state_label.setMinimumWidth(70)
 
         self.toolbar = QToolBar("Training")
         self.toolbar.setObjectName("toolbar_training")
@@ -85,8 +87,8 @@ class RunControls(QWidget):
         self.toolbar.addSeparator()
         counters = QWidget()
         row = QHBoxLayout(counters)
-        row.setContentsMargins(6, 0, 6, 0)
-        row.setSpacing(12)
+        row.setContentsMargins(4, 0, 4, 0)
+        row.setSpacing(8)
         for label in (self.step_label, self.epoch_label, self.time_label, self.state_label):
             row.addWidget(label)
         self.toolbar.addWidget(counters)

@@ -7,10 +7,18 @@ fractions the engine measures are printed on each histogram so the student need 
 from __future__ import annotations
 
 import pyqtgraph as pg
-from PySide6.QtWidgets import QLabel, QWidget
+from PySide6.QtWidgets import QWidget
 
 from dlsim.engine.edits import histogram_rows, table_csv
-from dlsim.ui.plots.base import TEXT_COLOR, LayerInfo, PlotFeed, PlotPanel, colour, style_plot
+from dlsim.ui.plots.base import (
+    TEXT_COLOR,
+    LayerInfo,
+    PlotFeed,
+    PlotPanel,
+    colour,
+    header_label,
+    style_plot,
+)
 
 COLUMNS = 3
 
@@ -61,8 +69,7 @@ class QtActivationsPlot(PlotPanel):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.caption = QLabel("Outputs of each layer on the latest batch")
-        self.caption.setStyleSheet("color: #404040;")
+        self.caption = header_label("Outputs of each layer on the latest batch")
         self.header.addWidget(self.caption)
         self.finish_header()
         self.histograms: dict[str, _LayerHistogram] = {}

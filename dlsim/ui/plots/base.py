@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QMenu,
+    QSizePolicy,
     QStackedWidget,
     QToolButton,
     QVBoxLayout,
@@ -99,6 +100,15 @@ def legend_html(entries: list[tuple[str, str]]) -> str:
     )
 
 
+def header_label(text: str = "") -> QLabel:
+    """A label for a plot's header row that gives way when the dock is narrow."""
+    label = QLabel(text)
+    label.setStyleSheet("color: #404040;")
+    label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+    label.setMinimumWidth(0)
+    return label
+
+
 def style_plot(plot: pg.PlotItem, left: str = "", bottom: str = "") -> None:
     """Dark axes and labels on the white background; no mouse menu clutter."""
     for name in ("left", "bottom"):
@@ -133,7 +143,7 @@ class PlotPanel(QWidget):
         outer.addLayout(self.header)
         self.canvas = pg.GraphicsLayoutWidget()
         self.canvas.setBackground(BACKGROUND)
-        self.canvas.setMinimumSize(200, 140)
+        self.canvas.setMinimumSize(160, 120)
         self.hint = QLabel()
         self.hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.hint.setWordWrap(True)

@@ -10,10 +10,10 @@ from __future__ import annotations
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QRectF
-from PySide6.QtWidgets import QLabel, QWidget
+from PySide6.QtWidgets import QWidget
 
 from dlsim.engine.edits import boundary_image, class_labels, table_csv
-from dlsim.ui.plots.base import PlotFeed, PlotPanel, colour, style_plot
+from dlsim.ui.plots.base import PlotFeed, PlotPanel, colour, header_label, style_plot
 
 # Light blue (class 0) → white (undecided) → light red (class 1): the points on top stay readable.
 BINARY_MAP = pg.ColorMap([0.0, 0.5, 1.0], [(110, 150, 215), (255, 255, 255), (230, 120, 110)])
@@ -43,8 +43,7 @@ class QtBoundaryPlot(PlotPanel):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.caption = QLabel("")
-        self.caption.setStyleSheet("color: #404040;")
+        self.caption = header_label()
         self.header.addWidget(self.caption)
         self.finish_header()
         self.plot = self.canvas.addPlot()

@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import pyqtgraph as pg
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QComboBox, QLabel, QPushButton, QSpinBox, QWidget
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QPushButton, QSpinBox, QWidget
 
 from dlsim.engine.edits import COMPARISONS, table_csv
-from dlsim.ui.plots.base import PlotFeed, PlotPanel, colour, style_plot
+from dlsim.ui.plots.base import PlotFeed, PlotPanel, colour, header_label, legend_html, style_plot
 
 STATE_WORDS = {"diverged": "diverged", "error": "failed", "running": "", "paused": "", "idle": ""}
 
@@ -27,16 +27,20 @@ class QtComparePlot(PlotPanel):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.choice = QComboBox()
+        self.choice.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.choice.setMinimumContentsLength(12)
         for key, comp in COMPARISONS.items():
             self.choice.addItem(comp.title, key)
             self.choice.setItemData(self.choice.count() - 1, comp.help, pg.QtCore.Qt.ToolTipRole)
         self.steps = QSpinBox()
-        self.steps.setRange(10, 1_000_000)
+        self.steps.setRange(10, 100_000)
         self.steps.setValue(2000)
         self.steps.setSingleStep(500)
         self.steps.setSuffix(" steps")
         self.steps.setToolTip("How many steps each run trains")
-        self.run_button = QPushButton("Run a comparison")
+        self.run_button = QPushButton("Run comparison")
         self.run_button.setToolTip(
             "Train copies of the current network from the same initial weights, one per setting"
         )
@@ -44,17 +48,19 @@ class QtComparePlot(PlotPanel):
         self.stop_button = QPushButton("Stop")
         self.stop_button.setEnabled(False)
         self.stop_button.clicked.connect(self.stop_requested)
-        self.status = QLabel("")
-        self.status.setStyleSheet("color: #404040;")
-        for w in (self.choice, self.steps, self.run_button, self.stop_button, self.status):
-            self.header.addWidget(w)
-        self.finish_header()
+        self.header.addWidget(self.choice, 1)
+        self.header.addWidget(self.export_button)
+        self.status = header_label()  # which run is which colour, and how far it got
+        row = QHBoxLayout()
+        row.setContentsMargins(4, 0, 0, 0)
+        for w in (self.steps, self.run_button, self.stop_button):
+            row.addWidget(w)
+        row.addWidget(self.status, 1)
+        self.layout().insertLayout(1, row)
         self.plot = self.canvas.addPlot()
         style_plot(self.plot, left="loss (each step)", bottom="step")
         self.plot.setLogMode(y=True)
-        self.legend = self.plot.addLegend(offset=(-8, 8), labelTextColor="#303030")
         self.curves: list[pg.PlotDataItem] = []
-        self._labels: list[str] = []
         self._run_labels: list[str] = []
         self._version = -1
         self.show_hint(
@@ -70,17 +76,15 @@ class QtComparePlot(PlotPanel):
             run.state == "running" for run in feed.comparison
         )
 
-    def _rebuild(self, labels: list[str]) -> None:
+    def _rebuild(self, count: int) -> None:
         for curve in self.curves:
             self.plot.removeItem(curve)
-        self.legend.clear()
         self.curves = []
-        for i, label in enumerate(labels):
-            curve = self.plot.plot(pen=pg.mkPen(colour(i), width=2), name=label, connect="finite")
+        for i in range(count):
+            curve = self.plot.plot(pen=pg.mkPen(colour(i), width=2), connect="finite")
             curve.setDownsampling(auto=True, method="peak")
             curve.setClipToView(True)
             self.curves.append(curve)
-        self._labels = labels
 
     def draw(self, feed: PlotFeed) -> None:
         self._version = feed.comparison_version
@@ -90,28 +94,23 @@ class QtComparePlot(PlotPanel):
         if not runs:
             return
         self.show_plot()
-        labels = [self._legend_text(run) for run in runs]
         if [run.label for run in runs] != self._run_labels:
             self._run_labels = [run.label for run in runs]
-            self._rebuild(labels)
-        for i, (run, curve) in enumerate(zip(runs, self.curves, strict=True)):
+            self._rebuild(len(runs))
+        for run, curve in zip(runs, self.curves, strict=True):
             x, y = run.history.series("loss")
             curve.setData(x, y)
-            if labels[i] != self._labels[i]:
-                self._labels[i] = labels[i]
-                self._set_legend_text(curve, labels[i])
-        steps = ", ".join(f"{run.label} {run.step}" for run in runs)
-        self.status.setText(("running: " if running else "done: ") + steps)
-
-    def _set_legend_text(self, curve: pg.PlotDataItem, text: str) -> None:
-        for sample, label in self.legend.items:
-            if sample.item is curve:
-                label.setText(text)
+        entries = [(self._legend_text(run), colour(i)) for i, run in enumerate(runs)]
+        text = ("Running — " if running else "Done — ") + legend_html(entries)
+        if text != self.status.text():
+            self.status.setText(text)
 
     @staticmethod
     def _legend_text(run) -> str:
         word = STATE_WORDS.get(run.state, "")
-        return f"{run.label} — {word} at step {run.step}" if word else run.label
+        if word:
+            return f"{run.label} ({word} at step {run.step:,})"
+        return f"{run.label} (step {run.step:,})"
 
     def csv_text(self) -> str:
         cols: dict[str, list] = {"run": [], "step": [], "loss": []}

@@ -13,7 +13,15 @@ import pyqtgraph as pg
 from PySide6.QtWidgets import QLabel, QWidget
 
 from dlsim.engine.edits import decade_bars, table_csv
-from dlsim.ui.plots.base import LayerInfo, PlotFeed, PlotPanel, colour, legend_html, style_plot
+from dlsim.ui.plots.base import (
+    LayerInfo,
+    PlotFeed,
+    PlotPanel,
+    colour,
+    header_label,
+    legend_html,
+    style_plot,
+)
 
 PREFIX = "grad_norm/"
 
@@ -28,7 +36,7 @@ class QtGradientsPlot(PlotPanel):
         super().__init__(parent)
         caption = QLabel("‖∂loss/∂weights‖ per layer:")
         caption.setStyleSheet("color: #404040;")
-        self.legend = QLabel()
+        self.legend = header_label()
         self.header.addWidget(caption)
         self.header.addWidget(self.legend)
         self.finish_header()

@@ -8,10 +8,10 @@ both share one axis; a log y axis (the default) keeps late progress visible.
 from __future__ import annotations
 
 import pyqtgraph as pg
-from PySide6.QtWidgets import QCheckBox, QLabel, QWidget
+from PySide6.QtWidgets import QCheckBox, QWidget
 
 from dlsim.engine.edits import table_csv
-from dlsim.ui.plots.base import PlotFeed, PlotPanel, colour, legend_html, style_plot
+from dlsim.ui.plots.base import PlotFeed, PlotPanel, colour, header_label, legend_html, style_plot
 
 LOSS_SERIES = (
     ("loss", "batch", "#a0a0a0", 1),
@@ -37,9 +37,8 @@ class QtLossPlot(PlotPanel):
         self.log_box.setChecked(True)
         self.log_box.setToolTip("Logarithmic loss axis: late, small improvements stay visible")
         self.log_box.toggled.connect(self._on_log_box_toggled)
-        self.legend = QLabel()
-        self.readout = QLabel()
-        self.readout.setStyleSheet("color: #404040;")
+        self.legend = header_label()
+        self.readout = header_label()
         self.header.addWidget(self.log_box)
         self.header.addSpacing(8)
         self.header.addWidget(self.legend)

@@ -7,10 +7,10 @@ shrink under L2, or blow up before a divergence. Kernels too big to read are lis
 from __future__ import annotations
 
 import pyqtgraph as pg
-from PySide6.QtWidgets import QLabel, QWidget
+from PySide6.QtWidgets import QWidget
 
 from dlsim.engine.edits import table_csv, weight_levels, weight_rows
-from dlsim.ui.plots.base import TEXT_COLOR, PlotFeed, PlotPanel, style_plot
+from dlsim.ui.plots.base import TEXT_COLOR, PlotFeed, PlotPanel, header_label, style_plot
 
 COLOUR_MAP = "CET-D1A"
 MAX_SIDE = 64  # a kernel with more inputs or units than this is too big to read as a matrix
@@ -49,8 +49,7 @@ class QtWeightsPlot(PlotPanel):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.caption = QLabel("Dense kernels W: rows = inputs, columns = units")
-        self.caption.setStyleSheet("color: #404040;")
+        self.caption = header_label("Dense kernels W: rows = inputs, columns = units")
         self.header.addWidget(self.caption)
         self.finish_header()
         self.kernels: dict[str, _KernelView] = {}
