@@ -173,6 +173,26 @@ def decision_line(
     return unique[0], unique[1]
 
 
+def clip_polygon(
+    polygon: Sequence[Point], w1: float, w2: float, b: float, positive: bool
+) -> list[Point]:
+    """The part of a convex polygon where w1·x1 + w2·x2 + b > 0 (positive) or ≤ 0."""
+
+    def inside(p: Point) -> bool:
+        s = _side(w1, w2, b, p)
+        return s > 0 if positive else s <= 0
+
+    out: list[Point] = []
+    n = len(polygon)
+    for k in range(n):
+        p, q = polygon[k], polygon[(k + 1) % n]
+        if inside(p):
+            out.append(p)
+        if inside(p) != inside(q) and _side(w1, w2, b, p) != _side(w1, w2, b, q):
+            out.append(_crossing(w1, w2, b, p, q))
+    return out
+
+
 def half_plane(
     w1: float,
     w2: float,
@@ -184,20 +204,7 @@ def half_plane(
 
     The line itself belongs to the 0 side (the step fires only for a sum > 0).
     """
-    corners = _box_corners(box)
-
-    def inside(p: Point) -> bool:
-        s = _side(w1, w2, b, p)
-        return s > 0 if positive else s <= 0
-
-    out: list[Point] = []
-    for k in range(4):
-        p, q = corners[k], corners[(k + 1) % 4]
-        if inside(p):
-            out.append(p)
-        if inside(p) != inside(q) and _side(w1, w2, b, p) != _side(w1, w2, b, q):
-            out.append(_crossing(w1, w2, b, p, q))
-    return out
+    return clip_polygon(_box_corners(box), w1, w2, b, positive)
 
 
 # --- the perceptron rule, one sample at a time ---------------------------------------------------
@@ -410,6 +417,35 @@ def xor_hidden_lines() -> dict[str, tuple[float, float, float]]:
 
 
 _HIDDEN = {"s1 = NAND": "nand", "s2 = OR": "or"}
+
+
+def xor_ones_region(box: tuple[float, float, float, float] = PLOT_BOX) -> list[Point]:
+    """Where the two-layer net outputs 1: the band with s1 = 1 and s2 = 1 (AND of the two)."""
+    region = _box_corners(box)
+    for w1, w2, b in xor_hidden_lines().values():
+        region = clip_polygon(region, w1, w2, b, True)
+    return region
+
+
+def xor_zeros_regions(box: tuple[float, float, float, float] = PLOT_BOX) -> list[list[Point]]:
+    """Where it outputs 0: s1 = 0 anywhere, or s1 = 1 but s2 = 0 (the box minus the band)."""
+    (n1, n2, nb), (o1, o2, ob) = xor_hidden_lines().values()
+    nand_off = clip_polygon(_box_corners(box), n1, n2, nb, False)
+    or_off = clip_polygon(clip_polygon(_box_corners(box), n1, n2, nb, True), o1, o2, ob, False)
+    return [p for p in (nand_off, or_off) if len(p) >= 3]
+
+
+def label_point(w1: float, w2: float, b: float, offset: float = 0.12) -> Point | None:
+    """Where to write a line's name: its middle in the plot box, moved a little to its 0 side.
+
+    A negative offset moves it to the 1 side instead (to keep two labels apart).
+    """
+    ends = decision_line(w1, w2, b)
+    if ends is None:
+        return None
+    (ax, ay), (bx, by) = ends
+    norm = math.hypot(w1, w2)
+    return ((ax + bx) / 2 - offset * w1 / norm, (ay + by) / 2 - offset * w2 / norm)
 
 
 # --- activation explorer ------------------------------------------------------------------------

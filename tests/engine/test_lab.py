@@ -16,10 +16,13 @@ from dlsim.engine.lab import (
     fmt,
     gate_weights,
     half_plane,
+    label_point,
     probe,
     saturation_regions,
     xor_hidden_lines,
+    xor_ones_region,
     xor_two_layers,
+    xor_zeros_regions,
 )
 
 LECTURE = {
@@ -244,3 +247,25 @@ def test_probe_reads_one_point():
     f, df = probe("tanh", 0.5)
     assert f == pytest.approx(math.tanh(0.5))
     assert df == pytest.approx(1 - math.tanh(0.5) ** 2)
+
+
+def test_the_xor_band_holds_01_and_10_but_not_00_and_11():
+    band = xor_ones_region()
+    # Inside the band both hidden units fire: NAND sum > 0 and OR sum > 0 at every vertex.
+    for px, py in band:
+        assert -0.5 * px - 0.5 * py + 0.7 >= -1e-12
+        assert 0.6 * px + 0.6 * py - 0.5 >= -1e-12
+    # Between the parallel lines x1 + x2 = 5/6 and x1 + x2 = 1.4, clipped to the box.
+    xs = [px + py for px, py in band]
+    assert min(xs) == pytest.approx(5 / 6) and max(xs) == pytest.approx(1.4)
+
+
+def test_the_xor_zero_regions_fill_the_rest_of_the_box():
+    x0, x1, y0, y1 = PLOT_BOX
+    total = _area(xor_ones_region()) + sum(_area(p) for p in xor_zeros_regions())
+    assert total == pytest.approx((x1 - x0) * (y1 - y0))
+
+
+def test_a_line_label_sits_on_the_lines_zero_side():
+    px, py = label_point(0.5, 0.5, -0.7)
+    assert 0.5 * px + 0.5 * py - 0.7 < 0

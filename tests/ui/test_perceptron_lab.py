@@ -1,0 +1,144 @@
+"""The perceptron lab as a class sees it: gates, truth tables, the rule, XOR and two layers."""
+
+import pytest
+
+from dlsim.ui.lessons.perceptron_lab import PerceptronLab
+
+# The lecture's gates: weights and the truth table for inputs 00, 01, 10, 11.
+GATES = {
+    "and": ((0.5, 0.5, -0.7), ["0", "0", "0", "1"]),
+    "nand": ((-0.5, -0.5, 0.7), ["1", "1", "1", "0"]),
+    "or": ((0.6, 0.6, -0.5), ["0", "1", "1", "1"]),
+}
+INPUTS = [("0", "0"), ("0", "1"), ("1", "0"), ("1", "1")]
+
+
+@pytest.fixture
+def lab(qtbot):
+    widget = PerceptronLab()
+    qtbot.addWidget(widget)
+    widget.resize(1280, 800)
+    return widget
+
+
+@pytest.mark.parametrize("name", ["and", "nand", "or"])
+def test_each_gate_shows_the_lectures_weights_and_truth_table(lab, name):
+    (w1, w2, b), outputs = GATES[name]
+    lab.gate_buttons[name].click()
+    assert lab.weights() == (w1, w2, b)
+    assert [c.spin.value() for c in lab.controls.values()] == [w1, w2, b]
+    rows = lab.table_rows()
+    assert [(r[0], r[1]) for r in rows] == INPUTS
+    assert [r[3] for r in rows] == outputs  # y
+    assert [r[4] for r in rows] == outputs  # target
+    assert [r[5] for r in rows] == ["✓"] * 4
+
+
+def test_the_weighted_sum_is_written_out_in_each_row(lab):
+    rows = lab.table_rows()
+    # AND: 0.5·x1 + 0.5·x2 − 0.7
+    assert [r[2] for r in rows] == [
+        "0.5·0 + 0.5·0 − 0.7 = −0.7",
+        "0.5·0 + 0.5·1 − 0.7 = −0.2",
+        "0.5·1 + 0.5·0 − 0.7 = −0.2",
+        "0.5·1 + 0.5·1 − 0.7 = 0.3",
+    ]
+
+
+def test_editing_a_weight_updates_the_table_and_the_line_live(lab):
+    lab.controls["b"].spin.setValue(-0.2)  # AND's weights with b = −0.2 make an OR
+    rows = lab.table_rows()
+    assert [r[3] for r in rows] == ["0", "1", "1", "1"]
+    assert [r[5] for r in rows] == ["✓", "✗", "✗", "✓"]
+    assert lab.controls["b"].slider.value() == -20
+    ((ax, ay), (bx, by)) = lab.drawn_lines()[0]
+    for px, py in ((ax, ay), (bx, by)):  # both ends on 0.5·x1 + 0.5·x2 − 0.2 = 0
+        assert 0.5 * px + 0.5 * py - 0.2 == pytest.approx(0, abs=1e-9)
+
+
+def test_the_slider_moves_the_spin_box(lab):
+    lab.controls["w1"].slider.setValue(125)
+    assert lab.controls["w1"].spin.value() == pytest.approx(1.25)
+    assert lab.weights()[0] == pytest.approx(1.25)
+
+
+def test_one_sample_per_click_with_the_update_written_out(lab):
+    lab.set_weights(0.0, 0.0, 0.0)
+    for _ in range(3):  # 00, 01, 10: the sum is 0 so y = 0 = target, nothing changes
+        lab.learn_button.click()
+        assert "changes nothing" in lab.update_text()
+    lab.learn_button.click()  # 11: y = 0 but t = 1 → every weight grows by 0.1·1·1
+    text = lab.update_text()
+    assert "Update 4: sample 4 of 4" in text
+    assert "w1 ← w1 + η(t − y)x = 0 + 0.1·1·1 = 0.1" in text
+    assert "b ← b + η(t − y) = 0 + 0.1·1 = 0.1" in text
+    assert lab.weights() == pytest.approx((0.1, 0.1, 0.1))
+    assert lab.controls["w2"].spin.value() == pytest.approx(0.1)
+
+
+@pytest.mark.parametrize("name", ["and", "nand", "or"])
+def test_run_until_converged_learns_the_gate_from_random_weights(lab, name):
+    lab.gate_buttons[name].click()
+    lab.randomize(seed=3)
+    lab.run_button.click()
+    assert "Converged after" in lab.status_text()
+    rows = lab.table_rows()
+    assert [r[3] for r in rows] == GATES[name][1]
+    assert lab.learner.updates <= 1000
+
+
+def test_the_same_seed_starts_from_the_same_weights(lab):
+    lab.randomize(seed=11)
+    first = lab.weights()
+    lab.randomize(seed=12)
+    assert lab.weights() != first
+    lab.seed.setValue(11)
+    lab.random_button.click()
+    assert lab.weights() == first
+
+
+def test_xor_never_converges_and_the_lab_says_why(lab):
+    lab.gate_buttons["xor"].click()
+    assert [r[4] for r in lab.table_rows()] == ["0", "1", "1", "0"]
+    lab.randomize(seed=0)
+    lab.run_button.click()
+    status = lab.status_text()
+    assert "cycle" in status and "never converge" in status
+    assert "not linearly separable" in status
+    assert "not linearly separable" in lab.update_text()
+    assert "✗" in [r[5] for r in lab.table_rows()]
+    # 1000 more updates change nothing: the rule is stuck going round.
+    steps = lab.learner.run(1000, stop_on_cycle=False)
+    assert len(steps) == 1000 and not lab.learner.converged
+
+
+def test_xor_from_two_layers_of_gates(lab):
+    lab.gate_buttons["xor"].click()
+    assert not lab.two_layer_button.isHidden()
+    lab.two_layer_button.click()
+    assert lab.table_headers()[:5] == ["x1", "x2", "s1 = NAND", "s2 = OR", "y = AND(s1, s2)"]
+    rows = lab.table_rows()
+    # s1 = NAND: −0.5·x1 − 0.5·x2 + 0.7; s2 = OR: 0.6·x1 + 0.6·x2 − 0.5; y = AND(s1, s2).
+    assert [r[2] for r in rows] == ["1  (Σ 0.7)", "1  (Σ 0.2)", "1  (Σ 0.2)", "0  (Σ −0.3)"]
+    assert [r[3] for r in rows] == ["0  (Σ −0.5)", "1  (Σ 0.1)", "1  (Σ 0.1)", "1  (Σ 0.7)"]
+    assert [r[4].split()[0] for r in rows] == ["0", "1", "1", "0"]
+    assert [r[5] for r in rows] == ["0", "1", "1", "0"]
+    assert [r[6] for r in rows] == ["✓"] * 4
+    lines = lab.drawn_lines()
+    assert len(lines) == 2  # both hidden units' decision lines
+    nand, orr = lines
+    for px, py in nand:
+        assert -0.5 * px - 0.5 * py + 0.7 == pytest.approx(0, abs=1e-9)
+    for px, py in orr:
+        assert 0.6 * px + 0.6 * py - 0.5 == pytest.approx(0, abs=1e-9)
+    lab.two_layer_button.click()
+    assert len(lab.drawn_lines()) == 1
+
+
+def test_two_layers_is_only_offered_for_xor(lab):
+    lab.gate_buttons["xor"].click()
+    lab.two_layer_button.click()
+    lab.gate_buttons["or"].click()
+    assert not lab.two_layers
+    assert lab.two_layer_button.isHidden()
+    assert lab.table_headers()[2] == "w1·x1 + w2·x2 + b"
