@@ -1,0 +1,80 @@
+"""The activation explorer: f and f′ on one plot, the leaky slope, the saturated tails."""
+
+import math
+
+import pytest
+
+from dlsim.ui.lessons.activation_explorer import ActivationExplorer
+
+
+@pytest.fixture
+def explorer(qtbot):
+    widget = ActivationExplorer()
+    qtbot.addWidget(widget)
+    widget.resize(1280, 800)
+    return widget
+
+
+def at(values, z_list, z):
+    return values[min(range(len(z_list)), key=lambda k: abs(z_list[k] - z))]
+
+
+def test_sigmoid_and_its_derivative_on_the_same_axes(explorer):
+    explorer.buttons["sigmoid"].click()
+    z, f, df = explorer.curves()
+    assert z[0] == -6 and z[-1] == 6
+    for point in (-3.0, 0.0, 2.5):
+        s = 1 / (1 + math.exp(-point))
+        assert at(f, z, point) == pytest.approx(s, abs=1e-3)
+        assert at(df, z, point) == pytest.approx(s * (1 - s), abs=1e-3)
+    assert max(df) == pytest.approx(0.25)
+    assert "≤ 0.25" in explorer.info_text()
+
+
+def test_the_saturated_tails_of_sigmoid_and_tanh_are_marked(explorer):
+    explorer.buttons["sigmoid"].click()
+    (a, b), (c, d) = explorer.saturation_spans()
+    # sigmoid(z) > 0.99 for z > ln 99
+    assert (a, b) == pytest.approx((-6, -math.log(99)))
+    assert (c, d) == pytest.approx((math.log(99), 6))
+    assert "vanishing" in explorer.info_text()
+    explorer.buttons["tanh"].click()
+    spans = explorer.saturation_spans()
+    assert spans[1][0] == pytest.approx(math.atanh(0.99))
+    explorer.buttons["relu"].click()
+    assert explorer.saturation_spans() == []
+
+
+def test_the_leaky_slope_is_adjustable(explorer):
+    explorer.buttons["leaky_relu"].click()
+    assert explorer.alpha.value() == pytest.approx(0.1)  # the lecture's α
+    explorer.set_alpha(0.3)
+    z, f, df = explorer.curves()
+    assert at(f, z, -2.0) == pytest.approx(-0.6, abs=1e-2)
+    assert at(df, z, -2.0) == pytest.approx(0.3)
+    assert at(df, z, 2.0) == pytest.approx(1.0)
+    assert "max(0.3z, z)" in explorer.info_text()
+    assert explorer.alpha_slider.value() == 30
+
+
+def test_alpha_is_only_editable_for_leaky_relu(explorer):
+    explorer.buttons["tanh"].click()
+    assert not explorer.alpha.isEnabled()
+    explorer.buttons["leaky_relu"].click()
+    assert explorer.alpha.isEnabled()
+
+
+def test_the_probe_reads_f_and_its_slope(explorer):
+    explorer.buttons["tanh"].click()
+    explorer.set_probe(0.5)
+    t = math.tanh(0.5)
+    assert f"f(z) = {t:.4f}" in explorer.probe_text()
+    assert f"f′(z) = {1 - t * t:.4f}" in explorer.probe_text()
+
+
+def test_step_has_no_gradient(explorer):
+    explorer.buttons["step"].click()
+    _, f, df = explorer.curves()
+    assert set(df) == {0.0}
+    assert set(f) == {0.0, 1.0}
+    assert "perceptron rule" in explorer.info_text()
