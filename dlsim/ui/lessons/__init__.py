@@ -1,0 +1,114 @@
+"""The lessons: the perceptron lab, the backprop stepper, the activation explorer, the Lesson dock.
+
+`install_lessons(window)` adds them to the main window: a Lessons menu opening each view in its
+own window (a teacher maximises it on the projector), the lab under Examples too, and a "Lesson"
+dock that shows the lesson of whatever diagram is open.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QWidget
+
+from dlsim.ui.lessons.activation_explorer import ActivationExplorer
+from dlsim.ui.lessons.backprop_stepper import BackpropStepper
+from dlsim.ui.lessons.lesson_pane import LessonPane, example_key
+from dlsim.ui.lessons.perceptron_lab import PerceptronLab
+
+__all__ = [
+    "ActivationExplorer",
+    "BackpropStepper",
+    "LessonPane",
+    "LessonsController",
+    "PerceptronLab",
+    "install_lessons",
+]
+
+VIEW_SIZE = (1280, 800)
+
+
+def _example_titles() -> dict[str, str]:
+    """Shipped examples by title (title → key), to recognise an example opened as a copy."""
+    try:
+        from dlsim.ui.panels.examples import list_examples
+    except ImportError:  # pragma: no cover - the editor's panel is optional here
+        return {}
+    return {info.title: info.key for info in list_examples()}
+
+
+class LessonsController:
+    """Owns the lesson windows of one main window, opening each at most once."""
+
+    def __init__(self, window: Any) -> None:
+        self.window = window
+        self.views: dict[str, QWidget] = {}
+        self.pane = LessonPane()
+        self._titles = _example_titles()
+
+    def open_view(self, key: str) -> QWidget:
+        """Show (creating it the first time) one lesson view in its own window."""
+        view = self.views.get(key)
+        if view is None:
+            view = self._make(key)
+            view.setParent(self.window, Qt.WindowType.Window)
+            view.resize(*VIEW_SIZE)
+            self.views[key] = view
+        view.show()
+        view.raise_()
+        view.activateWindow()
+        return view
+
+    def _make(self, key: str) -> QWidget:
+        if key == "perceptron_lab":
+            return PerceptronLab()
+        if key == "activation_explorer":
+            return ActivationExplorer()
+        stepper = BackpropStepper()
+        stepper.set_document_provider(self._document)
+        return stepper
+
+    def _document(self) -> tuple[dict[str, Any], Any]:
+        document = self.window.document
+        return document.to_dict(), document.base_dir
+
+    def refresh_lesson(self, *_: object) -> None:
+        """Show the lesson of the document now open."""
+        document = self.window.document
+        key = example_key(document.name, document.path, self._titles)
+        self.pane.show_lesson(key, document.name, document.description)
+
+
+def install_lessons(window: Any) -> LessonsController:
+    """Add the Lessons menu, the lab under Examples, and the Lesson dock to the main window."""
+    controller = LessonsController(window)
+    window.lessons_controller = controller
+    entries = [
+        ("perceptron_lab", "&Perceptron lab", "Gates, decision lines, the perceptron rule"),
+        ("backprop_stepper", "&Backprop stepper", "The lecture's backpropagation, phase by phase"),
+        ("activation_explorer", "&Activation explorer", "Activations and their slopes"),
+    ]
+    window.lessons_actions = {}
+    for key, text, tip in entries:
+        action = window.lessons_menu.addAction(text)
+        action.setStatusTip(tip)
+        action.triggered.connect(_opener(controller, key))
+        window.lessons_actions[key] = action
+    examples_menu = getattr(window, "examples_menu", None)
+    if examples_menu is not None:
+        examples_menu.addSeparator()
+        lab_action = examples_menu.addAction("Perceptron lab (AND, NAND, OR, XOR)")
+        lab_action.triggered.connect(_opener(controller, "perceptron_lab"))
+        window.lessons_actions["examples_perceptron_lab"] = lab_action
+    window.add_dock(controller.pane, "Lesson", Qt.DockWidgetArea.RightDockWidgetArea, "lesson")
+    document = window.document
+    document.document_replaced.connect(controller.refresh_lesson)
+    document.path_changed.connect(controller.refresh_lesson)
+    controller.refresh_lesson()
+    return controller
+
+
+def _opener(controller: LessonsController, key: str) -> Callable[[], None]:
+    return lambda *_: controller.open_view(key)
