@@ -268,24 +268,29 @@ def _with_lr(factor: float):
     return change
 
 
+def optimizer_comparison(*choices: str, key: str = "", help: str = "") -> Comparison:
+    """Compare optimizers (names as in OPTIMIZER_CHOICES) at the document's learning rate."""
+    for choice in choices:
+        if choice not in OPTIMIZER_CHOICES:
+            names = ", ".join(OPTIMIZER_CHOICES)
+            raise DlsimError(f"unknown optimizer '{choice}' (choose one of: {names})")
+    title = " vs ".join(OPTIMIZER_LABELS[c] for c in choices)
+    help = help or "The same network, start and learning rate; only the optimizer differs."
+    variants = tuple((OPTIMIZER_LABELS[c], _with_optimizer(c)) for c in choices)
+    return Comparison(key or "optimizers:" + ",".join(choices), title, help, variants)
+
+
 COMPARISONS: dict[str, Comparison] = {
     c.key: c
     for c in (
-        Comparison(
-            "optimizers",
-            "SGD vs Momentum vs Adam",
-            "The same network, the same start and the same learning rate; only the optimizer "
-            "differs.",
-            tuple((OPTIMIZER_LABELS[k], _with_optimizer(k)) for k in ("sgd", "momentum", "adam")),
-        ),
-        Comparison(
-            "adaptive",
-            "SGD vs Adagrad vs RMSprop vs Adam",
-            "Adaptive optimizers scale each weight's step by its gradient history.",
-            tuple(
-                (OPTIMIZER_LABELS[k], _with_optimizer(k))
-                for k in ("sgd", "adagrad", "rmsprop", "adam")
-            ),
+        optimizer_comparison("sgd", "momentum", "adam", key="optimizers"),
+        optimizer_comparison(
+            "sgd",
+            "adagrad",
+            "rmsprop",
+            "adam",
+            key="adaptive",
+            help="Adaptive optimizers scale each weight's step by its gradient history.",
         ),
         Comparison(
             "activations",
@@ -316,17 +321,23 @@ COMPARISONS: dict[str, Comparison] = {
 
 
 def comparison_documents(
-    doc: Mapping[str, Any], key: str, start_weights: Mapping[str, Mapping[str, Any]]
+    doc: Mapping[str, Any],
+    comparison: str | Comparison,
+    start_weights: Mapping[str, Mapping[str, Any]],
 ) -> list[tuple[str, dict[str, Any]]]:
-    """One document per variant of comparison `key`, each starting from `start_weights`.
+    """One document per variant of a comparison (or the name of a preset in COMPARISONS),
+    each starting from `start_weights`.
 
     Every variant gets the same initial weights (where its shapes allow), so the curves differ
     only by what the comparison changes.
     """
-    if key not in COMPARISONS:
-        raise DlsimError(f"unknown comparison '{key}' (choose one of: {', '.join(COMPARISONS)})")
+    if isinstance(comparison, str):
+        if comparison not in COMPARISONS:
+            names = ", ".join(COMPARISONS)
+            raise DlsimError(f"unknown comparison '{comparison}' (choose one of: {names})")
+        comparison = COMPARISONS[comparison]
     out = []
-    for label, change in COMPARISONS[key].variants:
+    for label, change in comparison.variants:
         variant = change(copy.deepcopy(dict(doc)))
         graph = GraphSpec.from_dict(variant["graph"])
         variant["weights"] = weights_to_lists(carry_weights(graph, start_weights))

@@ -284,8 +284,7 @@ class TrainingController(QObject):
             comparison_version=self._comparison_version,
         )
         for panel in self.panels:
-            if panel.isVisible():
-                panel.refresh(feed)
+            panel.refresh(feed)  # a hidden panel only keeps the feed
         self.refresh_count += 1
 
     def _on_dataset_changed(self, dataset) -> None:
@@ -414,6 +413,7 @@ def _layer_infos(exp: Experiment) -> tuple[LayerInfo, ...]:
                 units=net.units[nid],
                 is_output=nid == net.output_id,
                 trainable=bool(layer.weights),
+                inputs=sum(net.units[s] for s in net.sources[nid]),
             )
         )
     return tuple(out)

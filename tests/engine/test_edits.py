@@ -181,6 +181,15 @@ def test_an_optimizer_comparison_gives_three_labelled_documents_with_the_same_st
         np.testing.assert_array_equal(Experiment(d).params()["h"]["W"], start["h"]["W"])
 
 
+def test_a_two_optimizer_comparison_is_labelled_by_optimizer():
+    doc = xor_doc()
+    comparison = edits.optimizer_comparison("sgd", "amsgrad")
+    docs = edits.comparison_documents(doc, comparison, Experiment(doc).params())
+    assert comparison.title == "SGD vs AMSGrad"
+    assert [label for label, _ in docs] == ["SGD", "AMSGrad"]
+    assert docs[1][1]["training"]["optimizer"]["amsgrad"] is True
+
+
 def test_an_activation_comparison_changes_only_the_hidden_layers():
     docs = edits.comparison_documents(xor_doc(), "activations", Experiment(xor_doc()).params())
     for label, d in docs:

@@ -58,6 +58,7 @@ class LayerInfo:
     units: int
     is_output: bool
     trainable: bool = True
+    inputs: int = 0  # features coming in (summed over the layer's sources)
 
     @property
     def label(self) -> str:
@@ -186,8 +187,15 @@ class PlotPanel(QWidget):
     # --- feeding ----------------------------------------------------------------------------
 
     def refresh(self, feed: PlotFeed) -> bool:
-        """Draw `feed` if it differs from what is shown; True when something was redrawn."""
+        """Draw `feed` if visible and different from what is shown; True when redrawn.
+
+        A hidden plot (closed dock, tab behind another) only keeps the feed — it costs nothing
+        while training runs and draws it when shown.
+        """
         self._feed = feed
+        if not self.isVisible():
+            self._stale = True
+            return False
         if not self._stale and not self.changed(feed):
             return False
         self._stale = False

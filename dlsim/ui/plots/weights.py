@@ -69,7 +69,7 @@ class QtWeightsPlot(PlotPanel):
         dense = [layer for layer in feed.layers if layer.type == "Dense"]
         index = 0
         for layer in dense:
-            if layer.units > MAX_SIDE:
+            if layer.units > MAX_SIDE or layer.inputs > MAX_SIDE:
                 self._skipped.append(layer.node_id)
                 continue
             plot = self.canvas.addPlot(row=index // COLUMNS, col=index % COLUMNS)
@@ -94,13 +94,12 @@ class QtWeightsPlot(PlotPanel):
         self.show_plot()
         for nid, view in list(self.kernels.items()):
             w = params.get(nid, {}).get("W")
-            if w is None:
-                continue
-            if w.shape[0] > MAX_SIDE:
-                continue
-            view.set(w)
-        note = f"  (not shown, too big: {', '.join(self._skipped)})" if self._skipped else ""
-        self.caption.setText("Dense kernels W: rows = inputs, columns = units" + note)
+            if w is not None:
+                view.set(w)
+        note = f"  (too big to show: {', '.join(self._skipped)})" if self._skipped else ""
+        text = "Dense kernels W: rows = inputs, columns = units" + note
+        if text != self.caption.text():
+            self.caption.setText(text)
 
     def csv_text(self) -> str:
         snap = self._feed.snapshot if self._feed is not None else None

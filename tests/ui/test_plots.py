@@ -1,0 +1,214 @@
+"""The live plots: fed from the workbench's timer, they show the engine's numbers, explain
+themselves when empty, stay bounded over long runs, never draw NaN, and export PNG and CSV."""
+
+from __future__ import annotations
+
+import csv
+import io
+import math
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from dlsim.engine.fileformat import read_document
+from dlsim.engine.history import MetricsHistory
+from dlsim.ui.document import Document
+from dlsim.ui.plots.activations import QtActivationsPlot
+from dlsim.ui.plots.base import LayerInfo, PlotFeed
+from dlsim.ui.plots.boundary import QtBoundaryPlot
+from dlsim.ui.plots.compare import QtComparePlot
+from dlsim.ui.plots.gradients import QtGradientsPlot
+from dlsim.ui.plots.loss import QtLossPlot
+from dlsim.ui.plots.weights import QtWeightsPlot
+from dlsim.ui.workbench import TrainingController
+
+EXAMPLES = Path(__file__).resolve().parents[2] / "assets" / "examples"
+TIMEOUT_MS = 10_000
+PLOT_TYPES = (
+    QtLossPlot,
+    QtActivationsPlot,
+    QtGradientsPlot,
+    QtBoundaryPlot,
+    QtWeightsPlot,
+    QtComparePlot,
+)
+
+
+def document_of(name: str) -> Document:
+    doc = Document()
+    doc.load_dict(read_document(EXAMPLES / f"{name}.dlsim"), base_dir=EXAMPLES)
+    return doc
+
+
+@pytest.fixture
+def trained(qtbot):
+    """xor_learn after 30 steps, with every plot shown and fed by the controller's timer."""
+    controller = TrainingController(document_of("xor_learn"))
+    plots = {cls: cls() for cls in PLOT_TYPES}
+    for plot in plots.values():
+        qtbot.addWidget(plot)
+        plot.resize(500, 350)
+        plot.show()
+        controller.add_panel(plot)
+    controller.step(30)
+    qtbot.waitUntil(
+        lambda: controller.session.snapshot().step == 30 and controller.state == "paused",
+        timeout=TIMEOUT_MS,
+    )
+    qtbot.waitUntil(lambda: plots[QtLossPlot].refresh_count > 0 and _settled(controller))
+    yield controller, plots
+    controller.shutdown()
+
+
+def _settled(controller) -> bool:
+    controller.tick()
+    snap = controller.session.snapshot()
+    return snap.record is not None and snap.boundary is not None
+
+
+def test_every_plot_shows_data_after_a_few_steps(trained):
+    controller, plots = trained
+    history = controller.session.history
+    loss = plots[QtLossPlot]
+    x, y = loss.curves["loss"].getOriginalDataset()
+    assert list(x) == list(range(30)), "one batch loss per step, at x = step"
+    np.testing.assert_array_equal(y, history.series("loss")[1])
+    for nid in ("h", "y"):
+        x, _y = plots[QtGradientsPlot].curves[nid].getData()
+        assert len(x) == 30
+    # the XOR batch is all 4 rows: the hidden histogram counts 4 rows × 4 units = 16 values
+    _edges, counts = plots[QtActivationsPlot].histograms["h"].curve.getData()
+    assert counts.sum() == 4 * 4
+    assert plots[QtBoundaryPlot].image.image.shape == (64, 64)
+    assert plots[QtWeightsPlot].kernels["h"].image.image.shape == (2, 4), "W is inputs × units"
+    assert not any(p.hint_visible for cls, p in plots.items() if cls is not QtComparePlot)
+
+
+def test_gradient_bars_are_labelled_with_the_latest_norms(trained):
+    controller, plots = trained
+    ticks = plots[QtGradientsPlot].bar_plot.getAxis("bottom")._tickLevels[0]
+    for (_pos, text), nid in zip(ticks, ("h", "y"), strict=True):
+        last = controller.session.history.last("grad_norm/" + nid)[1]
+        assert text == f"{nid}  {last:.1e}"
+
+
+def test_loss_csv_holds_exactly_the_plotted_series(trained, tmp_path):
+    controller, plots = trained
+    plots[QtLossPlot].export_csv(tmp_path / "loss.csv")
+    rows = list(csv.DictReader(io.StringIO((tmp_path / "loss.csv").read_text())))
+    batch = [float(r["value"]) for r in rows if r["series"] == "loss"]
+    assert batch == controller.session.history.series("loss")[1].tolist()
+    assert {r["series"] for r in rows} >= {"loss", "train_loss", "accuracy"}
+
+
+@pytest.mark.parametrize("cls", PLOT_TYPES[:-1])
+def test_every_plot_exports_a_png_and_a_csv(trained, tmp_path, cls):
+    _controller, plots = trained
+    plot = plots[cls]
+    plot.export_png(tmp_path / "plot.png")
+    data = (tmp_path / "plot.png").read_bytes()
+    assert data[:8] == b"\x89PNG\r\n\x1a\n" and len(data) > 2000
+    plot.export_csv(tmp_path / "plot.csv")
+    rows = list(csv.reader(io.StringIO((tmp_path / "plot.csv").read_text())))
+    assert len(rows) > 1, "a header and at least one row of data"
+
+
+def test_weights_csv_lists_every_entry_of_every_parameter(trained, tmp_path):
+    controller, plots = trained
+    plots[QtWeightsPlot].export_csv(tmp_path / "w.csv")
+    rows = list(csv.DictReader(io.StringIO((tmp_path / "w.csv").read_text())))
+    # h: W 2×4 + b 4; y: W 4×1 + b 1
+    assert len(rows) == 8 + 4 + 4 + 1
+    w = controller.session.snapshot().params["h"]["W"]
+    entry = next(
+        r
+        for r in rows
+        if (r["layer"], r["parameter"], r["row"], r["column"]) == ("h", "W", "1", "2")
+    )
+    assert float(entry["value"]) == w[1, 2]
+
+
+def test_boundary_explains_itself_for_data_that_is_not_2d(qtbot):
+    controller = TrainingController(document_of("iris_keras"))
+    plot = QtBoundaryPlot()
+    qtbot.addWidget(plot)
+    plot.show()
+    controller.add_panel(plot)
+    try:
+        qtbot.waitUntil(lambda: plot.refresh_count > 0, timeout=TIMEOUT_MS)
+        assert plot.hint_visible
+        assert "2-D data sets only" in plot.hint.text() and "4 features" in plot.hint.text()
+    finally:
+        controller.shutdown()
+
+
+def test_plots_ask_for_a_step_before_the_first_one(qtbot):
+    controller = TrainingController(document_of("xor_learn"))
+    plots = [QtLossPlot(), QtGradientsPlot(), QtActivationsPlot()]
+    for plot in plots:
+        qtbot.addWidget(plot)
+        plot.show()
+        controller.add_panel(plot)
+    try:
+        qtbot.waitUntil(lambda: all(p.refresh_count > 0 for p in plots), timeout=TIMEOUT_MS)
+        for plot in plots:
+            assert plot.hint_visible and "Step" in plot.hint.text()
+    finally:
+        controller.shutdown()
+
+
+def test_hidden_plots_cost_nothing_and_catch_up_when_shown(qtbot):
+    controller = TrainingController(document_of("xor_learn"))
+    plot = QtLossPlot()
+    qtbot.addWidget(plot)
+    controller.add_panel(plot)  # never shown yet
+    try:
+        controller.step(5)
+        qtbot.waitUntil(lambda: controller.session.snapshot().step == 5, timeout=TIMEOUT_MS)
+        qtbot.wait(100)
+        assert plot.refresh_count == 0
+        plot.show()
+        qtbot.waitUntil(lambda: plot.refresh_count > 0, timeout=TIMEOUT_MS)
+        assert len(plot.curves["loss"].getData()[0]) == 5
+    finally:
+        controller.shutdown()
+
+
+def synthetic_feed(history: MetricsHistory, serial: int = 1) -> PlotFeed:
+    class Snap:
+        pass
+
+    snap = Snap()
+    snap.serial, snap.record, snap.params, snap.boundary = serial, None, None, None
+    layers = (LayerInfo("h", "Dense", "sigmoid", 4, False),)
+    return PlotFeed(snap, history, history.version, None, layers, 1, None)
+
+
+def test_a_million_steps_stay_a_few_thousand_points(qtbot):
+    history = MetricsHistory()
+    steps = np.arange(1_000_000)
+    for i in steps[::10]:  # 100,000 appends reach step 999,990
+        history.extend(int(i), {"loss": 1.0 / (1 + i), "grad_norm/h": 1.0})
+    plot, grads = QtLossPlot(), QtGradientsPlot()
+    for p in (plot, grads):
+        qtbot.addWidget(p)
+        p.show()
+        p.refresh(synthetic_feed(history))
+    x, _y = plot.curves["loss"].getData()
+    assert len(x) <= history.series("loss")[0].size <= 4097
+    assert x[-1] >= 999_000, "the end of the run is still there"
+    assert len(grads.curves["h"].getData()[0]) <= 4097
+
+
+def test_nan_losses_are_never_plotted(qtbot):
+    history = MetricsHistory()
+    for i, value in enumerate([0.5, 0.4, float("nan"), float("inf"), 0.3]):
+        history.extend(i, {"loss": value})
+    plot = QtLossPlot()
+    qtbot.addWidget(plot)
+    plot.show()
+    plot.refresh(synthetic_feed(history))
+    _x, y = plot.curves["loss"].getOriginalDataset()
+    assert all(math.isfinite(v) for v in y)
+    assert list(y) == [0.5, 0.4, 0.3]

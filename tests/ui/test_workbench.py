@@ -1,0 +1,312 @@
+"""The training workbench as a user drives it: run, pause, step, reset, change settings while
+training, divergence, engine errors, comparisons, and closing the window mid-run."""
+
+from __future__ import annotations
+
+import math
+import threading
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from dlsim.engine import edits
+from dlsim.engine.experiment import Experiment
+from dlsim.engine.fileformat import read_document
+from dlsim.ui.document import Document
+from dlsim.ui.panels.run_controls import RunControls
+from dlsim.ui.plots.compare import QtComparePlot
+from dlsim.ui.workbench import GRAPH_EDIT_NOTE, TrainingController
+
+EXAMPLES = Path(__file__).resolve().parents[2] / "assets" / "examples"
+TIMEOUT_MS = 10_000
+
+
+def load(doc: Document, name: str) -> None:
+    doc.load_dict(read_document(EXAMPLES / f"{name}.dlsim"), base_dir=EXAMPLES)
+
+
+@pytest.fixture
+def document(qtbot) -> Document:
+    doc = Document()
+    load(doc, "xor_learn")
+    return doc
+
+
+@pytest.fixture
+def controller(document):
+    c = TrainingController(document)
+    yield c
+    c.shutdown()
+
+
+@pytest.fixture
+def controls(controller, qtbot) -> RunControls:
+    widget = RunControls(controller)
+    qtbot.addWidget(widget)
+    return widget
+
+
+def snap(controller):
+    return controller.session.snapshot()
+
+
+def wait_paused_at(qtbot, controller, step: int) -> None:
+    qtbot.waitUntil(
+        lambda: snap(controller).step == step and controller.state == "paused",
+        timeout=TIMEOUT_MS,
+    )
+
+
+def session_threads() -> list[threading.Thread]:
+    return [t for t in threading.enumerate() if t.name.startswith("dlsim-session")]
+
+
+# --- run, pause, step ---------------------------------------------------------------------------
+
+
+def test_step_actions_advance_the_counter_exactly(qtbot, controller, controls):
+    controls.step_action.trigger()
+    wait_paused_at(qtbot, controller, 1)
+    controls.step10_action.trigger()
+    wait_paused_at(qtbot, controller, 11)
+    controls.step100_action.trigger()
+    wait_paused_at(qtbot, controller, 111)
+    qtbot.waitUntil(lambda: controls.step_label.text() == "step 111", timeout=TIMEOUT_MS)
+
+
+def test_run_then_pause_stops_the_counter(qtbot, controller, controls):
+    controls.run_action.trigger()
+    qtbot.waitUntil(lambda: snap(controller).step > 20, timeout=TIMEOUT_MS)
+    assert controls.run_action.text() == "Pause"
+    controls.run_action.trigger()
+    qtbot.waitUntil(lambda: snap(controller).state == "paused", timeout=TIMEOUT_MS)
+    stopped_at = snap(controller).step
+    qtbot.wait(200)
+    assert snap(controller).step == stopped_at, "no step after a pause"
+    qtbot.waitUntil(
+        lambda: controls.step_label.text() == f"step {stopped_at:,}", timeout=TIMEOUT_MS
+    )
+    assert controls.run_action.text() == "Run"
+
+
+def test_a_slow_speed_holds_training_back(qtbot, controller):
+    controller.set_speed(10.0)
+    controller.run()
+    qtbot.wait(500)
+    controller.pause()
+    qtbot.waitUntil(lambda: controller.state == "paused", timeout=TIMEOUT_MS)
+    assert 1 <= snap(controller).step <= 15, "about 10 steps per second for half a second"
+
+
+# --- settings while training --------------------------------------------------------------------
+
+
+def test_a_learning_rate_changed_while_running_reaches_the_engine(qtbot, controller, document):
+    controller.run()
+    qtbot.waitUntil(lambda: snap(controller).step > 10, timeout=TIMEOUT_MS)
+    optimizer = {**document.training["optimizer"], "lr": 0.05}
+    document.set_training({"optimizer": optimizer}, "Set learning rate to 0.05")
+    qtbot.waitUntil(
+        lambda: controller.experiment.optimizer.get_config()["lr"] == 0.05, timeout=TIMEOUT_MS
+    )
+    assert controller.state == "running", "a hyper-parameter change does not stop training"
+    before = snap(controller).step
+    qtbot.waitUntil(lambda: snap(controller).step > before + 10, timeout=TIMEOUT_MS)
+
+
+def test_reset_with_the_same_seed_reproduces_the_first_loss(qtbot, controller):
+    controller.step(1)
+    wait_paused_at(qtbot, controller, 1)
+    first = controller.session.history.series("loss")[1][0]
+    controller.step(50)
+    wait_paused_at(qtbot, controller, 51)
+    controller.reset()
+    qtbot.waitUntil(lambda: snap(controller).step == 0, timeout=TIMEOUT_MS)
+    controller.step(1)
+    wait_paused_at(qtbot, controller, 1)
+    assert controller.session.history.series("loss")[1][0] == first
+    # and it is the first loss of the file run headless
+    headless = Experiment(read_document(EXAMPLES / "xor_learn.dlsim")).step().loss
+    assert first == headless
+
+
+def test_editing_the_graph_while_running_pauses_rebuilds_and_says_so(qtbot, controller, document):
+    messages = []
+    controller.message_changed.connect(lambda text, node, level: messages.append(text))
+    controller.run()
+    qtbot.waitUntil(lambda: snap(controller).step > 20, timeout=TIMEOUT_MS)
+    document.set_node_params("h", {"activation": "relu"})
+    qtbot.waitUntil(lambda: controller.state == "paused", timeout=TIMEOUT_MS)
+    assert GRAPH_EDIT_NOTE in messages
+    assert controller.experiment.network.layers["h"].activation.name == "relu"
+    assert snap(controller).step > 20, "the step count goes on"
+
+
+def test_a_rebuild_keeps_the_weights_of_unchanged_layers_only(qtbot, controller, document):
+    controller.step(30)
+    wait_paused_at(qtbot, controller, 30)
+    trained = snap(controller).params
+    document.set_node_params("h", {"activation": "relu"})
+    qtbot.waitUntil(lambda: snap(controller).params is not trained, timeout=TIMEOUT_MS)
+    qtbot.waitUntil(lambda: snap(controller).step == 30, timeout=TIMEOUT_MS)
+    now = snap(controller).params
+    np.testing.assert_array_equal(now["y"]["W"], trained["y"]["W"])
+    assert not np.array_equal(now["h"]["W"], trained["h"]["W"]), "the edited layer starts anew"
+
+
+def test_moving_a_node_does_not_interrupt_training(qtbot, controller, document):
+    controller.run()
+    qtbot.waitUntil(lambda: snap(controller).step > 10, timeout=TIMEOUT_MS)
+    document.move_nodes({"h": (500.0, 300.0)})
+    qtbot.wait(100)
+    assert controller.state == "running"
+
+
+# --- things going wrong -------------------------------------------------------------------------
+
+
+def divergent_document() -> Document:
+    """A linear regression with a learning rate a thousand times too large."""
+    doc = Document()
+    doc.load_dict(
+        {
+            "format": "dlsim",
+            "version": 1,
+            "graph": {
+                "nodes": [
+                    {"id": "x", "type": "Input", "params": {"units": 1}},
+                    {"id": "y", "type": "Dense", "params": {"units": 1}},
+                ],
+                "edges": [{"from": "x", "to": "y"}],
+            },
+            "training": {
+                "dataset": {"type": "regression_1d"},
+                "loss": "mse",
+                "optimizer": {"type": "sgd", "lr": 100.0},
+            },
+        }
+    )
+    return doc
+
+
+def test_a_huge_learning_rate_pauses_with_a_plain_message(qtbot):
+    from dlsim.ui.plots.loss import QtLossPlot
+
+    controller = TrainingController(divergent_document())
+    plot = QtLossPlot()
+    qtbot.addWidget(plot)
+    plot.show()
+    controller.add_panel(plot)
+    try:
+        controller.run()
+        qtbot.waitUntil(lambda: controller.state == "diverged", timeout=TIMEOUT_MS)
+        message = controller.message
+        assert "diverged at step" in message
+        assert "learning rate" in message and "clipping" in message
+        qtbot.waitUntil(lambda: plot.refresh_count > 0 and not plot.hint_visible)
+        qtbot.wait(100)
+        for curve in plot.curves.values():
+            _x, y = curve.getOriginalDataset()
+            assert y is None or all(math.isfinite(v) for v in y), "no NaN/inf is plotted"
+    finally:
+        controller.shutdown()
+
+
+def test_an_engine_error_is_tied_to_its_node_and_the_app_stays_usable(qtbot, controller, document):
+    seen = []
+    controller.message_changed.connect(lambda text, node, level: seen.append((text, node)))
+    # Iris has 4 features; the XOR network's Input layer 'x' has 2 units
+    document.set_training({"dataset": {"type": "iris"}}, "Use Iris")
+    qtbot.waitUntil(lambda: controller.state == "error", timeout=TIMEOUT_MS)
+    text, node = seen[-1]
+    assert node == "x" and "4 features" in text
+    document.undo_stack.undo()
+    controller.step(5)
+    wait_paused_at(qtbot, controller, 5)
+
+
+def test_an_unbuildable_graph_refuses_to_run_with_a_reason(qtbot, controller, document):
+    statuses = []
+    controller.status_message.connect(statuses.append)
+    document.disconnect("h", "y")
+    assert controller.build_error is not None
+    controller.run()
+    assert statuses and "cannot be trained" in statuses[-1]
+    document.undo_stack.undo()
+    assert controller.build_error is None
+    controller.step(3)
+    wait_paused_at(qtbot, controller, 3)
+
+
+# --- comparisons --------------------------------------------------------------------------------
+
+
+def test_comparing_two_optimizers_gives_two_labelled_curves(qtbot, controller):
+    plot = QtComparePlot()
+    qtbot.addWidget(plot)
+    plot.show()
+    controller.add_panel(plot)
+    controller.start_comparison(edits.optimizer_comparison("sgd", "adam"), 200)
+    qtbot.waitUntil(
+        lambda: all(
+            s.snapshot() and s.snapshot().step == 200 for _l, s in controller.comparison_sessions
+        ),
+        timeout=TIMEOUT_MS,
+    )
+    qtbot.waitUntil(lambda: "Done" in plot.status.text(), timeout=TIMEOUT_MS)
+    assert [label for label, _s in controller.comparison_sessions] == ["SGD", "Adam"]
+    assert len(plot.curves) == 2
+    for curve in plot.curves:
+        x, _y = curve.getData()
+        assert len(x) == 200
+    assert "SGD" in plot.status.text() and "Adam" in plot.status.text()
+
+
+def test_comparison_runs_start_from_the_same_weights(qtbot, controller):
+    # The first step's loss is measured before any update, so runs that start from the same
+    # weights on the same data report the same first loss, whatever their optimizer.
+    controller.start_comparison("optimizers", 3)
+    qtbot.waitUntil(
+        lambda: all(
+            s.snapshot() and s.snapshot().step == 3 for _l, s in controller.comparison_sessions
+        ),
+        timeout=TIMEOUT_MS,
+    )
+    first = [s.history.series("loss")[1][0] for _l, s in controller.comparison_sessions]
+    headless = Experiment(read_document(EXAMPLES / "xor_learn.dlsim")).step().loss
+    assert first == [headless] * 3
+    # momentum's first update equals SGD's (its buffer starts as the gradient); the second not
+    third = [s.history.series("loss")[1][2] for _l, s in controller.comparison_sessions]
+    assert len(set(third)) == 3, "after two updates the three optimizers have parted ways"
+
+
+# --- saving and closing -------------------------------------------------------------------------
+
+
+def test_saving_after_training_writes_the_trained_weights(qtbot, controller, document, tmp_path):
+    document.set_weights_provider(controller.current_weights)
+    controller.step(40)
+    wait_paused_at(qtbot, controller, 40)
+    document.save(tmp_path / "trained.dlsim")
+    saved = read_document(tmp_path / "trained.dlsim")
+    np.testing.assert_array_equal(saved["weights"]["h"]["W"], snap(controller).params["h"]["W"])
+
+
+def test_closing_the_window_while_training_stops_the_worker(qtbot):
+    from dlsim.ui.main_window import MainWindow
+    from dlsim.ui.workbench import install_workbench
+
+    window = MainWindow()
+    window.remember_layout = False
+    bench = install_workbench(window)
+    load(window.document, "xor_learn")
+    window.show()
+    qtbot.waitExposed(window)
+    bench.controller.run()
+    qtbot.waitUntil(lambda: bench.controller.session.snapshot().step > 50, timeout=TIMEOUT_MS)
+    assert session_threads()
+    window.close()
+    assert not window.isVisible()
+    qtbot.waitUntil(lambda: not session_threads(), timeout=TIMEOUT_MS)
+    assert not bench.controller.timer.isActive()
