@@ -8,9 +8,12 @@ from __future__ import annotations
 
 import argparse
 import json
+import math
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+
+import numpy as np
 
 from dlsim.engine.errors import DlsimError
 
@@ -53,10 +56,21 @@ def cmd_run(args: argparse.Namespace) -> int:
         except DlsimError as exc:
             raise DlsimError(f"{args.file}: {exc}") from None
     history = []
-    for _ in range(args.steps):
-        record = exp.step()
-        history.append({"step": record.step, "loss": record.loss})
-    final_loss = exp.evaluate()
+    diverged_at = None
+    # A diverging run overflows; say so once, plainly, instead of NumPy's warnings.
+    with np.errstate(all="ignore"):
+        for _ in range(args.steps):
+            record = exp.step()
+            history.append({"step": record.step, "loss": record.loss})
+            if diverged_at is None and not math.isfinite(record.loss):
+                diverged_at = record.step
+        final_loss = exp.evaluate()
+    if diverged_at is not None:
+        print(
+            f"dlsim: warning: {args.file}: the loss became {history[diverged_at]['loss']} at step "
+            f"{diverged_at}; try a lower learning rate or gradient clipping (clipnorm)",
+            file=sys.stderr,
+        )
     if args.json:
         params = {
             nid: {name: arr.tolist() for name, arr in values.items()}

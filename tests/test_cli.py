@@ -151,3 +151,11 @@ def test_bad_steps_are_refused() -> None:
     proc = dlsim("run", str(EXAMPLES / "xor_learn.dlsim"), "--steps", "-1")
     assert proc.returncode == 2
     assert "--steps" in proc.stderr
+
+
+def test_a_diverging_run_says_so_in_one_line_without_numpy_warnings() -> None:
+    proc = dlsim("run", str(EXAMPLES / "exploding_gradients.dlsim"), "--steps", "10")
+    assert proc.returncode == 0
+    lines = proc.stderr.strip().splitlines()
+    assert len(lines) == 1 and "the loss became nan at step" in lines[0].lower()
+    assert "RuntimeWarning" not in proc.stderr
