@@ -423,15 +423,74 @@ def weight_levels(w: np.ndarray) -> tuple[float, float]:
     return -limit, limit
 
 
+def _flat(values: Any) -> np.ndarray:
+    """One float array from a sequence of numbers or a list of arrays of any lengths."""
+    if isinstance(values, list | tuple) and values and isinstance(values[0], np.ndarray):
+        return np.concatenate([np.ravel(np.asarray(v, dtype=np.float64)) for v in values])
+    return np.asarray(values, dtype=np.float64).ravel()
+
+
 def log_range(values: Sequence[float] | np.ndarray, floor: float = 1e-12) -> tuple[float, float]:
     """Powers of ten bracketing the positive finite values (a fixed range for a log axis)."""
-    v = np.asarray(values, dtype=np.float64).ravel()
+    v = _flat(values)
     v = v[np.isfinite(v) & (v > floor)]
     if not v.size:
         return 1e-3, 1.0
     lo = 10.0 ** math.floor(math.log10(float(v.min())))
     hi = 10.0 ** math.ceil(math.log10(float(v.max())))
     return (lo, hi * 10.0) if hi <= lo else (lo, hi)
+
+
+# Output ranges of the bounded activations, so their histograms keep a fixed axis.
+ACTIVATION_RANGES: dict[str, tuple[float, float]] = {
+    "sigmoid": (0.0, 1.0),
+    "softmax": (0.0, 1.0),
+    "step": (0.0, 1.0),
+    "tanh": (-1.0, 1.0),
+}
+
+
+def activation_range(name: str | None) -> tuple[float, float] | None:
+    """The range an activation's outputs live in, or None when it is unbounded (ReLU…)."""
+    return ACTIVATION_RANGES.get(name or "")
+
+
+def nice_ceiling(x: float) -> float:
+    """The smallest of 1, 2, 5 × 10^k at or above x (1 for x ≤ 0): an axis end that moves
+    rarely, so a growing plot need not redraw its axis every frame."""
+    if not x > 0 or not math.isfinite(x):
+        return 1.0
+    exp = math.floor(math.log10(x))
+    for m in (1.0, 2.0, 5.0, 10.0):
+        candidate = m * 10.0**exp
+        if candidate >= x * (1 - 1e-12):
+            return candidate
+    return 10.0 ** (exp + 1)
+
+
+def nice_range(lo: float, hi: float) -> tuple[float, float]:
+    """A range of nice numbers containing [lo, hi] that includes 0 (for histograms)."""
+    low = -nice_ceiling(-lo) if lo < 0 else 0.0
+    high = nice_ceiling(hi) if hi > 0 else 0.0
+    if high <= low:
+        high = low + 1.0
+    return low, high
+
+
+def value_span(values: Sequence[float] | np.ndarray) -> tuple[float, float]:
+    """A nice linear range (including 0) for the finite values, or (0, 1) when there are none."""
+    v = _flat(values)
+    v = v[np.isfinite(v)]
+    if not v.size:
+        return 0.0, 1.0
+    return nice_range(float(v.min()), float(v.max()))
+
+
+def decade_span(values: Sequence[float] | np.ndarray) -> tuple[int, int]:
+    """Whole powers of ten (as exponents) bracketing the positive finite values: the range
+    of a log axis that changes only when the data cross a decade."""
+    lo, hi = log_range(values)
+    return round(math.log10(lo)), round(math.log10(hi))
 
 
 def decade_bars(values: Sequence[float] | np.ndarray) -> tuple[np.ndarray, float]:
@@ -443,6 +502,46 @@ def decade_bars(values: Sequence[float] | np.ndarray) -> tuple[np.ndarray, float
     tops[ok] = np.log10(v[ok])
     base = float(math.floor(np.min(tops[ok]))) - 1.0 if ok.any() else -3.0
     return tops, base
+
+
+def ridgeline(
+    histograms: Sequence[tuple[np.ndarray, np.ndarray]], height: float = 0.85
+) -> list[tuple[np.ndarray, np.ndarray, float]]:
+    """Histograms stacked as rows of one plot, first at the top: for each (edges, counts) the
+    same edges, the counts scaled so the tallest bar is `height` and raised onto the row's
+    baseline, and that baseline (row i of n sits at n − 1 − i)."""
+    n = len(histograms)
+    out = []
+    for i, (edges, counts) in enumerate(histograms):
+        counts = np.asarray(counts, dtype=np.float64)
+        peak = counts.max() if counts.size else 0.0
+        base = float(n - 1 - i)
+        scaled = counts * (height / peak) if peak > 0 else counts * 0.0
+        out.append((np.asarray(edges, dtype=np.float64), scaled + base, base))
+    return out
+
+
+def weight_mosaic(
+    kernels: Sequence[np.ndarray], gap: int = 1
+) -> tuple[np.ndarray, list[tuple[int, int, int, int]]]:
+    """Kernels side by side in one image, each divided by its own largest |w| (so each spans
+    −1…1 and zero stays 0), separated by `gap` zero columns; also each kernel's box as
+    (first column, first row, columns, rows)."""
+    mats = [np.atleast_2d(np.asarray(k, dtype=np.float64)) for k in kernels]
+    if not mats:
+        return np.zeros((1, 1)), []
+    rows = max(m.shape[0] for m in mats)
+    cols = sum(m.shape[1] for m in mats) + gap * (len(mats) - 1)
+    image = np.zeros((rows, cols))
+    boxes = []
+    col = 0
+    for m in mats:
+        _lo, hi = weight_levels(m)
+        h, w = m.shape
+        image[:h, col : col + w] = np.nan_to_num(m / hi, nan=0.0, posinf=1.0, neginf=-1.0)
+        boxes.append((col, 0, w, h))
+        col += w + gap
+    return image, boxes
 
 
 def histogram_rows(stats: Mapping[str, Mapping[str, Any]]) -> dict[str, list[Any]]:

@@ -13,11 +13,14 @@ unchanged layers, and says so; a replaced document starts a fresh session.
 from __future__ import annotations
 
 import copy
+import ctypes
 import sys
+import threading
+import time
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QDockWidget, QMainWindow, QWidget
 
 from dlsim.engine import edits
@@ -27,12 +30,19 @@ from dlsim.engine.session import TrainingSession
 from dlsim.ui.plots.base import ComparisonRun, LayerInfo, PlotFeed, PlotPanel
 
 TICK_MS = 33
+FRAME_BUDGET_S = 0.004  # drawing time per tick; plots that do not fit wait for the next one
+GUI_DUTY = 0.25  # the share of wall time the plots may hold the training thread back
+MAX_ALLOWANCE_S = 0.05
+COUNTERS_HZ = 10
+GATE_TIMEOUT_S = 0.1  # the longest the training thread waits for the GUI to finish drawing
 PLOT_HEIGHT = 300
-METRICS_INTERVAL_S = 1 / 30  # full-data-set loss/accuracy this often while training
+HISTORY_POINTS = 1024  # points kept per plotted series (a plot is narrower than that in pixels)
+METRICS_INTERVAL_S = 1 / 20  # full-data-set loss/accuracy this often while training
 PANEL_WIDTH = 330
 # The plot docks as three tab groups, side by side: (shown first, behind it).
 TAB_PAIRS = (("loss", "compare"), ("boundary", "weights"), ("gradients", "activations"))
-BOUNDARY_RESOLUTION = 64
+BOUNDARY_RESOLUTION = 48  # grid points a side: 2304 predictions per publish
+PUBLISH_INTERVAL_S = 1 / 20  # snapshots (with the boundary prediction) this often while running
 # A shorter GIL switch interval lets the GUI thread take the interpreter from a busy training
 # thread sooner (the default 5 ms shows up directly as event-loop lag).
 SWITCH_INTERVAL_S = 0.001
@@ -40,6 +50,61 @@ GRAPH_EDIT_NOTE = (
     "The graph was edited: training paused and the network was rebuilt "
     "(layers you did not change kept their weights)."
 )
+
+
+BLAS_THREAD_SETTERS = (
+    "scipy_openblas_set_num_threads64_",
+    "scipy_openblas_set_num_threads",
+    "openblas_set_num_threads64_",
+    "openblas_set_num_threads",
+)
+
+
+def limit_blas_threads(n: int = 1) -> bool:
+    """Ask the loaded OpenBLAS to use `n` threads; True if it could be told.
+
+    dlsim's matrices are small (a 4096×16 product at most), too small to gain from BLAS
+    threads, and on a two-core machine those threads spin against the GUI thread and the
+    training thread: a 4096×16 @ 16×16 product took 6 ms with them and 0.4 ms without.
+    """
+    try:
+        with open("/proc/self/maps") as f:
+            paths = {line.split()[-1] for line in f if "openblas" in line and ".so" in line}
+    except OSError:
+        return False
+    done = False
+    for path in paths:
+        try:
+            lib = ctypes.CDLL(path)
+        except OSError:
+            continue
+        for name in BLAS_THREAD_SETTERS:
+            setter = getattr(lib, name, None)
+            if setter is not None:
+                setter(ctypes.c_int(n))
+                done = True
+                break
+    return done
+
+
+class _GatedExperiment:
+    """The experiment as the training thread sees it: each step (and each boundary prediction)
+    first waits, at most GATE_TIMEOUT_S, while the GUI thread is drawing."""
+
+    def __init__(self, experiment: Experiment, gate: threading.Event) -> None:
+        self._experiment = experiment
+        self._gate = gate
+
+    def step(self, trace: bool = False):
+        self._gate.wait(GATE_TIMEOUT_S)
+        return self._experiment.step(trace=trace)
+
+    def predict(self, x):
+        self._gate.wait(GATE_TIMEOUT_S)
+        return self._experiment.predict(x)
+
+    def __getattr__(self, name: str):
+        return getattr(self._experiment, name)
 
 
 class TrainingController(QObject):
@@ -76,8 +141,14 @@ class TrainingController(QObject):
         self._speed: float | None = None
         self._level = "info"
         self._stale_serial = -1  # snapshots up to this serial predate the last command
+        self._gate = threading.Event()  # set: the training thread may go on
+        self._gate.set()
+        self._allowance = MAX_ALLOWANCE_S
+        self._counters_at = -1.0
+        self._allowance_at = time.perf_counter()
         if sys.getswitchinterval() > SWITCH_INTERVAL_S:
             sys.setswitchinterval(SWITCH_INTERVAL_S)
+        limit_blas_threads(1)
         document.graph_changed.connect(self._on_document_graph_changed)
         document.training_changed.connect(self._on_document_training_changed)
         document.document_replaced.connect(self._on_document_document_replaced)
@@ -209,7 +280,7 @@ class TrainingController(QObject):
         if fresh or self.session is None or snap is None or snap.step == 0:
             self._new_session(exp)
         else:
-            self.session.replace_experiment(exp)
+            self.session.replace_experiment(_GatedExperiment(exp, self._gate))
             self._sent("paused")
         if was_running and carry:
             self.status_message.emit(GRAPH_EDIT_NOTE)
@@ -219,7 +290,13 @@ class TrainingController(QObject):
     def _new_session(self, exp: Experiment) -> None:
         if self.session is not None:
             self.session.close()
-        self.session = TrainingSession(exp, name="main", metrics_interval_s=METRICS_INTERVAL_S)
+        self.session = TrainingSession(
+            _GatedExperiment(exp, self._gate),
+            name="main",
+            publish_interval_s=PUBLISH_INTERVAL_S,
+            metrics_interval_s=METRICS_INTERVAL_S,
+            history_capacity=HISTORY_POINTS,
+        )
         if self._speed is not None:
             self.session.set_speed(self._speed)
         self.session.start()
@@ -268,6 +345,7 @@ class TrainingController(QObject):
         version = session.history.version
         key = (snap.serial if snap else -1, version, self.structure, self._comparison_version)
         if key == self._last_key:
+            self.draw_pending()  # what the last tick's budget left over
             return
         self._last_key = key
         if snap is not None:
@@ -284,7 +362,49 @@ class TrainingController(QObject):
             comparison_version=self._comparison_version,
         )
         for panel in self.panels:
-            panel.refresh(feed)  # a hidden panel only keeps the feed
+            panel.offer(feed)
+        self.draw_pending()
+
+    def flush(self) -> None:
+        """Bring every visible plot up to date now, whatever the budget (tests, screenshots)."""
+        self._last_key = None
+        self.tick()
+        for panel in self.panels:
+            if panel.pending():
+                panel.refresh(panel.feed)
+        QCoreApplication.sendPostedEvents()
+
+    def draw_pending(self) -> None:
+        """Draw and paint the visible plots that are behind, oldest first, within a time budget.
+
+        The training thread is held at its next step boundary meanwhile (see `_GatedExperiment`):
+        two threads passing the GIL back and forth at every Qt call would make each frame many
+        times slower. What does not fit in the budget is drawn on the next tick, so a slow
+        machine shows slower plots, never a stalled window or a starved training thread.
+        """
+        now = time.perf_counter()
+        # a budget of drawing time that refills at GUI_DUTY of the wall clock
+        self._allowance = min(
+            self._allowance + (now - self._allowance_at) * GUI_DUTY, MAX_ALLOWANCE_S
+        )
+        self._allowance_at = now
+        if self._allowance <= 0:
+            return
+        pending = [panel for panel in self.panels if panel.pending()]
+        if not pending:
+            return
+        pending.sort(key=lambda panel: panel.last_drawn)
+        self._gate.clear()
+        try:
+            deadline = now + FRAME_BUDGET_S
+            for panel in pending:
+                panel.refresh(panel.feed)
+                QCoreApplication.sendPostedEvents()  # paint it now, while the worker waits
+                if time.perf_counter() >= deadline:
+                    break
+        finally:
+            self._gate.set()
+        self._allowance -= time.perf_counter() - now
         self.refresh_count += 1
 
     def _on_dataset_changed(self, dataset) -> None:
@@ -300,6 +420,11 @@ class TrainingController(QObject):
         # snap.epoch is the 0-based epoch of the latest step; show it counted from 1
         epoch = snap.epoch + 1 if snap.record is not None else 0
         counters = (snap.step, epoch, snap.elapsed_s)
+        now = time.perf_counter()
+        if snap.state == "running" and now - self._counters_at < 1.0 / COUNTERS_HZ:
+            counters = self._counters  # labels are text: repainting them 30 times a second costs
+        else:
+            self._counters_at = now
         if counters != self._counters:
             self._counters = counters
             self.counters_changed.emit(*counters)
@@ -315,8 +440,12 @@ class TrainingController(QObject):
 
     def _set_state(self, state: str) -> None:
         if state != self._state:
+            was_running = self._state == "running"
             self._state = state
             self.state_changed.emit(state)
+            if was_running:
+                for panel in self.panels:  # the final picture, readouts included, in full
+                    panel.mark_stale()
 
     def _set_message(self, text: str | None, node_id: str | None, level: str = "error") -> None:
         if (text, node_id) != self._message:
@@ -345,7 +474,12 @@ class TrainingController(QObject):
             self.pause()
             self.status_message.emit("Training paused while the comparison runs.")
         for label, exp in runs:
-            session = TrainingSession(exp, name=f"compare-{label}", publish_interval_s=0.2)
+            session = TrainingSession(
+                exp,
+                name=f"compare-{label}",
+                publish_interval_s=0.2,
+                history_capacity=HISTORY_POINTS,
+            )
             session.step(int(steps))
             self._comparison.append((label, session))
         self._comparison_version += 1

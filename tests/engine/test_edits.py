@@ -260,6 +260,53 @@ def test_decade_bars_give_exponents_and_a_base_below_the_smallest():
     assert base == -5.0
 
 
+@pytest.mark.parametrize(
+    ("x", "expected"), [(0.3, 0.5), (1.0, 1.0), (1.01, 2.0), (2.5, 5.0), (7.0, 10.0), (4321, 5000)]
+)
+def test_nice_ceiling_is_one_two_or_five_times_a_power_of_ten(x, expected):
+    assert edits.nice_ceiling(x) == pytest.approx(expected)
+
+
+def test_nice_range_contains_the_data_and_zero():
+    assert edits.nice_range(0.2, 3.7) == (0.0, 5.0)
+    assert edits.nice_range(-0.3, 0.8) == (-0.5, 1.0)
+
+
+def test_decade_span_is_whole_exponents():
+    assert edits.decade_span([0.003, 0.4]) == (-3, 0)
+    assert edits.decade_span([np.array([0.003]), np.array([0.4, 20.0])]) == (-3, 2)
+
+
+def test_value_span_is_nice_and_ignores_nan():
+    assert edits.value_span([np.array([0.1, np.nan]), np.array([0.7])]) == (0.0, 1.0)
+
+
+def test_bounded_activations_have_fixed_ranges():
+    assert edits.activation_range("tanh") == (-1.0, 1.0)
+    assert edits.activation_range("sigmoid") == (0.0, 1.0)
+    assert edits.activation_range("relu") is None
+
+
+def test_ridgeline_puts_the_first_layer_on_top_with_equal_peak_heights():
+    rows = edits.ridgeline([(np.array([0, 1, 2]), np.array([2, 4])), (np.array([0, 1]), [10])])
+    (e0, y0, b0), (_e1, y1, b1) = rows
+    assert (b0, b1) == (1.0, 0.0)
+    assert y0.tolist() == pytest.approx([1 + 0.85 * 2 / 4, 1 + 0.85]), "peak 4 → height 0.85"
+    assert y1.tolist() == pytest.approx([0.85])
+    assert e0.tolist() == [0, 1, 2]
+
+
+def test_weight_mosaic_scales_each_kernel_to_its_own_largest_weight():
+    a = np.array([[1.0, -2.0]])
+    b = np.array([[0.5], [0.25]])
+    image, boxes = edits.weight_mosaic([a, b], gap=1)
+    assert image.shape == (2, 2 + 1 + 1)
+    assert image[0, :2].tolist() == [0.5, -1.0], "a / max|a| = a / 2"
+    assert image[:, 3].tolist() == [1.0, 0.5], "b / 0.5"
+    assert image[:, 2].tolist() == [0.0, 0.0] and image[1, 0] == 0.0, "gaps are zero (white)"
+    assert boxes == [(0, 0, 2, 1), (3, 0, 1, 2)]
+
+
 def test_table_csv_writes_exact_floats_and_pads_short_columns():
     text = edits.table_csv({"step": [0, 1, 2], "loss": np.array([0.1, 1 / 3])})
     rows = list(csv.reader(io.StringIO(text)))

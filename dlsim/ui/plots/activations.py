@@ -1,17 +1,25 @@
 """Activation distribution per layer: a histogram of each layer's outputs on the latest batch.
 
-Saturated sigmoid/tanh units pile up at the ends of their range and dead ReLUs at zero; the
-fractions the engine measures are printed on each histogram so the student need not guess.
+The histograms are rows of one plot on a shared value axis, first layer at the top (one plot,
+not one per layer, so a deep network costs no more to redraw than a shallow one). Saturated
+sigmoid/tanh units pile up at the ends of their range and dead ReLUs at zero; the fractions the
+engine measures are printed at the end of each row so the student need not guess.
 """
 
 from __future__ import annotations
 
 import pyqtgraph as pg
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QGraphicsItem, QWidget
 
-from dlsim.engine.edits import histogram_rows, table_csv
+from dlsim.engine.edits import (
+    activation_range,
+    histogram_rows,
+    nice_range,
+    ridgeline,
+    table_csv,
+)
 from dlsim.ui.plots.base import (
-    TEXT_COLOR,
+    FixedRanges,
     LayerInfo,
     PlotFeed,
     PlotPanel,
@@ -20,35 +28,7 @@ from dlsim.ui.plots.base import (
     style_plot,
 )
 
-COLUMNS = 3
-
-
-class _LayerHistogram:
-    """One small plot: a filled step histogram titled with the layer and its warning signs."""
-
-    def __init__(self, plot: pg.PlotItem, layer: LayerInfo, index: int) -> None:
-        self.plot = plot
-        self.layer = layer
-        style_plot(plot)
-        plot.hideAxis("left")
-        plot.showGrid(x=False, y=False)
-        plot.setMouseEnabled(x=False, y=False)
-        fill = pg.mkColor(colour(index))
-        fill.setAlpha(130)
-        self.curve = plot.plot(
-            stepMode="center", fillLevel=0, brush=fill, pen=pg.mkPen(colour(index), width=1)
-        )
-        self._title = ""
-        self._set_title(layer.label)
-
-    def _set_title(self, text: str) -> None:
-        if text != self._title:
-            self._title = text
-            self.plot.setTitle(text, color=TEXT_COLOR, size="9pt")
-
-    def set(self, stats: dict) -> None:
-        self.curve.setData(stats["edges"], stats["hist"])
-        self._set_title(self.layer.label + _warning_text(stats))
+ROW_HEIGHT = 0.85  # of each row's unit height; the rest separates the rows
 
 
 def _warning_text(stats: dict) -> str:
@@ -58,11 +38,11 @@ def _warning_text(stats: dict) -> str:
         parts.append(f"dead {stats['dead_fraction']:.0%}")
     if stats.get("saturated_fraction") is not None:
         parts.append(f"saturated {stats['saturated_fraction']:.0%}")
-    return " — " + ", ".join(parts) if parts else ""
+    return ", ".join(parts)
 
 
 class QtActivationsPlot(PlotPanel):
-    """A histogram per layer (hidden layers first, the output last) of the latest batch."""
+    """Every layer's activation histogram (hidden layers first, the output last) as rows."""
 
     title = "Activations"
     file_stem = "activations"
@@ -70,9 +50,19 @@ class QtActivationsPlot(PlotPanel):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.caption = header_label("Outputs of each layer on the latest batch")
-        self.header.addWidget(self.caption)
+        self.header.addWidget(self.caption, 1)
         self.finish_header()
-        self.histograms: dict[str, _LayerHistogram] = {}
+        self.plot = self.canvas.addPlot()
+        style_plot(self.plot, bottom="activation value")
+        self.plot.showGrid(x=True, y=False, alpha=0.15)
+        self.plot.setMouseEnabled(x=False, y=False)
+        self.plot.getAxis("left").setStyle(tickLength=0)
+        self.ranges = FixedRanges(self.plot)
+        self.curves: dict[str, pg.PlotDataItem] = {}
+        self.notes: dict[str, pg.TextItem] = {}
+        self._notes: dict[str, str] = {}
+        self._layers: list[LayerInfo] = []
+        self._fixed_x: tuple[float, float] | None = None
         self._structure = -1
         self._serial = -1
 
@@ -82,12 +72,32 @@ class QtActivationsPlot(PlotPanel):
 
     def _rebuild(self, feed: PlotFeed) -> None:
         self._structure = feed.structure
-        self.canvas.clear()
-        self.histograms.clear()
-        layers = [layer for layer in feed.layers if layer.type != "Input"]
-        for i, layer in enumerate(layers):
-            plot = self.canvas.addPlot(row=i // COLUMNS, col=i % COLUMNS)
-            self.histograms[layer.node_id] = _LayerHistogram(plot, layer, i)
+        for item in [*self.curves.values(), *self.notes.values()]:
+            self.plot.removeItem(item)
+        self.curves.clear()
+        self.notes.clear()
+        self._notes.clear()
+        self._layers = [layer for layer in feed.layers if layer.type != "Input"]
+        n = len(self._layers)
+        for i, layer in enumerate(self._layers):
+            fill = pg.mkColor(colour(i))
+            fill.setAlpha(130)
+            curve = self.plot.plot(
+                stepMode="center", fillLevel=n - 1 - i, brush=fill, pen=pg.mkPen(colour(i))
+            )
+            self.curves[layer.node_id] = curve
+            note = pg.TextItem(color="#303030", anchor=(1.0, 0.5))
+            note.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+            self.plot.addItem(note)
+            self.notes[layer.node_id] = note
+        ticks = [(n - 1 - i + 0.4, layer.label) for i, layer in enumerate(self._layers)]
+        self.plot.getAxis("left").setTicks([ticks, []])
+        self.ranges.set_y(-0.1, max(n, 1))
+        ranges = [activation_range(layer.activation) for layer in self._layers]
+        self._fixed_x = None
+        if ranges and all(r is not None for r in ranges):
+            self._fixed_x = (min(r[0] for r in ranges), max(r[1] for r in ranges))
+        self.ranges.forget()
 
     def draw(self, feed: PlotFeed) -> None:
         if feed.structure != self._structure:
@@ -95,7 +105,7 @@ class QtActivationsPlot(PlotPanel):
         snap = feed.snapshot
         self._serial = snap.serial if snap is not None else -1
         record = snap.record if snap is not None else None
-        if not self.histograms:
+        if not self._layers:
             self.show_hint("The network has no layers to show yet.")
             return
         if record is None:
@@ -103,9 +113,36 @@ class QtActivationsPlot(PlotPanel):
             return
         self.show_plot()
         stats = record.activation_stats()
-        for nid, hist in self.histograms.items():
-            if nid in stats:
-                hist.set(stats[nid])
+        shown = [layer for layer in self._layers if layer.node_id in stats]
+        rows = ridgeline([(stats[la.node_id]["edges"], stats[la.node_id]["hist"]) for la in shown])
+        lo = min(float(edges[0]) for edges, _h, _b in rows)
+        hi = max(float(edges[-1]) for edges, _h, _b in rows)
+        self._set_x_range(lo, hi)
+        right = self.ranges.x[1]
+        readout = self.readout_due()
+        n = len(self._layers)
+        for layer, (edges, heights, _base) in zip(shown, rows, strict=True):
+            self.curves[layer.node_id].setData(edges, heights)
+            note = self.notes[layer.node_id]
+            row = n - 1 - self._layers.index(layer)
+            if note.pos().x() != right or note.pos().y() != row + 0.45:
+                note.setPos(right, row + 0.45)
+            if readout:
+                text = _warning_text(stats[layer.node_id])
+                if text != self._notes.get(layer.node_id):
+                    self._notes[layer.node_id] = text
+                    note.setText(text)
+
+    def _set_x_range(self, lo: float, hi: float) -> None:
+        """Bounded activations: their fixed range. Others: nice numbers, kept while the data
+        fill a fair part of them (so the axis is not redrawn every frame)."""
+        if self._fixed_x is not None:
+            self.ranges.set_x(*self._fixed_x)
+            return
+        current = self.ranges.x
+        outgrown = current is None or lo < current[0] or hi > current[1]
+        if outgrown or (hi - lo) < 0.3 * (current[1] - current[0]):
+            self.ranges.set_x(*nice_range(lo, hi))
 
     def csv_text(self) -> str:
         snap = self._feed.snapshot if self._feed is not None else None

@@ -7,6 +7,7 @@ visible plot's `refresh`; each plot pushes new arrays into items it created once
 
 from __future__ import annotations
 
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -16,6 +17,7 @@ from pyqtgraph.exporters import ImageExporter
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QFileDialog,
+    QGraphicsItem,
     QHBoxLayout,
     QLabel,
     QMenu,
@@ -40,6 +42,7 @@ PALETTE = (
     "#17becf",
 )
 BACKGROUND = "w"
+READOUT_HZ = 4
 AXIS_PEN = "#606060"
 TEXT_COLOR = "#303030"
 
@@ -117,12 +120,40 @@ def style_plot(plot: pg.PlotItem, left: str = "", bottom: str = "") -> None:
         axis.setPen(pg.mkPen(AXIS_PEN))
         axis.setTextPen(pg.mkPen(TEXT_COLOR))
         axis.enableAutoSIPrefix(False)  # "step (x0.001)" reads as nonsense to a learner
+        # Text is the costly part of a repaint: keep each axis as a pixmap, redrawn only when
+        # its ticks change (with fixed or slowly changing ranges, rarely).
+        axis.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+    plot.titleLabel.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
     if left:
         plot.setLabel("left", left, color=TEXT_COLOR)
     if bottom:
         plot.setLabel("bottom", bottom, color=TEXT_COLOR)
     plot.showGrid(x=True, y=True, alpha=0.15)
     plot.setMenuEnabled(False)
+
+
+class FixedRanges:
+    """Sets a plot's view range only when it changes: each change re-renders an axis's text,
+    the costliest part of a repaint, so ranges are chosen to move rarely (nice numbers)."""
+
+    def __init__(self, plot: pg.PlotItem) -> None:
+        self.plot = plot
+        self.x: tuple[float, float] | None = None
+        self.y: tuple[float, float] | None = None
+        plot.disableAutoRange()
+
+    def set_x(self, lo: float, hi: float) -> None:
+        if (lo, hi) != self.x:
+            self.x = (lo, hi)
+            self.plot.setXRange(lo, hi, padding=0)
+
+    def set_y(self, lo: float, hi: float) -> None:
+        if (lo, hi) != self.y:
+            self.y = (lo, hi)
+            self.plot.setYRange(lo, hi, padding=0)
+
+    def forget(self) -> None:
+        self.x = self.y = None
 
 
 class PlotPanel(QWidget):
@@ -134,6 +165,9 @@ class PlotPanel(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.refresh_count = 0
+        self.last_drawn = 0.0
+        self._readout_at = -1.0
+        self._forced = True
         self._feed: PlotFeed | None = None
         self._stale = True
         outer = QVBoxLayout(self)
@@ -186,6 +220,28 @@ class PlotPanel(QWidget):
 
     # --- feeding ----------------------------------------------------------------------------
 
+    def readout_due(self) -> bool:
+        """True at most READOUT_HZ times a second: numbers printed as text (rich-text labels)
+        cost more to repaint than a curve, and nobody reads them faster."""
+        now = time.perf_counter()
+        if now - self._readout_at >= 1.0 / READOUT_HZ or self._forced:
+            self._readout_at = now
+            return True
+        return False
+
+    def offer(self, feed: PlotFeed) -> None:
+        """Keep the latest feed; the workbench decides when to draw it (see `pending`)."""
+        self._feed = feed
+
+    @property
+    def feed(self) -> PlotFeed | None:
+        return self._feed
+
+    def pending(self) -> bool:
+        """Visible and showing something older than the latest feed."""
+        feed = self._feed
+        return feed is not None and self.isVisible() and (self._stale or self.changed(feed))
+
     def refresh(self, feed: PlotFeed) -> bool:
         """Draw `feed` if visible and different from what is shown; True when redrawn.
 
@@ -198,9 +254,10 @@ class PlotPanel(QWidget):
             return False
         if not self._stale and not self.changed(feed):
             return False
-        self._stale = False
+        self._forced, self._stale = self._stale, False
         self.draw(feed)
         self.refresh_count += 1
+        self.last_drawn = time.perf_counter()
         return True
 
     def changed(self, feed: PlotFeed) -> bool:
@@ -211,10 +268,9 @@ class PlotPanel(QWidget):
         raise NotImplementedError
 
     def mark_stale(self) -> None:
-        """Redraw on the next feed even if nothing changed (e.g. a control was toggled)."""
+        """Redraw in full at the next tick even if nothing changed (a control was toggled,
+        the plot was shown, training stopped)."""
         self._stale = True
-        if self._feed is not None and self.isVisible():
-            self.refresh(self._feed)
 
     def showEvent(self, event) -> None:  # noqa: N802 (Qt override)
         super().showEvent(event)

@@ -81,7 +81,7 @@ class QtComparePlot(PlotPanel):
             self.plot.removeItem(curve)
         self.curves = []
         for i in range(count):
-            curve = self.plot.plot(pen=pg.mkPen(colour(i), width=2), connect="finite")
+            curve = self.plot.plot(pen=pg.mkPen(colour(i), width=1.5), connect="finite")
             curve.setDownsampling(auto=True, method="peak")
             curve.setClipToView(True)
             self.curves.append(curve)

@@ -2,7 +2,8 @@
 
 Top: each layer's gradient norm over time on a log axis — with sigmoid hidden layers the curves
 of early layers sink decades below the later ones; with ReLU + He they stay together. Bottom: the
-latest value of every layer side by side, input side on the left.
+latest value of every layer side by side, input side on the left; the header names each colour
+with its latest value.
 """
 
 from __future__ import annotations
@@ -10,10 +11,11 @@ from __future__ import annotations
 import math
 
 import pyqtgraph as pg
-from PySide6.QtWidgets import QLabel, QWidget
+from PySide6.QtWidgets import QWidget
 
-from dlsim.engine.edits import decade_bars, table_csv
+from dlsim.engine.edits import decade_bars, decade_span, nice_ceiling, table_csv
 from dlsim.ui.plots.base import (
+    FixedRanges,
     LayerInfo,
     PlotFeed,
     PlotPanel,
@@ -34,17 +36,15 @@ class QtGradientsPlot(PlotPanel):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        caption = QLabel("‖∂loss/∂weights‖ per layer:")
-        caption.setStyleSheet("color: #404040;")
         self.legend = header_label()
-        self.header.addWidget(caption)
-        self.header.addWidget(self.legend)
+        self.legend.setToolTip("‖∂loss/∂W‖ of each layer's parameters at the latest step")
+        self.header.addWidget(self.legend, 1)
         self.finish_header()
         self.time_plot = self.canvas.addPlot(row=0, col=0)
-        style_plot(self.time_plot, left="gradient norm", bottom="step")
+        style_plot(self.time_plot, left="‖gradient‖", bottom="step")
         self.time_plot.setLogMode(y=True)
         self.bar_plot = self.canvas.addPlot(row=1, col=0)
-        style_plot(self.bar_plot)
+        style_plot(self.bar_plot, left="latest")
         self.bar_plot.setLogMode(y=True)  # axis labels only: the bars are drawn in decades
         self.bar_plot.setMouseEnabled(x=False, y=False)
         self.bar_plot.showGrid(x=False, y=True, alpha=0.15)
@@ -54,12 +54,14 @@ class QtGradientsPlot(PlotPanel):
         self.canvas.ci.layout.setRowStretchFactor(1, 2)
         for plot in (self.time_plot, self.bar_plot):
             plot.getAxis("left").setWidth(58)
+        self.time_ranges = FixedRanges(self.time_plot)
+        self.bar_ranges = FixedRanges(self.bar_plot)
         self.curves: dict[str, pg.PlotDataItem] = {}
         self._layers: list[LayerInfo] = []
+        self._brushes: list = []
         self._structure = -1
         self._version = -1
-        self._ticks: list = []
-        self._decades: list = []
+        self._legend = ""
 
     def changed(self, feed: PlotFeed) -> bool:
         return feed.history_version != self._version or feed.structure != self._structure
@@ -71,17 +73,16 @@ class QtGradientsPlot(PlotPanel):
         self.curves.clear()
         self._layers = [layer for layer in feed.layers if layer.trainable]
         for i, layer in enumerate(self._layers):
-            pen = pg.mkPen(colour(i), width=2)
-            curve = self.time_plot.plot(pen=pen, connect="finite")
+            # width-1 pens: thicker lines cost the raster engine several times more per frame
+            curve = self.time_plot.plot(pen=pg.mkPen(colour(i), width=1), connect="finite")
             curve.setDownsampling(auto=True, method="peak")
             curve.setClipToView(True)
             self.curves[layer.node_id] = curve
         self._brushes = [pg.mkBrush(colour(i)) for i in range(len(self._layers))]
-        self.legend.setText(
-            legend_html([(la.node_id, colour(i)) for i, la in enumerate(self._layers)])
-        )
-        self.bar_plot.setXRange(-0.6, max(len(self._layers), 1) - 0.4, padding=0)
-        self._ticks = []
+        self.bar_ranges.set_x(-0.6, max(len(self._layers), 1) - 0.4)
+        ticks = [(i, layer.node_id) for i, layer in enumerate(self._layers)]
+        self.bar_plot.getAxis("bottom").setTicks([ticks, []])
+        self.bars.setOpts(x=[], y0=[], y1=[])
 
     def draw(self, feed: PlotFeed) -> None:
         if feed.structure != self._structure:
@@ -89,12 +90,16 @@ class QtGradientsPlot(PlotPanel):
         self._version = feed.history_version
         history = feed.history
         latest: list[float] = []
+        series = []
+        last_step = 0.0
         for layer in self._layers:
             name = PREFIX + layer.node_id
             x, y = history.series(name)
             self.curves[layer.node_id].setData(x, y)
+            series.append(y)
             last = history.last(name)
-            latest.append(last[1] if last is not None else float("nan"))
+            latest.append(last[1] if last is not None else math.nan)
+            last_step = max(last_step, last[0] if last is not None else 0.0)
         if not self._layers:
             self.show_hint("This network has no trainable layers, so there are no gradients.")
             return
@@ -102,6 +107,8 @@ class QtGradientsPlot(PlotPanel):
             self.show_hint("Press Step (→) or Run (Space): gradient norms appear here.")
             return
         self.show_plot()
+        self.time_ranges.set_x(0.0, nice_ceiling(last_step + 1))
+        self.time_ranges.set_y(*decade_span(series))
         tops, base = decade_bars(latest)
         shown = [i for i, t in enumerate(tops) if not math.isnan(t)]
         self.bars.setOpts(
@@ -111,18 +118,17 @@ class QtGradientsPlot(PlotPanel):
             brushes=[self._brushes[i] for i in shown],
             pens=[pg.mkPen(None)] * len(shown),
         )
-        top = max(tops[i] for i in shown)
-        decades = [(e, f"1e{e}") for e in range(int(base), math.ceil(top) + 1)]
-        if decades != self._decades:  # whole decades only: no crowded minor labels
-            self._decades = decades
-            self.bar_plot.getAxis("left").setTicks([decades, []])
-        ticks = [
-            (i, f"{layer.node_id}  {latest[i]:.1e}" if i in shown else f"{layer.node_id}  0")
-            for i, layer in enumerate(self._layers)
-        ]
-        if ticks != self._ticks:
-            self._ticks = ticks
-            self.bar_plot.getAxis("bottom").setTicks([ticks])
+        self.bar_ranges.set_y(base, decade_span(latest)[1])
+        if self.readout_due():
+            text = legend_html(
+                [
+                    (f"{layer.node_id} {latest[i]:.1e}", colour(i))
+                    for i, layer in enumerate(self._layers)
+                ]
+            )
+            if text != self._legend:
+                self._legend = text
+                self.legend.setText(text)
 
     def csv_text(self) -> str:
         cols: dict[str, list] = {"layer": [], "step": [], "grad_norm": []}

@@ -10,18 +10,27 @@ from __future__ import annotations
 import pyqtgraph as pg
 from PySide6.QtWidgets import QCheckBox, QWidget
 
-from dlsim.engine.edits import table_csv
-from dlsim.ui.plots.base import PlotFeed, PlotPanel, colour, header_label, legend_html, style_plot
+from dlsim.engine.edits import decade_span, nice_ceiling, table_csv, value_span
+from dlsim.ui.plots.base import (
+    FixedRanges,
+    PlotFeed,
+    PlotPanel,
+    colour,
+    header_label,
+    legend_html,
+    style_plot,
+)
 
 LOSS_SERIES = (
     ("loss", "batch", "#a0a0a0", 1),
-    ("train_loss", "training", colour(0), 2),
-    ("val_loss", "validation", colour(1), 2),
+    ("train_loss", "training", colour(0), 1),
+    ("val_loss", "validation", colour(1), 1),
 )
 ACCURACY_SERIES = (
     ("accuracy", "training", colour(0)),
     ("val_accuracy", "validation", colour(1)),
 )
+LOSS_NAMES = tuple(name for name, *_ in LOSS_SERIES)
 CLASSIFICATION = ("binary", "multiclass")
 
 
@@ -55,16 +64,19 @@ class QtLossPlot(PlotPanel):
             self.curves[name] = self._curve(self.loss_plot, pen_colour, width, label)
         self.acc_plot = pg.PlotItem()
         style_plot(self.acc_plot, left="accuracy", bottom="step")
-        self.acc_plot.setYRange(0, 1.02, padding=0)
-        self.acc_plot.enableAutoRange(axis="y", enable=False)
         self.acc_plot.setXLink(self.loss_plot)
         self.acc_plot.setMaximumHeight(150)
         for name, label, pen_colour in ACCURACY_SERIES:
-            self.curves[name] = self._curve(self.acc_plot, pen_colour, 2, label)
+            self.curves[name] = self._curve(self.acc_plot, pen_colour, 1, label)
         self._acc_shown = False
         self.loss_plot.setLabel("bottom", "step", color="#303030")
         self._markers: list[pg.InfiniteLine] = []
         self._version = -1
+        self.ranges = FixedRanges(self.loss_plot)
+        self.acc_ranges = FixedRanges(self.acc_plot)
+        self.acc_ranges.set_y(0.0, 1.02)
+        self._readout = ""
+        self._lasts: dict[str, tuple[float, float] | None] = {}
 
     @staticmethod
     def _curve(plot: pg.PlotItem, pen_colour: str, width: int, name: str) -> pg.PlotDataItem:
@@ -87,6 +99,7 @@ class QtLossPlot(PlotPanel):
 
     def _on_log_box_toggled(self, on: bool) -> None:
         self.loss_plot.setLogMode(y=on)
+        self.ranges.forget()
         self.mark_stale()
 
     def changed(self, feed: PlotFeed) -> bool:
@@ -106,14 +119,31 @@ class QtLossPlot(PlotPanel):
             return
         self.show_plot()
         present = []
+        losses = []
         for name, curve in self.curves.items():
-            x, y = history.series(name)
-            curve.setData(x, y)
-            if len(x):
+            last = history.last(name)
+            if last != self._lasts.get(name) or self._forced:  # metrics come less often
+                self._lasts[name] = last
+                x, y = history.series(name)
+                curve.setData(x, y)
+            if last is not None:
                 present.append(name)
+                if name in LOSS_NAMES:
+                    losses.append(curve.yData if curve.yData is not None else [])
         self._set_legend(tuple(present))
         self._set_markers([x for x, _text in history.events()])
-        self.readout.setText(self._readout_text(history))
+        # ranges in nice numbers: the axes are redrawn only when the data outgrow them
+        x_end = nice_ceiling(history.last("loss")[0] + 1)
+        self.ranges.set_x(0.0, x_end)
+        self.acc_ranges.set_x(0.0, x_end)
+        if self.log_box.isChecked():
+            self.ranges.set_y(*decade_span(losses))
+        else:
+            self.ranges.set_y(*value_span(losses))
+        text = self._readout_text(history) if self.readout_due() else self._readout
+        if text != self._readout:
+            self._readout = text
+            self.readout.setText(text)
 
     def _set_legend(self, names: tuple[str, ...]) -> None:
         """Name only the curves that have data (no 'validation' without a validation set)."""

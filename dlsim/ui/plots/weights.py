@@ -1,61 +1,54 @@
 """Weights: each small Dense kernel W (inputs × units) as a heat map, blue negative, red positive.
 
-Zero is always white (symmetric colour levels from the engine), so a student sees weights grow,
-shrink under L2, or blow up before a divergence. Kernels too big to read are listed, not drawn.
+Zero is always white and each kernel is scaled by its own largest |w| (by the engine), so a
+student sees the pattern of every layer; the caption and the CSV carry the actual values. Kernels
+too big to read are listed, not drawn.
 """
 
 from __future__ import annotations
 
 import pyqtgraph as pg
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QGraphicsItem, QWidget
 
-from dlsim.engine.edits import table_csv, weight_levels, weight_rows
+from dlsim.engine.edits import table_csv, weight_mosaic, weight_rows
 from dlsim.ui.plots.base import TEXT_COLOR, PlotFeed, PlotPanel, header_label, style_plot
 
-COLOUR_MAP = "CET-D1A"
+# ColorBrewer RdBu: blue negative, white zero, red positive.
+DIVERGING = pg.ColorMap([0.0, 0.5, 1.0], [(33, 102, 172), (247, 247, 247), (178, 24, 43)])
 MAX_SIDE = 64  # a kernel with more inputs or units than this is too big to read as a matrix
-COLUMNS = 3
-
-
-class _KernelView:
-    def __init__(self, plot: pg.PlotItem, node_id: str) -> None:
-        self.plot = plot
-        self.node_id = node_id
-        style_plot(plot)
-        plot.showGrid(x=False, y=False)
-        plot.invertY(True)  # row 0 (the first input) at the top, as the matrix is written
-        plot.setMouseEnabled(x=False, y=False)
-        plot.getAxis("left").setLabel("input", color=TEXT_COLOR)
-        plot.getAxis("bottom").setLabel("unit", color=TEXT_COLOR)
-        self.image = pg.ImageItem(axisOrder="row-major")
-        self.image.setColorMap(pg.colormap.get(COLOUR_MAP))
-        plot.addItem(self.image)
-        self._title = ""
-
-    def set(self, w) -> None:
-        lo, hi = weight_levels(w)
-        self.image.setImage(w, levels=(lo, hi), autoLevels=False)
-        title = f"{self.node_id}: W {w.shape[0]}×{w.shape[1]}, |w| ≤ {hi:.3g}"
-        if title != self._title:
-            self._title = title
-            self.plot.setTitle(title, color=TEXT_COLOR, size="9pt")
+CAPTION = "Dense kernels W (rows: inputs, columns: units; blue < 0 < red, scaled per layer)"
 
 
 class QtWeightsPlot(PlotPanel):
-    """Heat maps of the Dense kernels small enough to read."""
+    """The Dense kernels small enough to read, side by side as one heat-map image (one image,
+    not one plot per layer, so a deep network costs no more to redraw than a shallow one)."""
 
     title = "Weights"
     file_stem = "weights"
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.caption = header_label("Dense kernels W: rows = inputs, columns = units")
-        self.header.addWidget(self.caption)
+        self.caption = header_label(CAPTION)
+        self.header.addWidget(self.caption, 1)
         self.finish_header()
-        self.kernels: dict[str, _KernelView] = {}
+        self.plot = self.canvas.addPlot()
+        style_plot(self.plot)
+        self.plot.showGrid(x=False, y=False)
+        self.plot.hideAxis("left")
+        self.plot.hideAxis("bottom")
+        self.plot.invertY(True)  # row 0 (the first input) at the top, as a matrix is written
+        self.plot.setAspectLocked(True)
+        self.plot.setMouseEnabled(x=False, y=False)
+        self.image = pg.ImageItem(axisOrder="row-major")
+        self.image.setLookupTable(DIVERGING.getLookupTable(nPts=256))
+        self.plot.addItem(self.image)
+        self.boxes: dict[str, tuple[int, int, int, int]] = {}
+        self.labels: list[pg.TextItem] = []
+        self._ids: list[str] = []
         self._skipped: list[str] = []
         self._structure = -1
         self._serial = -1
+        self._shape: tuple[int, ...] = ()
 
     def changed(self, feed: PlotFeed) -> bool:
         serial = feed.snapshot.serial if feed.snapshot is not None else -1
@@ -63,18 +56,26 @@ class QtWeightsPlot(PlotPanel):
 
     def _rebuild(self, feed: PlotFeed) -> None:
         self._structure = feed.structure
-        self.canvas.clear()
-        self.kernels.clear()
-        self._skipped = []
         dense = [layer for layer in feed.layers if layer.type == "Dense"]
-        index = 0
-        for layer in dense:
-            if layer.units > MAX_SIDE or layer.inputs > MAX_SIDE:
-                self._skipped.append(layer.node_id)
-                continue
-            plot = self.canvas.addPlot(row=index // COLUMNS, col=index % COLUMNS)
-            self.kernels[layer.node_id] = _KernelView(plot, layer.node_id)
-            index += 1
+        small = [la for la in dense if la.units <= MAX_SIDE and la.inputs <= MAX_SIDE]
+        self._ids = [layer.node_id for layer in small]
+        self._skipped = [layer.node_id for layer in dense if layer not in small]
+        self.boxes = {}
+        self._shape = ()
+        note = f"  (too big to show: {', '.join(self._skipped)})" if self._skipped else ""
+        self.caption.setText(CAPTION + note)
+
+    def _label(self, boxes: list[tuple[int, int, int, int]]) -> None:
+        """Name each kernel above its tile (done when the tiles move, not every frame)."""
+        for label in self.labels:
+            self.plot.removeItem(label)
+        self.labels = []
+        for nid, (col, row, w, h) in zip(self._ids, boxes, strict=True):
+            label = pg.TextItem(f"{nid} {h}×{w}", color=TEXT_COLOR, anchor=(0, 1))
+            label.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+            label.setPos(col, row)
+            self.plot.addItem(label)
+            self.labels.append(label)
 
     def draw(self, feed: PlotFeed) -> None:
         if feed.structure != self._structure:
@@ -82,7 +83,7 @@ class QtWeightsPlot(PlotPanel):
         snap = feed.snapshot
         self._serial = snap.serial if snap is not None else -1
         params = snap.params if snap is not None else None
-        if not self.kernels:
+        if not self._ids:
             self.show_hint(
                 "Weights: no Dense layer is small enough to show as a matrix "
                 f"(at most {MAX_SIDE} inputs and units)."
@@ -92,14 +93,17 @@ class QtWeightsPlot(PlotPanel):
             self.show_hint("Weights appear once the network is built.")
             return
         self.show_plot()
-        for nid, view in list(self.kernels.items()):
-            w = params.get(nid, {}).get("W")
-            if w is not None:
-                view.set(w)
-        note = f"  (too big to show: {', '.join(self._skipped)})" if self._skipped else ""
-        text = "Dense kernels W: rows = inputs, columns = units" + note
-        if text != self.caption.text():
-            self.caption.setText(text)
+        kernels = [params[nid]["W"] for nid in self._ids if "W" in params.get(nid, {})]
+        if len(kernels) != len(self._ids):
+            return  # parameters of a network from before the last rebuild
+        image, boxes = weight_mosaic(kernels)
+        self.image.setImage(image, levels=(-1.0, 1.0), autoLevels=False)
+        if image.shape != self._shape:
+            self._shape = image.shape
+            self.boxes = dict(zip(self._ids, boxes, strict=True))
+            self._label(boxes)
+            rows, cols = image.shape
+            self.plot.setRange(xRange=(0, cols), yRange=(-0.15 * rows - 1, rows), padding=0.02)
 
     def csv_text(self) -> str:
         snap = self._feed.snapshot if self._feed is not None else None
