@@ -1,0 +1,149 @@
+"""Start the desktop app: `dlsim [FILE]`, or `dlsim --screenshot OUT.png [FILE]` to render it.
+
+`dlsim.cli` calls `main(argv)` with the arguments after `dlsim` for everything that is not a
+headless sub-command. The window is built, the training workbench and the lessons install
+themselves if present, then the remembered layout is restored (it needs all their docks).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+from dlsim.engine.errors import DlsimError
+
+DEFAULT_SIZE = (1280, 800)
+
+
+def _parse_args(argv: list[str]) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(
+        prog="dlsim", description="dlsim: a deep-learning simulator for learners."
+    )
+    parser.add_argument("file", nargs="?", help="a .dlsim diagram to open (default: an example)")
+    parser.add_argument(
+        "--screenshot", metavar="OUT.png", help="render the window to a PNG and exit"
+    )
+    parser.add_argument("--size", default="1280x800", help="window size for --screenshot (WxH)")
+    parser.add_argument(
+        "--theme", choices=("system", "light", "dark"), default="system", help="colour theme"
+    )
+    parser.add_argument(
+        "--example", help="open this example (e.g. xor_learn) instead of the default"
+    )
+    parser.add_argument(
+        "--editor-only",
+        action="store_true",
+        help="leave out the training workbench and the lessons (to isolate a problem)",
+    )
+    return parser.parse_args(argv)
+
+
+def _size(text: str) -> tuple[int, int]:
+    try:
+        w, h = (int(v) for v in text.lower().split("x"))
+    except ValueError:
+        raise DlsimError(f"--size must look like 1280x800, not {text!r}") from None
+    if not (320 <= w <= 8000 and 240 <= h <= 8000):
+        raise DlsimError(f"--size {text} is outside 320x240 … 8000x8000")
+    return w, h
+
+
+def _install_extensions(window, enabled: bool = True) -> None:
+    """Let the training workbench and the lessons add their docks, menus and actions."""
+    if not enabled:
+        window.extensions_installed()
+        return
+    try:
+        from dlsim.ui.workbench import install_workbench
+    except ImportError as exc:
+        _note_missing("dlsim.ui.workbench", exc)
+    else:
+        install_workbench(window)
+    try:
+        from dlsim.ui.lessons import install_lessons
+    except ImportError as exc:
+        _note_missing("dlsim.ui.lessons", exc)
+    else:
+        install_lessons(window)
+    window.extensions_installed()
+
+
+def _note_missing(module: str, exc: ImportError) -> None:
+    """An absent module is expected; a module that exists but fails to import is worth a line."""
+    if getattr(exc, "name", None) != module:
+        print(f"dlsim: {module} is not available ({exc})", file=sys.stderr)
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the GUI (or render a screenshot); returns the process exit status."""
+    argv = sys.argv[1:] if argv is None else list(argv)
+    try:
+        args = _parse_args(argv)
+    except SystemExit as exc:  # argparse printed the usage line
+        return int(exc.code or 0)
+    try:
+        size = _size(args.size)
+    except DlsimError as exc:
+        print(f"dlsim: {exc}", file=sys.stderr)
+        return 2
+    if args.screenshot:
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+    from PySide6.QtWidgets import QApplication
+
+    from dlsim.ui.main_window import MainWindow
+    from dlsim.ui.panels.examples import DEFAULT_EXAMPLE
+    from dlsim.ui.style import apply_theme
+
+    app = QApplication.instance() or QApplication([sys.argv[0] if sys.argv else "dlsim"])
+    app.setOrganizationName("dlsim")
+    app.setApplicationName("dlsim")
+    apply_theme(app, args.theme)
+    window = MainWindow()
+    window.remember_layout = not args.screenshot
+    if args.screenshot:
+        return _screenshot(app, window, args, size, DEFAULT_EXAMPLE)
+    _install_extensions(window, not args.editor_only)
+    window.open_example(args.example or DEFAULT_EXAMPLE)
+    window.show()
+    if args.file:
+        window.open_path(args.file)
+    return app.exec()
+
+
+def _screenshot(app, window, args: argparse.Namespace, size: tuple[int, int], default: str) -> int:
+    """Open the file (or example), lay the window out at `size`, save a PNG; 2 on bad input."""
+    from PySide6.QtCore import QCoreApplication
+
+    _install_extensions(window, not args.editor_only)
+    try:
+        if args.file:
+            window.document.open(args.file)
+        else:
+            from dlsim.engine.fileformat import read_document
+            from dlsim.ui.panels.examples import example_path
+
+            path = example_path(args.example or default)
+            window.document.load_dict(read_document(path), base_dir=path.parent)
+    except DlsimError as exc:
+        print(f"dlsim: {exc}", file=sys.stderr)
+        window.close()
+        return 2
+    window.resize(*size)
+    window.show()
+    for _ in range(5):
+        QCoreApplication.processEvents()
+    window.view.fit_to_view()
+    QCoreApplication.processEvents()
+    image = window.grab()
+    out = Path(args.screenshot)
+    ok = image.save(str(out), "PNG")
+    window.close()
+    window.deleteLater()
+    QCoreApplication.processEvents()
+    if not ok:
+        print(f"dlsim: {out}: cannot write the PNG", file=sys.stderr)
+        return 2
+    return 0

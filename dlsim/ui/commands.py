@@ -1,0 +1,276 @@
+"""Undo commands: every edit of a document is one of these, pushed on its QUndoStack.
+
+As in orange-canvas-core, `redo()` and `undo()` only change the model (the document's GraphSpec,
+training dict and weights) and then tell the document; the views follow the document's signals.
+Each command restores the exact earlier state on undo: node order, edge order (a node's inputs
+are its incoming edges in list order) and any saved weights the edit made stale.
+"""
+
+from __future__ import annotations
+
+import copy
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtGui import QUndoCommand
+
+from dlsim.engine.graph import Edge, GraphSpec, Node
+from dlsim.engine.registry import REGISTRY
+
+if TYPE_CHECKING:
+    from dlsim.ui.document import Document
+
+# Parameter kinds that do not decide the shape or the starting values of a layer's weights:
+# changing them keeps the weights a file carries (e.g. the lecture's weights survive sigmoid→tanh).
+_KINDS_KEEPING_WEIGHTS = ("activation", "regularizer")
+_MERGE_PARAMS_ID = 1001
+_MERGE_TRAINING_ID = 1002
+
+
+def weight_signatures(graph: GraphSpec) -> dict[str, tuple[Any, ...]]:
+    """What a node's saved weights depend on: its type, in/out sizes and weight-shaping params.
+
+    When a node's signature changes, its saved weights no longer describe the layer, so the edit
+    drops them (the layer then starts from the seed like any new layer).
+    """
+    shapes = graph.infer_shapes()
+    out: dict[str, tuple[Any, ...]] = {}
+    for nid, node in graph.nodes.items():
+        ltype = REGISTRY.get(node.type)
+        names = (
+            [p.name for p in ltype.params if p.kind not in _KINDS_KEEPING_WEIGHTS] if ltype else []
+        )
+        params = tuple(repr(node.params.get(name)) for name in names)
+        ins = tuple(shapes.get(src) for src in graph.inputs_of(nid))
+        out[nid] = (node.type, ins, shapes.get(nid), params)
+    return out
+
+
+class GraphCommand(QUndoCommand):
+    """Base for edits of the graph: subclasses implement `_apply` and `_revert` on the spec."""
+
+    structural = True  # False for edits that only move nodes
+
+    def __init__(self, document: Document, text: str) -> None:
+        super().__init__(text)
+        self.document = document
+        self._weights_before: dict[str, Any] | None = None
+
+    def _apply(self, graph: GraphSpec) -> None:
+        raise NotImplementedError
+
+    def _revert(self, graph: GraphSpec) -> None:
+        raise NotImplementedError
+
+    def redo(self) -> None:
+        doc = self.document
+        check = self.structural and bool(doc.weights)
+        before = weight_signatures(doc.graph) if check else {}
+        self._apply(doc.graph)
+        if check:
+            after = weight_signatures(doc.graph)
+            stale = {nid for nid in doc.weights if before.get(nid) != after.get(nid)}
+            if stale:
+                self._weights_before = doc.weights
+                doc.weights = {k: v for k, v in doc.weights.items() if k not in stale}
+        doc._on_graph_edited(self.structural)
+
+    def undo(self) -> None:
+        doc = self.document
+        self._revert(doc.graph)
+        if self._weights_before is not None:
+            doc.weights = self._weights_before
+            self._weights_before = None
+        doc._on_graph_edited(self.structural)
+
+
+class AddNodesCommand(GraphCommand):
+    """Add nodes (and edges among or to them): a palette drop, a paste, a duplicate."""
+
+    def __init__(self, document: Document, nodes: list[Node], edges: list[Edge], text: str) -> None:
+        super().__init__(document, text)
+        self.nodes = [copy.deepcopy(n) for n in nodes]
+        self.edges = list(edges)
+
+    def _apply(self, graph: GraphSpec) -> None:
+        for node in self.nodes:
+            graph.add_node(copy.deepcopy(node))
+        graph.edges.extend(self.edges)
+
+    def _revert(self, graph: GraphSpec) -> None:
+        # Both were appended last, so removing them restores the earlier order exactly.
+        for edge in self.edges:
+            graph.remove_edge(edge)
+        for node in reversed(self.nodes):
+            graph.remove_node(node.id)
+
+
+class RemoveCommand(GraphCommand):
+    """Delete nodes (with their edges) and edges in one step."""
+
+    def __init__(
+        self, document: Document, node_ids: list[str], edges: list[Edge], text: str
+    ) -> None:
+        super().__init__(document, text)
+        self.node_ids = list(node_ids)
+        self.edges = list(edges)
+        self._order: list[str] = []
+        self._removed: dict[str, Node] = {}
+        self._edges_before: list[Edge] = []
+
+    def _apply(self, graph: GraphSpec) -> None:
+        self._order = list(graph.nodes)
+        self._edges_before = list(graph.edges)
+        self._removed = {nid: graph.nodes[nid] for nid in self.node_ids}
+        for edge in self.edges:
+            if edge in graph.edges:
+                graph.remove_edge(edge)
+        for nid in self.node_ids:
+            graph.remove_node(nid)
+
+    def _revert(self, graph: GraphSpec) -> None:
+        graph.nodes = {nid: graph.nodes.get(nid) or self._removed[nid] for nid in self._order}
+        graph.edges = list(self._edges_before)
+
+
+class ConnectCommand(GraphCommand):
+    """Add one edge (the caller has already asked `check_connect`)."""
+
+    def __init__(self, document: Document, edge: Edge) -> None:
+        super().__init__(document, f"Connect {edge.src} → {edge.dst}")
+        self.edge = edge
+
+    def _apply(self, graph: GraphSpec) -> None:
+        graph.add_edge(self.edge)
+
+    def _revert(self, graph: GraphSpec) -> None:
+        graph.remove_edge(self.edge)
+
+
+class DisconnectCommand(GraphCommand):
+    """Remove one edge; undo puts it back in the same input slot."""
+
+    def __init__(self, document: Document, edge: Edge) -> None:
+        super().__init__(document, f"Disconnect {edge.src} → {edge.dst}")
+        self.edge = edge
+        self._index = 0
+
+    def _apply(self, graph: GraphSpec) -> None:
+        self._index = graph.remove_edge(self.edge)
+
+    def _revert(self, graph: GraphSpec) -> None:
+        graph.edges.insert(self._index, self.edge)
+
+
+class MoveCommand(GraphCommand):
+    """New positions for some nodes: a whole drag, or an auto-arrange, is one command."""
+
+    structural = False
+
+    def __init__(
+        self,
+        document: Document,
+        positions: dict[str, tuple[float, float]],
+        text: str,
+    ) -> None:
+        super().__init__(document, text)
+        self.new = dict(positions)
+        self.old = {nid: document.graph.nodes[nid].pos for nid in positions}
+
+    def _apply(self, graph: GraphSpec) -> None:
+        for nid, pos in self.new.items():
+            graph.nodes[nid].pos = pos
+
+    def _revert(self, graph: GraphSpec) -> None:
+        for nid, pos in self.old.items():
+            graph.nodes[nid].pos = pos
+
+
+class SetParamsCommand(GraphCommand):
+    """New parameters for one node; consecutive ticks of one spin-box gesture merge into one."""
+
+    def __init__(
+        self,
+        document: Document,
+        node_id: str,
+        params: dict[str, Any],
+        text: str,
+        merge_key: object = None,
+    ) -> None:
+        super().__init__(document, text)
+        self.node_id = node_id
+        self.old = copy.deepcopy(document.graph.nodes[node_id].params)
+        self.new = copy.deepcopy(params)
+        self.merge_key = merge_key
+
+    def id(self) -> int:
+        return _MERGE_PARAMS_ID if self.merge_key is not None else -1
+
+    def mergeWith(self, other: QUndoCommand) -> bool:
+        if not isinstance(other, SetParamsCommand) or other.node_id != self.node_id:
+            return False
+        if self.merge_key is None or other.merge_key != self.merge_key:
+            return False
+        self.new = copy.deepcopy(other.new)
+        if self._weights_before is None:
+            self._weights_before = other._weights_before
+        self.setObsolete(self.new == self.old and self._weights_before is None)
+        return True
+
+    def _apply(self, graph: GraphSpec) -> None:
+        graph.nodes[self.node_id].params = copy.deepcopy(self.new)
+
+    def _revert(self, graph: GraphSpec) -> None:
+        graph.nodes[self.node_id].params = copy.deepcopy(self.old)
+
+
+class ReplaceGraphCommand(GraphCommand):
+    """A whole-graph edit (e.g. "insert BatchNorm after every hidden Dense") as one entry."""
+
+    def __init__(self, document: Document, new_graph: GraphSpec, text: str) -> None:
+        super().__init__(document, text)
+        self.old = document.graph.copy()
+        self.new = new_graph.copy()
+
+    def _apply(self, graph: GraphSpec) -> None:
+        self._replace(graph, self.new)
+
+    def _revert(self, graph: GraphSpec) -> None:
+        self._replace(graph, self.old)
+
+    @staticmethod
+    def _replace(graph: GraphSpec, source: GraphSpec) -> None:
+        fresh = source.copy()
+        graph.nodes, graph.edges = fresh.nodes, fresh.edges
+
+
+class SetTrainingCommand(QUndoCommand):
+    """New (normalized) training settings; a spin-box gesture on one field merges into one."""
+
+    def __init__(
+        self, document: Document, new: dict[str, Any], text: str, merge_key: object = None
+    ) -> None:
+        super().__init__(text)
+        self.document = document
+        self.old = copy.deepcopy(document.training)
+        self.new = copy.deepcopy(new)
+        self.merge_key = merge_key
+
+    def id(self) -> int:
+        return _MERGE_TRAINING_ID if self.merge_key is not None else -1
+
+    def mergeWith(self, other: QUndoCommand) -> bool:
+        if not isinstance(other, SetTrainingCommand):
+            return False
+        if self.merge_key is None or other.merge_key != self.merge_key:
+            return False
+        self.new = copy.deepcopy(other.new)
+        self.setObsolete(self.new == self.old)
+        return True
+
+    def redo(self) -> None:
+        self.document.training = copy.deepcopy(self.new)
+        self.document._on_training_edited()
+
+    def undo(self) -> None:
+        self.document.training = copy.deepcopy(self.old)
+        self.document._on_training_edited()

@@ -1,0 +1,362 @@
+"""The diagram scene: mirrors the document's GraphSpec and turns gestures into document edits.
+
+The scene keeps one item per node and per edge and re-syncs them from the spec whenever the
+document changes (added/removed items are diffed, so selection survives undo). Gestures never
+touch the spec: a finished drag calls `Document.move_nodes`, a port drag calls `try_connect`, a
+palette drop calls `add_layer` — the same functions the tests call.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from typing import Any
+
+import shiboken6
+from PySide6.QtCore import QPointF, QRectF, QTimer, Signal
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QGraphicsScene, QGraphicsSceneMouseEvent
+
+from dlsim.engine.errors import DlsimError
+from dlsim.engine.graph import Edge, GraphSpec, Node, Problem
+from dlsim.engine.registry import REGISTRY
+from dlsim.ui.document import Document
+from dlsim.ui.graph_editor.items import (
+    NODE_H,
+    NODE_W,
+    EdgeItem,
+    HintItem,
+    NodeContent,
+    NodeItem,
+    PendingEdge,
+    PortItem,
+)
+
+GRID = 10.0
+FRAGMENT_KEY = "dlsim-fragment"
+HINT_MS = 4000
+
+
+def _snap(value: float) -> float:
+    return round(value / GRID) * GRID
+
+
+def _fragment_from_text(text: str) -> dict[str, Any] | None:
+    """The copied layers, if the clipboard holds a dlsim fragment (else None)."""
+    try:
+        data = json.loads(text)
+    except ValueError:
+        return None
+    if not isinstance(data, dict) or data.pop(FRAGMENT_KEY, None) != 1:
+        return None
+    return data
+
+
+def node_title(node: Node) -> str:
+    """Type plus key parameters, e.g. "Dense 8 · relu", "Input 2", "Dropout · rate 0.5"."""
+    ltype = REGISTRY.get(node.type)
+    if ltype is None:
+        return node.type
+    head, tail = node.type, []
+    for p in ltype.params:
+        value = node.params.get(p.name, p.default)
+        if p.name == "units":
+            head = f"{node.type} {value}"
+        elif p.kind == "activation":
+            tail.append(value.get("name", "?") if isinstance(value, dict) else str(value))
+        elif p.name == "rate":
+            tail.append(f"rate {value:g}")
+    return " · ".join([head, *tail])
+
+
+def node_content(
+    graph: GraphSpec, node: Node, shapes: dict[str, int], problems: list[Problem]
+) -> NodeContent:
+    """What the node card shows, from the spec, the engine's shape inference and problems."""
+    ltype = REGISTRY.get(node.type)
+    if node.id in shapes:
+        count = graph.parameter_count(node.id, shapes)
+        amount = f"{count:,} param{'s' if count != 1 else ''}" if count else "no params"
+    else:
+        amount = "? params"
+    errors = [p for p in problems if p.severity == "error"]
+    severity = "error" if errors else ("warning" if problems else None)
+    lines = [f"{'Error' if p.severity == 'error' else 'Warning'}: {p.message}" for p in problems]
+    if ltype is not None:
+        lines.append(ltype.help)
+    lines.append(
+        f"id: {node.id}" + (f" · output: {shapes[node.id]} features" if node.id in shapes else "")
+    )
+    return NodeContent(
+        title=node_title(node),
+        subtitle=f"{node.id} · {amount}",
+        tooltip="\n".join(lines),
+        category=ltype.category if ltype else "",
+        severity=severity,
+        has_input=ltype is None or ltype.max_inputs != 0,
+        many_inputs=bool(ltype and ltype.accepts_many),
+        n_inputs=len(graph.inputs_of(node.id)),
+    )
+
+
+class GraphScene(QGraphicsScene):
+    """The editable picture of a document's graph."""
+
+    message = Signal(str)  # something to say in the status bar (e.g. why a connection failed)
+    node_activated = Signal(str)  # a node was double-clicked
+    selected_ids_changed = Signal(list)
+
+    def __init__(self, document: Document, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.document = document
+        self._nodes: dict[str, NodeItem] = {}
+        self._edges: dict[Edge, EdgeItem] = {}
+        self._syncing = False
+        self._drag_port: PortItem | None = None
+        self._pending: PendingEdge | None = None
+        self._hint = HintItem()
+        self._hint.hide()
+        self.addItem(self._hint)
+        self._hint_timer = QTimer(self, singleShot=True, interval=HINT_MS)
+        self._hint_timer.timeout.connect(self._hint.hide)
+        document.graph_changed.connect(self.sync)
+        document.problems_changed.connect(self.sync)
+        document.document_replaced.connect(self._on_document_replaced)
+        self.selectionChanged.connect(self._on_selection_changed)
+        self.sync()
+
+    # --- mirror the spec ------------------------------------------------------------------------
+
+    def node_item(self, node_id: str) -> NodeItem:
+        return self._nodes[node_id]
+
+    def edge_item(self, src: str, dst: str) -> EdgeItem:
+        return self._edges[Edge(src, dst)]
+
+    def node_items(self) -> list[NodeItem]:
+        return [item for item in self._nodes.values() if shiboken6.isValid(item)]
+
+    def sync(self, *_: object) -> None:
+        """Bring the items in line with the spec: add, remove, relabel, reposition."""
+        graph = self.document.graph
+        shapes = graph.infer_shapes()
+        by_node: dict[str, list[Problem]] = defaultdict(list)
+        for problem in self.document.problems():
+            if problem.node_id is not None:
+                by_node[problem.node_id].append(problem)
+        self._syncing = True
+        try:
+            for nid in [n for n in self._nodes if n not in graph.nodes]:
+                self.removeItem(self._nodes.pop(nid))
+            for nid, node in graph.nodes.items():
+                item = self._nodes.get(nid)
+                if item is None:
+                    item = self._nodes[nid] = NodeItem(nid)
+                    self.addItem(item)
+                item.set_content(node_content(graph, node, shapes, by_node.get(nid, [])))
+                x, y = node.pos or (0.0, 0.0)
+                item.setPos(x, y)
+            current = set(graph.edges)
+            for edge in [e for e in self._edges if e not in current]:
+                self.removeItem(self._edges.pop(edge))
+            for edge in graph.edges:
+                item = self._edges.get(edge)
+                if item is None:
+                    item = self._edges[edge] = EdgeItem(edge.src, edge.dst)
+                    self.addItem(item)
+                size = shapes.get(edge.src)
+                label = str(size) if size is not None else "?"
+                what = f"{size} features" if size is not None else "size unknown"
+                item.set_label(label, f"{edge.src} → {edge.dst}: {what}")
+        finally:
+            self._syncing = False
+        self._place_edges(graph.edges)
+        self._grow_scene_rect()
+
+    def _place_edges(self, edges: list[Edge]) -> None:
+        incoming: dict[str, list[Edge]] = defaultdict(list)
+        for edge in self.document.graph.edges:
+            incoming[edge.dst].append(edge)
+        for edge in edges:
+            item = self._edges.get(edge)
+            src, dst = self._nodes.get(edge.src), self._nodes.get(edge.dst)
+            if item is None or src is None or dst is None:
+                continue
+            slots = incoming[edge.dst]
+            end = dst.input_port.slot_pos(slots.index(edge), len(slots))
+            item.set_ends(src.output_port.scenePos(), end)
+
+    def _grow_scene_rect(self) -> None:
+        """Room to pan well beyond the diagram in every direction."""
+        bounds = self.diagram_rect()
+        self.setSceneRect(bounds.adjusted(-1500, -1500, 1500, 1500))
+
+    def diagram_rect(self) -> QRectF:
+        """The area the nodes and edges occupy (for fit-to-view and the minimap)."""
+        rect = QRectF()
+        for item in [*self._nodes.values(), *self._edges.values()]:
+            if shiboken6.isValid(item):  # False while the window is being torn down
+                rect = rect.united(item.sceneBoundingRect())
+        return rect if not rect.isNull() else QRectF(-200, -150, 400, 300)
+
+    def node_item_moved(self, node_id: str) -> None:
+        """A node item moved (during a drag): keep its edges attached."""
+        if not self._syncing:
+            edges = [e for e in self._edges if node_id in (e.src, e.dst)]
+            self._place_edges(edges)
+
+    def _on_document_replaced(self) -> None:
+        self.clearSelection()
+
+    # --- selection ------------------------------------------------------------------------------
+
+    def selected_node_ids(self) -> list[str]:
+        return [i.node_id for i in self.selectedItems() if isinstance(i, NodeItem)]
+
+    def selected_edges(self) -> list[Edge]:
+        return [Edge(i.src, i.dst) for i in self.selectedItems() if isinstance(i, EdgeItem)]
+
+    def select_nodes(self, ids: list[str]) -> None:
+        self.clearSelection()
+        for nid in ids:
+            if nid in self._nodes:
+                self._nodes[nid].setSelected(True)
+
+    def select_all(self) -> None:
+        for item in [*self._nodes.values(), *self._edges.values()]:
+            item.setSelected(True)
+
+    def _on_selection_changed(self) -> None:
+        self.selected_ids_changed.emit(self.selected_node_ids())
+
+    # --- edits ----------------------------------------------------------------------------------
+
+    def add_layer(self, type_name: str, pos: QPointF) -> str:
+        """Add a layer centred at a scene point (palette drop and double-click) and select it."""
+        at = (_snap(pos.x() - NODE_W / 2), _snap(pos.y() - NODE_H / 2))
+        nid = self.document.add_node(type_name, pos=at)
+        self.select_nodes([nid])
+        self.message.emit(f"Added {type_name} '{nid}'")
+        return nid
+
+    def try_connect(self, src: str, dst: str, pos: QPointF | None = None) -> str | None:
+        """Connect src → dst as a port drag does; a refusal is said near the cursor and in the
+        status bar. Returns None on success, else the reason."""
+        reason = self.document.connect(src, dst)
+        if reason is None:
+            self.message.emit(f"Connected {src} → {dst}")
+            return None
+        if pos is None and dst in self._nodes:
+            pos = self._nodes[dst].input_port.scenePos()
+        self.show_hint(reason, pos or QPointF(0, 0), error=True)
+        self.message.emit(f"Cannot connect {src} → {dst}: {reason}")
+        return reason
+
+    def delete_selection(self) -> None:
+        self.document.remove(self.selected_node_ids(), self.selected_edges())
+
+    def commit_moves(self) -> None:
+        """Turn the items' dragged positions into one move command (snapped to the grid)."""
+        graph = self.document.graph
+        moved = {}
+        for nid, item in self._nodes.items():
+            pos = (_snap(item.pos().x()), _snap(item.pos().y()))
+            if nid in graph.nodes and graph.nodes[nid].pos != pos:
+                moved[nid] = pos
+        if moved:
+            self.document.move_nodes(moved)
+        self.sync()
+
+    def copy_selection(self) -> dict[str, Any] | None:
+        """The selected nodes and the edges among them, as a graph fragment (also on the
+        clipboard, so a paste in another window works)."""
+        ids = set(self.selected_node_ids())
+        if not ids:
+            return None
+        graph = self.document.graph
+        fragment = {
+            "nodes": [graph.nodes[n].to_dict() for n in graph.nodes if n in ids],
+            "edges": [e.to_dict() for e in graph.edges if e.src in ids and e.dst in ids],
+        }
+        # Plain text, not a custom QMimeData: PySide6 crashes at exit when the clipboard owns one.
+        QGuiApplication.clipboard().setText(json.dumps({FRAGMENT_KEY: 1, **fragment}))
+        return fragment
+
+    def paste(self, fragment: dict[str, Any] | None = None) -> list[str]:
+        """Paste a fragment (default: the clipboard's) offset from the original; selects it."""
+        if fragment is None:
+            fragment = _fragment_from_text(QGuiApplication.clipboard().text())
+            if fragment is None:
+                self.message.emit("Nothing to paste: copy some layers first")
+                return []
+        try:
+            ids = self.document.add_fragment(fragment)
+        except DlsimError as exc:
+            self.message.emit(f"Cannot paste: {exc}")
+            return []
+        self.select_nodes(ids)
+        return ids
+
+    def duplicate_selection(self) -> list[str]:
+        fragment = self.copy_selection()
+        return self.paste(fragment) if fragment else []
+
+    # --- connection drag ------------------------------------------------------------------------
+
+    def begin_connection(self, port: PortItem, pos: QPointF) -> None:
+        self._drag_port = port
+        self._pending = PendingEdge(port.scenePos(), port.is_output)
+        self.addItem(self._pending)
+
+    def _target_at(self, pos: QPointF) -> tuple[str, str] | None:
+        port = self._drag_port
+        if port is None:
+            return None
+        for item in self.items(QRectF(pos.x() - 8, pos.y() - 8, 16, 16)):
+            node = item.node if isinstance(item, PortItem) else item
+            if not isinstance(node, NodeItem):
+                continue
+            if node is port.node and not (isinstance(item, PortItem) and item is not port):
+                continue
+            here, there = port.node.node_id, node.node_id
+            return (here, there) if port.is_output else (there, here)
+        return None
+
+    def update_connection(self, pos: QPointF) -> None:
+        if self._pending is None:
+            return
+        target = self._target_at(pos)
+        if target is None:
+            self._pending.set_end(pos, None)
+            self._hint.hide()
+            return
+        reason = self.document.graph.check_connect(*target)
+        self._pending.set_end(pos, reason is None)
+        self.show_hint(reason or f"Connect {target[0]} → {target[1]}", pos, error=bool(reason))
+
+    def end_connection(self, pos: QPointF) -> None:
+        target = self._target_at(pos)
+        if self._pending is not None:
+            self.removeItem(self._pending)
+        self._pending = None
+        self._drag_port = None
+        self._hint.hide()
+        if target is not None:
+            self.try_connect(*target, pos)
+
+    def show_hint(self, text: str, pos: QPointF, error: bool = False) -> None:
+        """A message beside the cursor that fades after a few seconds."""
+        self._hint.set_text(text, error)
+        self._hint.setPos(pos)
+        self._hint.show()
+        self._hint_timer.start()
+
+    def hint_text(self) -> str:
+        return self._hint.text if self._hint.isVisible() else ""
+
+    # --- mouse ----------------------------------------------------------------------------------
+
+    def mouseReleaseEvent(self, event: QGraphicsSceneMouseEvent) -> None:
+        super().mouseReleaseEvent(event)
+        if self._drag_port is None:
+            self.commit_moves()

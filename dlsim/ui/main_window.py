@@ -1,0 +1,512 @@
+"""The main window: palette and examples left, the diagram centre, inspector right, problems below.
+
+It wires the panels to one Document and owns the file actions (New/Open/Save, recent files,
+unsaved-changes prompt, drag-and-drop of .dlsim files) and the edit/view actions. Other parts of
+the program extend it through `add_dock`, `view_menu`, `lessons_menu` and `toolbar` (see
+`dlsim/ui/app.py`: the training workbench and the lessons install themselves after it is built).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QSettings, Qt, QUrl, Signal
+from PySide6.QtGui import (
+    QAction,
+    QCloseEvent,
+    QDesktopServices,
+    QDragEnterEvent,
+    QDropEvent,
+    QKeySequence,
+)
+from PySide6.QtWidgets import (
+    QDockWidget,
+    QFileDialog,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QToolBar,
+    QWidget,
+)
+
+from dlsim.engine.errors import DlsimError
+from dlsim.engine.fileformat import read_document
+from dlsim.ui.document import Document
+from dlsim.ui.graph_editor.scene import GraphScene
+from dlsim.ui.graph_editor.view import GraphView
+from dlsim.ui.panels.examples import ExamplesPanel, example_path, list_examples
+from dlsim.ui.panels.inspector import Inspector
+from dlsim.ui.panels.palette import LayerPalette
+from dlsim.ui.panels.problems import ProblemsPanel
+
+FILE_FILTER = "dlsim diagrams (*.dlsim);;All files (*)"
+MAX_RECENT = 8
+USER_GUIDE = Path(__file__).resolve().parents[2] / "docs" / "user-guide.md"
+Area = Qt.DockWidgetArea
+
+
+def app_settings() -> QSettings:
+    """Where recent files and the window layout live (organization and application "dlsim").
+
+    An INI file in the user's config folder, so tests can redirect it with `QSettings.setPath`.
+    """
+    return QSettings(QSettings.Format.IniFormat, QSettings.Scope.UserScope, "dlsim", "dlsim")
+
+
+class MainWindow(QMainWindow):
+    """The dlsim editor window around one Document."""
+
+    selection_changed = Signal(list)
+
+    def __init__(self, document: Document | None = None) -> None:
+        super().__init__()
+        self.document = document or Document(self)
+        self.undo_stack = self.document.undo_stack
+        self.remember_layout = True  # False for --screenshot: neither read nor write settings
+        self._docks: dict[str, QDockWidget] = {}
+        self._default_state: QByteArray | None = None
+        self.scene = GraphScene(self.document, self)
+        self.view = GraphView(self.scene)
+        self.setCentralWidget(self.view)
+        # Side panels run the full height; Problems (and plots) sit under the canvas only.
+        self.setCorner(Qt.Corner.BottomLeftCorner, Area.LeftDockWidgetArea)
+        self.setCorner(Qt.Corner.BottomRightCorner, Area.RightDockWidgetArea)
+        self.setAcceptDrops(True)
+        self.resize(1280, 800)
+
+        self.palette_panel = LayerPalette()
+        self.examples_panel = ExamplesPanel()
+        self.inspector = Inspector(self.document)
+        self.problems_panel = ProblemsPanel(self.document)
+        self._build_actions()
+        self._build_menus()
+        self._build_toolbar()
+        self.add_dock(self.palette_panel, "Layers", Area.LeftDockWidgetArea, "layers")
+        self.add_dock(self.examples_panel, "Examples", Area.LeftDockWidgetArea, "examples")
+        self.add_dock(self.inspector, "Inspector", Area.RightDockWidgetArea, "inspector")
+        self.add_dock(self.problems_panel, "Problems", Area.BottomDockWidgetArea, "problems")
+        self.resizeDocks(
+            [self._docks["layers"], self._docks["inspector"]], [220, 300], Qt.Orientation.Horizontal
+        )
+        self.resizeDocks(
+            [self._docks["layers"], self._docks["examples"]], [330, 260], Qt.Orientation.Vertical
+        )
+        self.resizeDocks([self._docks["problems"]], [110], Qt.Orientation.Vertical)
+        self._zoom_label = QLabel("100%")
+        self._zoom_label.setToolTip("Zoom (wheel; Ctrl+0 fits the diagram)")
+        self.statusBar().addPermanentWidget(self._zoom_label)
+        self._connect_signals()
+        self._update_title()
+        self._update_edit_actions()
+
+    # --- contract: extension points ------------------------------------------------------------
+
+    def add_dock(
+        self,
+        widget: QWidget,
+        title: str,
+        area: Qt.DockWidgetArea = Area.RightDockWidgetArea,
+        object_name: str | None = None,
+        tabify_with: str | None = None,
+    ) -> QDockWidget:
+        """Dock a panel, list it under View ▸ Panels and include it in the saved layout.
+
+        `tabify_with` (an object name given earlier, e.g. "inspector") stacks it as a tab there.
+        """
+        name = object_name or title.lower().replace(" ", "_")
+        dock = QDockWidget(title, self)
+        dock.setObjectName(name)
+        dock.setWidget(widget)
+        self.addDockWidget(area, dock)
+        if tabify_with in self._docks:
+            self.tabifyDockWidget(self._docks[tabify_with], dock)
+        self.panels_menu.addAction(dock.toggleViewAction())
+        self._docks[name] = dock
+        return dock
+
+    def dock(self, object_name: str) -> QDockWidget:
+        return self._docks[object_name]
+
+    def status(self, message: str, timeout_ms: int = 6000) -> None:
+        self.statusBar().showMessage(message, timeout_ms)
+
+    def selected_node_ids(self) -> list[str]:
+        return self.scene.selected_node_ids()
+
+    def extensions_installed(self) -> None:
+        """Called once the workbench and lessons have added their parts: fill empty menus and
+        restore the remembered layout (which needs every dock to exist)."""
+        if not self.lessons_menu.actions():
+            placeholder = self.lessons_menu.addAction("No lessons installed")
+            placeholder.setEnabled(False)
+        self._default_state = self.saveState()
+        if self.remember_layout:
+            settings = app_settings()
+            geometry = settings.value("window/geometry")
+            state = settings.value("window/state")
+            if isinstance(geometry, QByteArray):
+                self.restoreGeometry(geometry)
+            if isinstance(state, QByteArray):
+                self.restoreState(state)
+
+    # --- contract: files -----------------------------------------------------------------------
+
+    def open_path(self, path: str | Path, ask_to_save: bool = True) -> bool:
+        """Open a .dlsim file; a bad file shows its one-line reason and changes nothing."""
+        if ask_to_save and not self.maybe_save():
+            return False
+        try:
+            self.document.open(path)
+        except DlsimError as exc:
+            self._error("Cannot open file", str(exc))
+            return False
+        self._add_recent(Path(path))
+        self.status(f"Opened {Path(path).name}")
+        return True
+
+    def open_example(self, name: str) -> bool:
+        """Open a shipped example (e.g. "xor_learn") as an untitled copy (Save asks for a name)."""
+        if not self.maybe_save():
+            return False
+        try:
+            path = example_path(name)
+            self.document.load_dict(read_document(path), path=None, base_dir=path.parent)
+        except DlsimError as exc:
+            self._error("Cannot open example", str(exc))
+            return False
+        self.status(f"Opened example: {self.document.name}")
+        return True
+
+    def new_document(self) -> bool:
+        if not self.maybe_save():
+            return False
+        self.document.new()
+        self.status("New diagram: drag layers in from the Layers palette")
+        return True
+
+    def open_dialog(self) -> bool:
+        if not self.maybe_save():
+            return False
+        start = str(self.document.path.parent) if self.document.path else ""
+        path, _ = QFileDialog.getOpenFileName(self, "Open diagram", start, FILE_FILTER)
+        return bool(path) and self.open_path(path, ask_to_save=False)
+
+    def save(self) -> bool:
+        """Save to the current file (Save As when there is none); True when saved."""
+        if self.document.path is None:
+            return self.save_as()
+        return self._save_to(self.document.path)
+
+    def save_as(self) -> bool:
+        doc = self.document
+        suggested = str(doc.path) if doc.path else f"{_file_stem(doc.name)}.dlsim"
+        path, _ = QFileDialog.getSaveFileName(self, "Save diagram as", suggested, FILE_FILTER)
+        if not path:
+            return False
+        target = Path(path)
+        if not target.suffix:
+            target = target.with_suffix(".dlsim")
+        return self._save_to(target)
+
+    def _save_to(self, path: Path) -> bool:
+        try:
+            self.document.save(path)
+        except DlsimError as exc:
+            self._error("Cannot save file", str(exc))
+            return False
+        self._add_recent(path)
+        self.status(f"Saved {path.name}")
+        return True
+
+    def maybe_save(self) -> bool:
+        """Ask Save / Discard / Cancel when there are unsaved changes; True to go ahead."""
+        if not self.document.is_dirty:
+            return True
+        buttons = (
+            QMessageBox.StandardButton.Save
+            | QMessageBox.StandardButton.Discard
+            | QMessageBox.StandardButton.Cancel
+        )
+        answer = QMessageBox.question(
+            self,
+            "Unsaved changes",
+            f"Save the changes to {self.document.display_name}?",
+            buttons,
+            QMessageBox.StandardButton.Save,
+        )
+        if answer == QMessageBox.StandardButton.Save:
+            return self.save()
+        return answer == QMessageBox.StandardButton.Discard
+
+    def _error(self, title: str, message: str) -> None:
+        self.status(message)
+        QMessageBox.critical(self, title, message)
+
+    # --- recent files --------------------------------------------------------------------------
+
+    def recent_files(self) -> list[str]:
+        value = app_settings().value("recent_files", [])
+        if isinstance(value, str):
+            value = [value]
+        return [str(v) for v in value or []]
+
+    def _add_recent(self, path: Path) -> None:
+        if not self.remember_layout:
+            return
+        text = str(path.resolve())
+        files = [text, *[f for f in self.recent_files() if f != text]][:MAX_RECENT]
+        app_settings().setValue("recent_files", files)
+
+    def _fill_recent_menu(self) -> None:
+        self.recent_menu.clear()
+        files = self.recent_files()
+        for i, file in enumerate(files, start=1):
+            action = self.recent_menu.addAction(f"&{i} {Path(file).name}")
+            action.setToolTip(file)
+            action.setStatusTip(file)
+            action.triggered.connect(lambda _=False, f=file: self.open_path(f))
+        if not files:
+            self.recent_menu.addAction("No recent files").setEnabled(False)
+        else:
+            self.recent_menu.addSeparator()
+            clear = self.recent_menu.addAction("Clear Recent Files")
+            clear.triggered.connect(lambda: app_settings().setValue("recent_files", []))
+
+    # --- actions and menus ---------------------------------------------------------------------
+
+    def _action(
+        self, text: str, slot, shortcut=None, tip: str = "", on_view: bool = False
+    ) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            keys = shortcut if isinstance(shortcut, list) else [shortcut]
+            action.setShortcuts([QKeySequence(k) for k in keys])
+        if tip:
+            action.setStatusTip(tip)
+            action.setToolTip(tip)
+        action.triggered.connect(lambda _=False: slot())
+        if on_view:  # editing keys act on the canvas only, so text fields keep Delete/Ctrl+C
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            self.view.addAction(action)
+        return action
+
+    def _build_actions(self) -> None:
+        key = QKeySequence.StandardKey
+        self.new_action = self._action("&New", self.new_document, key.New, "Start an empty diagram")
+        self.open_action = self._action("&Open…", self.open_dialog, key.Open, "Open a .dlsim file")
+        self.save_action = self._action("&Save", self.save, key.Save, "Save the diagram")
+        self.save_as_action = self._action(
+            "Save &As…", self.save_as, "Ctrl+Shift+S", "Save under a new name"
+        )
+        self.quit_action = self._action("&Quit", self.close, key.Quit)
+        self.undo_action = self.undo_stack.createUndoAction(self, "&Undo")
+        self.undo_action.setShortcuts([QKeySequence(key.Undo)])
+        self.redo_action = self.undo_stack.createRedoAction(self, "&Redo")
+        self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+        s = self.scene
+        self.cut_action = self._action("Cu&t", self._cut, key.Cut, on_view=True)
+        self.copy_action = self._action("&Copy", s.copy_selection, key.Copy, on_view=True)
+        self.paste_action = self._action("&Paste", s.paste, key.Paste, on_view=True)
+        self.duplicate_action = self._action(
+            "D&uplicate", s.duplicate_selection, "Ctrl+D", on_view=True
+        )
+        self.delete_action = self._action(
+            "&Delete", s.delete_selection, [key.Delete, "Backspace"], "Delete the selection", True
+        )
+        self.select_all_action = self._action(
+            "Select &All", s.select_all, key.SelectAll, on_view=True
+        )
+        self.arrange_action = self._action(
+            "Auto-&Arrange", self.document.arrange, "Ctrl+L", "Lay the layers out left to right"
+        )
+        v = self.view
+        self.zoom_in_action = self._action("Zoom &In", v.zoom_in, [key.ZoomIn, "Ctrl+="])
+        self.zoom_out_action = self._action("Zoom &Out", v.zoom_out, key.ZoomOut)
+        self.reset_zoom_action = self._action("&Actual Size", v.reset_zoom, "Ctrl+1")
+        self.fit_action = self._action(
+            "&Fit to View", v.fit_to_view, "Ctrl+0", "Show the whole diagram"
+        )
+        self.minimap_action = self._action(
+            "&Minimap",
+            lambda: v.minimap.set_enabled(self.minimap_action.isChecked()),
+            tip="Show an overview when the diagram does not fit in the window",
+        )
+        self.minimap_action.setCheckable(True)
+        self.minimap_action.setChecked(True)
+        self.reset_layout_action = self._action("&Reset Layout", self.reset_layout)
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        file_menu = bar.addMenu("&File")
+        file_menu.addActions([self.new_action, self.open_action])
+        self.recent_menu = file_menu.addMenu("Open &Recent")
+        self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
+        file_menu.addSeparator()
+        file_menu.addActions([self.save_action, self.save_as_action])
+        file_menu.addSeparator()
+        file_menu.addAction(self.quit_action)
+        self.edit_menu = bar.addMenu("&Edit")
+        self.edit_menu.addActions([self.undo_action, self.redo_action])
+        self.edit_menu.addSeparator()
+        self.edit_menu.addActions(
+            [self.cut_action, self.copy_action, self.paste_action, self.duplicate_action]
+        )
+        self.edit_menu.addActions([self.delete_action, self.select_all_action])
+        self.edit_menu.addSeparator()
+        self.edit_menu.addAction(self.arrange_action)
+        self.view_menu = bar.addMenu("&View")
+        self.view_menu.addActions(
+            [self.zoom_in_action, self.zoom_out_action, self.reset_zoom_action, self.fit_action]
+        )
+        self.view_menu.addAction(self.minimap_action)
+        self.view_menu.addSeparator()
+        self.panels_menu = self.view_menu.addMenu("&Panels")
+        self.view_menu.addAction(self.reset_layout_action)
+        self.examples_menu = bar.addMenu("E&xamples")
+        self.examples_menu.setToolTipsVisible(True)
+        for info in list_examples():
+            action = self.examples_menu.addAction(info.title)
+            action.setToolTip(info.description)
+            action.setStatusTip(info.description)
+            action.triggered.connect(lambda _=False, k=info.key: self.open_example(k))
+        self.lessons_menu = bar.addMenu("&Lessons")
+        help_menu = bar.addMenu("&Help")
+        help_menu.addAction("&User Guide", self._open_user_guide)
+        help_menu.addAction("&Keyboard Shortcuts", self._show_shortcuts)
+        help_menu.addAction("&About dlsim", self._show_about)
+
+    def _build_toolbar(self) -> None:
+        self.toolbar = QToolBar("Main toolbar", self)
+        self.toolbar.setObjectName("main_toolbar")
+        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.toolbar.addActions([self.new_action, self.open_action, self.save_action])
+        self.toolbar.addSeparator()
+        self.toolbar.addActions([self.undo_action, self.redo_action])
+        self.toolbar.addSeparator()
+        self.toolbar.addActions([self.fit_action, self.arrange_action])
+        self.addToolBar(self.toolbar)
+
+    def _connect_signals(self) -> None:
+        doc = self.document
+        doc.dirty_changed.connect(self._update_title)
+        doc.path_changed.connect(self._update_title)
+        doc.document_replaced.connect(self._update_title)
+        doc.document_replaced.connect(self.view.fit_to_view)
+        self.scene.selected_ids_changed.connect(self._on_scene_selection)
+        self.scene.message.connect(self.status)
+        self.scene.node_activated.connect(self._on_node_activated)
+        self.inspector.message.connect(self.status)
+        self.palette_panel.layer_activated.connect(self.view.add_layer_at_center)
+        self.examples_panel.example_activated.connect(self.open_example)
+        self.problems_panel.problem_activated.connect(self.focus_node)
+        self.problems_panel.count_changed.connect(self._on_problem_count)
+        self.view.files_dropped.connect(self._open_dropped)
+        self.view.space_tapped.connect(self._forward_space)
+        self.view.zoom_changed.connect(lambda z: self._zoom_label.setText(f"{z:.0%}"))
+        self.problems_panel.show_problems(doc.problems())
+
+    # --- reactions -----------------------------------------------------------------------------
+
+    def _update_title(self, *_: object) -> None:
+        star = "*" if self.document.is_dirty else ""
+        self.setWindowTitle(f"{self.document.display_name}{star} — dlsim")
+
+    def _on_scene_selection(self, ids: list[str]) -> None:
+        self.inspector.show_selection(ids)
+        self._update_edit_actions()
+        self.selection_changed.emit(ids)
+
+    def _update_edit_actions(self) -> None:
+        has_nodes = bool(self.scene.selected_node_ids())
+        for action in (self.cut_action, self.copy_action, self.duplicate_action):
+            action.setEnabled(has_nodes)
+        self.delete_action.setEnabled(has_nodes or bool(self.scene.selected_edges()))
+
+    def _on_problem_count(self, errors: int, warnings: int) -> None:
+        dock = self._docks.get("problems")
+        if dock is not None:
+            dock.setWindowTitle(f"Problems ({errors})" if errors else "Problems")
+
+    def _on_node_activated(self, node_id: str) -> None:
+        self._docks["inspector"].show()
+        self._docks["inspector"].raise_()
+        self.inspector.setFocus()
+
+    def focus_node(self, node_id: str) -> None:
+        """Select a node and bring it into view (a double-clicked problem)."""
+        if node_id in self.document.graph.nodes:
+            self.scene.select_nodes([node_id])
+            self.view.centerOn(self.scene.node_item(node_id))
+
+    def _cut(self) -> None:
+        if self.scene.copy_selection() is not None:
+            self.scene.delete_selection()
+
+    def _forward_space(self) -> None:
+        """The canvas kept Space for panning; a tap still triggers the window's Space action."""
+        space = QKeySequence(Qt.Key.Key_Space)
+        for action in self.findChildren(QAction):
+            if action.isEnabled() and space in action.shortcuts():
+                action.trigger()
+                return
+
+    def reset_layout(self) -> None:
+        if self._default_state is not None:
+            self.restoreState(self._default_state)
+        for dock in self._docks.values():
+            dock.show()
+
+    def _open_user_guide(self) -> None:
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(USER_GUIDE)))
+
+    def _show_shortcuts(self) -> None:
+        rows = [
+            (
+                a.text().replace("&", ""),
+                a.shortcut().toString(QKeySequence.SequenceFormat.NativeText),
+            )
+            for a in self.findChildren(QAction)
+            if not a.shortcut().isEmpty()
+        ]
+        rows += [("Pan", "Middle mouse or Space + drag"), ("Zoom", "Mouse wheel")]
+        text = "".join(f"<tr><td>{name}</td><td><b>{keys}</b></td></tr>" for name, keys in rows)
+        QMessageBox.information(self, "Keyboard shortcuts", f"<table>{text}</table>")
+
+    def _show_about(self) -> None:
+        QMessageBox.about(
+            self,
+            "About dlsim",
+            "<b>dlsim</b> — a deep-learning simulator for learners.<br>"
+            "Build a network as a diagram, train it, and watch it learn.",
+        )
+
+    # --- window events -------------------------------------------------------------------------
+
+    def _open_dropped(self, paths: list[str]) -> None:
+        if paths:
+            self.open_path(paths[0])
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if event.mimeData().hasUrls():
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        paths = [u.toLocalFile() for u in event.mimeData().urls() if u.isLocalFile()]
+        self._open_dropped(paths)
+        event.acceptProposedAction()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if not self.maybe_save():
+            event.ignore()
+            return
+        if self.remember_layout:
+            settings = app_settings()
+            settings.setValue("window/geometry", self.saveGeometry())
+            settings.setValue("window/state", self.saveState())
+        event.accept()
+
+
+def _file_stem(name: str) -> str:
+    """A file name suggested from the document's name ("XOR by backprop" → "xor_by_backprop")."""
+    stem = "".join(c if c.isalnum() else "_" for c in name.lower()).strip("_")
+    return "_".join(part for part in stem.split("_") if part) or "untitled"

@@ -1,0 +1,117 @@
+"""The Examples list: the diagrams shipped in assets/examples, with their descriptions.
+
+Each example is a .dlsim file; its "name" is the title shown and its "description" the tooltip
+and the text under it. Opening one goes through the window (unsaved-changes prompt included).
+"""
+
+from __future__ import annotations
+
+import html
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QFrame,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from dlsim.engine.errors import DlsimError
+from dlsim.engine.fileformat import read_document
+
+EXAMPLES_DIR = Path(__file__).resolve().parents[3] / "assets" / "examples"
+DEFAULT_EXAMPLE = "xor_learn"
+# Teaching order (the lecture's path); examples not named here follow by title.
+ORDER = (
+    "xor_learn",
+    "and_gate",
+    "or_gate",
+    "nand_gate",
+    "xor_gates",
+    "backprop_lecture",
+    "iris_keras",
+)
+KEY_ROLE = Qt.ItemDataRole.UserRole
+
+
+@dataclass(frozen=True)
+class ExampleInfo:
+    """One shipped example: its key (the file stem), title, description and file."""
+
+    key: str
+    title: str
+    description: str
+    path: Path
+
+
+def list_examples(folder: Path = EXAMPLES_DIR) -> list[ExampleInfo]:
+    """Every readable example, in teaching order (the default one first)."""
+    found = []
+    for path in sorted(folder.glob("*.dlsim")):
+        try:
+            doc = read_document(path)
+        except DlsimError:
+            continue
+        title = str(doc.get("name") or path.stem)
+        found.append(ExampleInfo(path.stem, title, str(doc.get("description", "")), path))
+    rank = {key: i for i, key in enumerate(ORDER)}
+    found.sort(key=lambda e: (rank.get(e.key, len(ORDER)), e.title.lower()))
+    return found
+
+
+def example_path(key: str) -> Path:
+    """The file of an example by key (e.g. "xor_learn"); DlsimError for an unknown key."""
+    path = EXAMPLES_DIR / f"{key}.dlsim"
+    if not path.is_file():
+        known = ", ".join(e.key for e in list_examples())
+        raise DlsimError(f"there is no example '{key}' (examples: {known})")
+    return path
+
+
+class ExamplesPanel(QWidget):
+    """Titles of the examples with the hovered one's description below; double-click (or
+    Enter) emits `example_activated(key)`."""
+
+    example_activated = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.list = QListWidget()
+        self.list.setWordWrap(True)
+        self.list.setMouseTracking(True)
+        self.list.setFrameShape(QFrame.Shape.NoFrame)
+        self.about = QLabel("Double-click an example to open it.")
+        self.about.setWordWrap(True)
+        self.about.setMargin(6)
+        column = QVBoxLayout(self)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        column.addWidget(self.list, 1)
+        column.addWidget(self.about)
+        for info in list_examples():
+            item = QListWidgetItem(info.title)
+            item.setData(KEY_ROLE, info.key)
+            title, text = html.escape(info.title), html.escape(info.description)
+            item.setToolTip(f"<b>{title}</b><p>{text}</p>")
+            item.setStatusTip(info.description)
+            self.list.addItem(item)
+        self.list.itemActivated.connect(
+            lambda item: self.example_activated.emit(item.data(KEY_ROLE))
+        )
+        self.list.itemEntered.connect(self._describe)
+        self.list.currentItemChanged.connect(self._describe)
+
+    def keys(self) -> list[str]:
+        return [self.list.item(i).data(KEY_ROLE) for i in range(self.list.count())]
+
+    def activate(self, key: str) -> None:
+        """What a double-click on the entry does (open the example)."""
+        self.example_activated.emit(key)
+
+    def _describe(self, item: QListWidgetItem | None, *_: object) -> None:
+        if item is not None:
+            self.about.setText(item.statusTip())

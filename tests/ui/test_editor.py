@@ -1,0 +1,321 @@
+"""The graph editor: build, connect, edit, refuse with reasons, show problems — through the same
+functions the palette, the port drag and the inspector's widgets use."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QPointF, QSettings
+from PySide6.QtWidgets import QCheckBox, QComboBox, QFileDialog, QSpinBox
+
+from dlsim.engine import activations
+from dlsim.engine.fileformat import read_document
+from dlsim.engine.registry import layer_type
+from dlsim.ui.document import Document
+from dlsim.ui.graph_editor.view import MAX_ZOOM, MIN_ZOOM
+from dlsim.ui.main_window import MainWindow
+
+EXAMPLES = Path(__file__).resolve().parents[2] / "assets" / "examples"
+
+
+@pytest.fixture(autouse=True)
+def private_settings(tmp_path):
+    """Keep the user's recent files and layout out of the tests."""
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "cfg"))
+
+
+@pytest.fixture
+def window(qtbot):
+    w = MainWindow()
+    w.remember_layout = False
+    w.resize(1280, 800)
+    w.show()
+    yield w
+    w.document.undo_stack.setClean()  # closing must not stop at the unsaved-changes prompt
+    w.close()
+    w.deleteLater()
+
+
+def xor_window(window: MainWindow) -> MainWindow:
+    window.open_example("xor_learn")
+    return window
+
+
+def test_build_xor_with_the_mouse_functions_save_and_reopen_it_exactly(
+    window, qtbot, tmp_path, monkeypatch
+):
+    window.new_document()
+    scene, view, inspector = window.scene, window.view, window.inspector
+    x = view.drop_layer("Input", QPointF(0, 0))  # what a palette drop does
+    window.palette_panel.activate("Dense")  # what a palette double-click does
+    h = window.selected_node_ids()[0]
+    y = view.drop_layer("Dense", QPointF(440, 0))
+    assert scene.try_connect(x, h) is None  # what releasing a port drag does
+    assert scene.try_connect(h, y) is None
+
+    scene.select_nodes([h])
+    units = inspector.editor("units")
+    assert isinstance(units, QSpinBox)
+    units.setValue(4)
+    inspector.editor("activation").setCurrentText("tanh")
+    scene.select_nodes([y])
+    inspector.editor("units").setValue(1)
+    inspector.editor("activation").setCurrentText("sigmoid")
+    window.document.set_training(
+        {"dataset": {"type": "truth_table", "gate": "xor"}, "loss": "binary_crossentropy"},
+        "Training for XOR",
+    )
+    assert window.document.problems() == []
+    assert scene.node_item(h).content.title == "Dense 4 · tanh"
+
+    experiment = window.document.experiment()
+    for _ in range(5):
+        experiment.step()
+    window.document.set_weights_provider(experiment.params)
+    target = tmp_path / "my_xor.dlsim"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    window.save_action.trigger()
+    assert not window.document.is_dirty and target.is_file()
+    saved = window.document.to_dict()
+
+    other = MainWindow()
+    other.remember_layout = False
+    qtbot.addWidget(other)
+    assert other.open_path(target)
+    assert other.document.to_dict() == saved
+    assert other.document.weights == saved["weights"]
+    positions = {n["id"]: n["pos"] for n in saved["graph"]["nodes"]}
+    assert {nid: list(n.pos) for nid, n in other.document.graph.nodes.items()} == positions
+
+
+def test_then_undo_all_the_way_back_to_the_empty_diagram(window):
+    window.new_document()
+    empty = window.document.to_dict()
+    a = window.view.drop_layer("Input", QPointF(0, 0))
+    b = window.view.drop_layer("Dense", QPointF(220, 0))
+    window.scene.try_connect(a, b)
+    assert window.undo_stack.count() == 3
+    for _ in range(3):
+        window.undo_action.trigger()
+    assert window.document.to_dict() == empty
+    assert window.scene.node_items() == []
+
+
+def test_nodes_show_type_key_params_and_parameter_count_edges_show_the_shape(window):
+    xor_window(window)
+    scene = window.scene
+    h = scene.node_item("h").content
+    assert h.title == "Dense 4 · tanh"
+    # a Dense layer from 2 inputs to 4 units holds a 2×4 W and 4 biases
+    assert h.subtitle == f"h · {2 * 4 + 4} params"
+    assert scene.node_item("y").content.subtitle == f"y · {4 * 1 + 1} params"
+    assert scene.node_item("x").content.title == "Input 2"
+    assert scene.edge_item("x", "h").label == "2"
+    assert scene.edge_item("h", "y").label == "4"
+    assert scene.node_item("x").content.has_input is False
+
+
+def test_a_cycle_is_refused_with_its_reason_at_the_cursor_and_in_the_status_bar(window):
+    xor_window(window)
+    doc, scene = window.document, window.scene
+    c1 = doc.add_node("Concatenate")
+    c2 = doc.add_node("Concatenate")
+    for src, dst in (("h", c1), (c1, c2), ("x", c2)):
+        assert scene.try_connect(src, dst) is None
+    count = window.undo_stack.count()
+    reason = scene.try_connect(c2, c1, QPointF(100, 100))
+    assert "cycle" in reason
+    assert scene.hint_text() == reason
+    assert reason in window.statusBar().currentMessage()
+    assert window.undo_stack.count() == count
+
+
+def test_adding_unequal_sizes_is_refused_with_a_message(window):
+    xor_window(window)
+    add = window.document.add_node("Add")
+    window.scene.try_connect("x", add)
+    reason = window.scene.try_connect("h", add)
+    assert "equal sizes" in reason
+    assert "equal sizes" in window.statusBar().currentMessage()
+
+
+def test_a_port_drag_connects_when_released_on_an_input_port(window):
+    window.new_document()
+    a = window.view.drop_layer("Input", QPointF(0, 0))
+    b = window.view.drop_layer("Dense", QPointF(300, 0))
+    scene = window.scene
+    out_port = scene.node_item(a).output_port
+    in_port = scene.node_item(b).input_port
+    scene.begin_connection(out_port, out_port.scenePos())
+    scene.update_connection(in_port.scenePos())
+    assert scene.hint_text() == f"Connect {a} → {b}"
+    scene.end_connection(in_port.scenePos())
+    assert [(e.src, e.dst) for e in window.document.graph.edges] == [(a, b)]
+
+
+def test_a_port_drag_onto_a_taken_input_is_refused_while_hovering_and_on_release(window):
+    xor_window(window)
+    scene = window.scene
+    out_port = scene.node_item("x").output_port
+    target = scene.node_item("y").input_port.scenePos()
+    scene.begin_connection(out_port, out_port.scenePos())
+    scene.update_connection(target)
+    assert "taken" in scene.hint_text()
+    scene.end_connection(target)
+    assert "taken" in window.statusBar().currentMessage()
+    assert window.undo_stack.count() == 0
+
+
+def test_problems_are_drawn_on_their_nodes_and_listed(window, qtbot):
+    xor_window(window)
+    window.document.disconnect("h", "y")
+    y = window.scene.node_item("y").content
+    assert y.severity == "error"
+    problems = window.problems_panel.messages()
+    messages_for_y = [m for nid, m in problems if nid == "y"]
+    assert messages_for_y and all(m in y.tooltip for m in messages_for_y)
+    assert window.scene.node_item("x").content.severity is None
+    window.problems_panel.problem_activated.emit("y")  # what a double-click on the row does
+    assert window.selected_node_ids() == ["y"]
+
+
+def test_warnings_are_amber_not_red(window):
+    xor_window(window)
+    window.document.set_node_params("h", {"activation": "step"})
+    h = window.scene.node_item("h").content
+    assert h.severity == "warning"
+    assert "step units pass no gradient" in h.tooltip
+
+
+def test_a_drag_of_several_nodes_is_one_undo_entry(window):
+    xor_window(window)
+    scene = window.scene
+    scene.select_nodes(["h", "y"])
+    for step in range(1, 11):  # many mouse-move positions
+        scene.node_item("h").setPos(220 + 10 * step, 5 * step)
+        scene.node_item("y").setPos(440 + 10 * step, 5 * step)
+    scene.commit_moves()  # what the mouse release does
+    assert window.undo_stack.count() == 1
+    assert window.document.graph.nodes["h"].pos == (320.0, 50.0)
+    window.undo_action.trigger()
+    assert window.document.graph.nodes["h"].pos == (220.0, 0.0)
+    assert scene.node_item("h").pos() == QPointF(220, 0)
+
+
+def test_delete_copy_paste_duplicate_and_select_all_actions(window):
+    xor_window(window)
+    scene, graph = window.scene, window.document.graph
+    scene.select_nodes(["h", "y"])
+    window.copy_action.trigger()
+    window.paste_action.trigger()
+    assert len(window.document.graph.nodes) == 5
+    pasted = window.selected_node_ids()
+    assert len(pasted) == 2 and not {"h", "y"} & set(pasted)
+    edges = [{e.src, e.dst} for e in window.document.graph.edges]
+    assert set(pasted) in edges  # the edge between the copies came along
+    window.duplicate_action.trigger()
+    assert len(window.document.graph.nodes) == 7
+    window.select_all_action.trigger()
+    assert len(window.selected_node_ids()) == 7
+    window.delete_action.trigger()
+    assert window.document.graph.nodes == {}
+    window.undo_action.trigger()
+    assert len(window.document.graph.nodes) == 7
+    assert graph is window.document.graph
+
+
+def test_deleting_a_selected_edge_disconnects(window):
+    xor_window(window)
+    window.scene.clearSelection()
+    window.scene.edge_item("h", "y").setSelected(True)
+    window.delete_action.trigger()
+    assert [(e.src, e.dst) for e in window.document.graph.edges] == [("x", "h")]
+
+
+def test_inspector_form_is_generated_from_the_registry_schema(window):
+    xor_window(window)
+    window.scene.select_nodes(["h"])
+    inspector = window.inspector
+    for param in layer_type("Dense").params:
+        widget = inspector.editor(param.name)
+        assert param.help in widget.toolTip()
+    units = inspector.editor("units")
+    assert (units.minimum(), units.maximum()) == (1, layer_type("Dense").param("units").max)
+    assert units.value() == 4
+    combo = inspector.editor("activation")
+    assert isinstance(combo, QComboBox)
+    assert [combo.itemText(i) for i in range(combo.count())] == list(activations.NAMES)
+    assert combo.currentText() == "tanh"
+    assert isinstance(inspector.editor("use_bias"), QCheckBox)
+
+
+def test_a_spin_box_gesture_is_one_undo_entry(window):
+    xor_window(window)
+    window.scene.select_nodes(["h"])
+    units = window.inspector.editor("units")
+    for value in (5, 6, 7):  # three arrow clicks
+        units.setValue(value)
+    assert window.undo_stack.count() == 1
+    units.editingFinished.emit()  # focus leaves the box: the gesture ends
+    units.setValue(9)
+    assert window.undo_stack.count() == 2
+    window.undo_action.trigger()
+    window.undo_action.trigger()
+    assert window.document.graph.nodes["h"].params["units"] == 4
+    assert units.value() == 4  # the form follows the model on undo
+
+
+def test_leaky_relu_shows_and_edits_its_alpha(window):
+    xor_window(window)
+    window.scene.select_nodes(["h"])
+    window.inspector.editor("activation").setCurrentText("leaky_relu")
+    editor = window.inspector.param_editor("activation")
+    assert list(editor.spins) == ["alpha"]
+    editor.spins["alpha"].setValue(0.25)
+    assert window.document.graph.nodes["h"].params["activation"] == {
+        "name": "leaky_relu",
+        "alpha": 0.25,
+    }
+
+
+def test_zoom_has_limits_and_fit_shows_the_whole_diagram(window):
+    xor_window(window)
+    view = window.view
+    for _ in range(40):
+        view.zoom_in()
+    assert view.zoom() == pytest.approx(MAX_ZOOM)
+    for _ in range(80):
+        view.zoom_out()
+    assert view.zoom() == pytest.approx(MIN_ZOOM)
+    window.fit_action.trigger()
+    assert view.visible_scene_rect().contains(window.scene.diagram_rect())
+
+
+def test_auto_arrange_is_one_entry_and_points_every_edge_right(window):
+    xor_window(window)
+    window.document.move_nodes({"x": (600, 300), "h": (0, -200)})
+    window.arrange_action.trigger()
+    graph = window.document.graph
+    assert all(graph.nodes[e.src].pos[0] < graph.nodes[e.dst].pos[0] for e in graph.edges)
+    window.undo_action.trigger()
+    assert graph.nodes["x"].pos == (600.0, 300.0)
+
+
+def test_minimap_appears_only_when_the_diagram_does_not_fit(window, qtbot):
+    xor_window(window)
+    window.view.fit_to_view()
+    assert not window.view.minimap.isVisible()
+    window.view.set_zoom(MAX_ZOOM)
+    assert window.view.minimap.isVisible()
+    window.minimap_action.trigger()  # switched off by the user
+    assert not window.view.minimap.isVisible()
+
+
+def test_scene_follows_a_document_it_did_not_edit(qtbot):
+    doc = Document()
+    window = MainWindow(doc)
+    window.remember_layout = False
+    qtbot.addWidget(window)
+    doc.load_dict(read_document(EXAMPLES / "iris_keras.dlsim"))
+    assert {i.node_id for i in window.scene.node_items()} == set(doc.graph.nodes)

@@ -1,0 +1,78 @@
+"""`dlsim --screenshot OUT.png [FILE]` renders the main window offscreen and exits 0."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSettings
+from PySide6.QtGui import QImage
+
+from dlsim.ui.app import main
+
+ROOT = Path(__file__).resolve().parents[2]
+EXAMPLES = ROOT / "assets" / "examples"
+
+
+@pytest.fixture(autouse=True)
+def private_settings(tmp_path):
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "cfg"))
+
+
+def distinct_colours(image: QImage) -> int:
+    step = 16
+    return len(
+        {
+            image.pixel(x, y)
+            for x in range(0, image.width(), step)
+            for y in range(0, image.height(), step)
+        }
+    )
+
+
+def test_screenshot_of_the_default_example_is_a_1280x800_png(qapp, tmp_path):
+    out = tmp_path / "shot.png"
+    assert main(["--screenshot", str(out), "--editor-only"]) == 0
+    image = QImage(str(out))
+    assert (image.width(), image.height()) == (1280, 800)
+    assert distinct_colours(image) > 20  # a real picture, not a blank window
+
+
+def test_screenshot_of_a_file_at_another_size(qapp, tmp_path):
+    out = tmp_path / "iris.png"
+    args = ["--screenshot", str(out), "--size", "1024x700", "--editor-only"]
+    assert main([*args, str(EXAMPLES / "iris_keras.dlsim")]) == 0
+    image = QImage(str(out))
+    assert (image.width(), image.height()) == (1024, 700)
+
+
+def test_a_bad_file_gives_status_2_one_line_and_no_png(qapp, tmp_path, capsys):
+    bad = tmp_path / "bad.dlsim"
+    bad.write_text("{")
+    out = tmp_path / "never.png"
+    assert main(["--screenshot", str(out), "--editor-only", str(bad)]) == 2
+    err = capsys.readouterr().err.strip()
+    assert err.startswith("dlsim: ") and "bad.dlsim" in err and "\n" not in err
+    assert not out.exists()
+
+
+def test_the_full_app_renders_from_a_fresh_process(tmp_path):
+    """The real launch path, with whatever the workbench and lessons add, in its own process."""
+    out = tmp_path / "full.png"
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "XDG_CONFIG_HOME": str(tmp_path / "cfg")}
+    code = "import sys; from dlsim.ui.app import main; sys.exit(main(sys.argv[1:]))"
+    result = subprocess.run(
+        [sys.executable, "-c", code, "--screenshot", str(out)],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+    image = QImage(str(out))
+    assert (image.width(), image.height()) == (1280, 800)
+    assert out.stat().st_size > 10_000
