@@ -36,7 +36,7 @@ MAX_ALLOWANCE_S = 0.05
 COUNTERS_HZ = 10
 GATE_TIMEOUT_S = 0.1  # the longest the training thread waits for the GUI to finish drawing
 PLOT_HEIGHT = 300
-HISTORY_POINTS = 1024  # points kept per plotted series (a plot is narrower than that in pixels)
+HISTORY_POINTS = 512  # points kept per plotted series: about one per pixel of a plot
 METRICS_INTERVAL_S = 1 / 20  # full-data-set loss/accuracy this often while training
 PANEL_WIDTH = 330
 # The plot docks as three tab groups, side by side: (shown first, behind it).

@@ -1,0 +1,205 @@
+"""Does the window stay smooth while training runs flat out with every plot on screen?
+
+Offscreen, for `xor_learn` and a larger example (`vanishing_gradients`: six sigmoid layers of 16
+units on the 2-D moons data, so every plot has work), train as fast as possible for a while and
+measure:
+- the GUI event loop's lag: a 5 ms QTimer probe, lag = time between its ticks minus 5 ms
+  (p50, p99, max in ms);
+- training steps per second with the GUI live, and the same training headless (a bare
+  TrainingSession, no Qt event loop), and their ratio;
+- plot refreshes per second (GUI timer ticks that fed the plots);
+- resident memory growth over the run (after a one-second warm-up).
+Targets: lag p99 ≤ 20 ms, max ≤ 100 ms; GUI/headless ≥ 0.7; ≥ 25 refreshes/s; < 20 MB growth.
+The figures are printed as one JSON object on the last line. Not a test.
+
+    .venv/bin/python bench/ui_responsiveness.py [--seconds 10] [--examples xor_learn,...]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import sys
+import time
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from PySide6.QtCore import QCoreApplication, QElapsedTimer, QEventLoop, Qt, QTimer  # noqa: E402
+from PySide6.QtWidgets import QApplication  # noqa: E402
+
+from dlsim.engine.experiment import Experiment  # noqa: E402
+from dlsim.engine.fileformat import read_document  # noqa: E402
+from dlsim.engine.session import TrainingSession  # noqa: E402
+from dlsim.ui.main_window import MainWindow  # noqa: E402
+from dlsim.ui.panels.examples import example_path  # noqa: E402
+from dlsim.ui.workbench import (  # noqa: E402
+    HISTORY_POINTS,
+    METRICS_INTERVAL_S,
+    PUBLISH_INTERVAL_S,
+    SWITCH_INTERVAL_S,
+    install_workbench,
+)
+
+PROBE_MS = 5
+WARMUP_S = 1.0
+
+
+def rss_mb() -> float:
+    """Resident set size of this process, from /proc (Linux)."""
+    with open("/proc/self/status") as f:
+        for line in f:
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) / 1024.0
+    return float("nan")
+
+
+def percentile(values: list[float], q: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(round(q / 100 * (len(ordered) - 1))))]
+
+
+def spin(seconds: float) -> None:
+    """Run the real Qt event loop (as the app does) for `seconds`."""
+    loop = QEventLoop()
+    QTimer.singleShot(int(seconds * 1000), loop.quit)
+    loop.exec()
+
+
+def headless_steps_per_s(name: str, seconds: float) -> float:
+    """The same training on a bare session: no window, no plots, no GUI thread at work."""
+    path = example_path(name)
+    exp = Experiment(read_document(path), path.parent)
+    session = TrainingSession(
+        exp,
+        publish_interval_s=PUBLISH_INTERVAL_S,
+        metrics_interval_s=METRICS_INTERVAL_S,
+        history_capacity=HISTORY_POINTS,
+    )
+    session.run()
+    time.sleep(WARMUP_S)
+    s0 = session.snapshot()
+    time.sleep(seconds)
+    s1 = session.snapshot()
+    session.close()
+    return (s1.step - s0.step) / (s1.elapsed_s - s0.elapsed_s)
+
+
+def float_every_plot(bench) -> None:
+    """Make every plot visible at once: each plot dock floats in its own window."""
+    for i, key in enumerate(bench.plots):
+        dock = bench.docks[key]
+        dock.setFloating(True)
+        dock.show()
+        dock.resize(520, 340)
+        dock.move(40 + 60 * i, 40 + 40 * i)
+
+
+def gui_run(name: str, seconds: float) -> dict:
+    window = MainWindow()
+    window.remember_layout = False
+    bench = install_workbench(window)
+    window.extensions_installed()
+    path = example_path(name)
+    window.document.load_dict(read_document(path), base_dir=path.parent)
+    window.resize(1280, 800)
+    window.show()
+    for _ in range(10):
+        QCoreApplication.processEvents()
+    float_every_plot(bench)
+    for _ in range(10):
+        QCoreApplication.processEvents()
+    controller = bench.controller
+
+    gaps: list[float] = []
+    clock = QElapsedTimer()
+    probe = QTimer()
+    probe.setTimerType(Qt.TimerType.PreciseTimer)
+    probe.setInterval(PROBE_MS)
+    last = [0]
+
+    def on_probe() -> None:
+        now = clock.nsecsElapsed()
+        if last[0]:
+            gaps.append((now - last[0]) / 1e6 - PROBE_MS)
+        last[0] = now
+
+    probe.timeout.connect(on_probe)
+    controller.run()
+    spin(WARMUP_S)
+    clock.start()
+    probe.start()
+    snap0 = controller.session.snapshot()
+    refresh0 = controller.refresh_count
+    plot0 = {k: p.refresh_count for k, p in bench.plots.items()}
+    mem0 = rss_mb()
+    spin(seconds)
+    probe.stop()
+    snap1 = controller.session.snapshot()
+    refreshes = controller.refresh_count - refresh0
+    mem1 = rss_mb()
+    per_plot = {k: (p.refresh_count - plot0[k]) / seconds for k, p in bench.plots.items()}
+    visible = all(p.isVisible() for p in bench.plots.values())
+    state = controller.state
+    controller.pause()
+    window.document.undo_stack.setClean()
+    window.close()
+    for _ in range(5):
+        QCoreApplication.processEvents()
+    lags = [max(g, 0.0) for g in gaps]
+    return {
+        "steps_per_s": (snap1.step - snap0.step) / (snap1.elapsed_s - snap0.elapsed_s),
+        "lag_p50_ms": statistics.median(lags),
+        "lag_p99_ms": percentile(lags, 99),
+        "lag_max_ms": max(lags),
+        "probe_ticks": len(lags),
+        "refreshes_per_s": refreshes / seconds,
+        "per_plot_refreshes_per_s": {k: round(v, 1) for k, v in per_plot.items()},
+        "memory_growth_mb": mem1 - mem0,
+        "all_plots_visible": visible,
+        "state_at_end": state,
+    }
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--seconds", type=float, default=10.0)
+    parser.add_argument("--examples", default="xor_learn,vanishing_gradients")
+    args = parser.parse_args(argv)
+    _app = QApplication.instance() or QApplication([])
+    results = {}
+    for name in args.examples.split(","):
+        # headless before and after the GUI run: other load on the machine drifts
+        before = headless_steps_per_s(name, args.seconds / 2)
+        gui = gui_run(name, args.seconds)
+        after = headless_steps_per_s(name, args.seconds / 2)
+        headless = (before + after) / 2
+        gui["headless_steps_per_s"] = headless
+        gui["gui_headless_ratio"] = gui["steps_per_s"] / headless
+        results[name] = {k: round(v, 3) if isinstance(v, float) else v for k, v in gui.items()}
+        print(name, json.dumps(results[name]), flush=True)
+    targets = {
+        "lag_p99_ms<=20": all(r["lag_p99_ms"] <= 20 for r in results.values()),
+        "lag_max_ms<=100": all(r["lag_max_ms"] <= 100 for r in results.values()),
+        "ratio>=0.7": all(r["gui_headless_ratio"] >= 0.7 for r in results.values()),
+        "refreshes>=25": all(r["refreshes_per_s"] >= 25 for r in results.values()),
+        "memory<20MB": all(r["memory_growth_mb"] < 20 for r in results.values()),
+    }
+    print(
+        json.dumps(
+            {
+                "seconds": args.seconds,
+                "switch_interval_s": SWITCH_INTERVAL_S,
+                "results": results,
+                "targets_met": targets,
+            }
+        )
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
