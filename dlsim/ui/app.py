@@ -33,6 +33,9 @@ def _parse_args(argv: list[str]) -> argparse.Namespace:
         "--example", help="open this example (e.g. xor_learn) instead of the default"
     )
     parser.add_argument(
+        "--select", metavar="IDS", help="for --screenshot: select these nodes (comma-separated)"
+    )
+    parser.add_argument(
         "--editor-only",
         action="store_true",
         help="leave out the training workbench and the lessons (to isolate a problem)",
@@ -133,6 +136,8 @@ def _screenshot(app, window, args: argparse.Namespace, size: tuple[int, int], de
         return 2
     window.resize(*size)
     window.show()
+    if args.select:
+        window.scene.select_nodes([nid.strip() for nid in args.select.split(",")])
     for _ in range(5):
         QCoreApplication.processEvents()
     window.view.fit_to_view()

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMessageBox,
     QToolBar,
+    QToolButton,
     QWidget,
 )
 
@@ -37,7 +38,8 @@ from dlsim.ui.graph_editor.view import GraphView
 from dlsim.ui.panels.examples import ExamplesPanel, example_path, list_examples
 from dlsim.ui.panels.inspector import Inspector
 from dlsim.ui.panels.palette import LayerPalette
-from dlsim.ui.panels.problems import ProblemsPanel
+from dlsim.ui.panels.problems import ProblemsPanel, dot_icon, summary
+from dlsim.ui.style import ERROR_COLOR, OK_COLOR, WARNING_COLOR
 
 FILE_FILTER = "dlsim diagrams (*.dlsim);;All files (*)"
 MAX_RECENT = 8
@@ -92,6 +94,12 @@ class MainWindow(QMainWindow):
             [self._docks["layers"], self._docks["examples"]], [330, 260], Qt.Orientation.Vertical
         )
         self.resizeDocks([self._docks["problems"]], [110], Qt.Orientation.Vertical)
+        self._problems_button = QToolButton()
+        self._problems_button.setAutoRaise(True)
+        self._problems_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self._problems_button.setToolTip("Problems found in the diagram (click to show the list)")
+        self._problems_button.clicked.connect(self.show_problems_panel)
+        self.statusBar().addPermanentWidget(self._problems_button)
         self._zoom_label = QLabel("100%")
         self._zoom_label.setToolTip("Zoom (wheel; Ctrl+0 fits the diagram)")
         self.statusBar().addPermanentWidget(self._zoom_label)
@@ -413,6 +421,8 @@ class MainWindow(QMainWindow):
 
     def _on_scene_selection(self, ids: list[str]) -> None:
         self.inspector.show_selection(ids)
+        if len(ids) == 1:  # a layer was picked: its parameters come to the front
+            self._docks["inspector"].raise_()
         self._update_edit_actions()
         self.selection_changed.emit(ids)
 
@@ -425,7 +435,18 @@ class MainWindow(QMainWindow):
     def _on_problem_count(self, errors: int, warnings: int) -> None:
         dock = self._docks.get("problems")
         if dock is not None:
-            dock.setWindowTitle(f"Problems ({errors})" if errors else "Problems")
+            dock.setWindowTitle(
+                f"Problems ({errors + warnings})" if errors + warnings else "Problems"
+            )
+        text = summary(self.document.problems())
+        self._problems_button.setText(text)
+        colour = ERROR_COLOR if errors else WARNING_COLOR if warnings else OK_COLOR
+        self._problems_button.setIcon(dot_icon(colour))
+
+    def show_problems_panel(self) -> None:
+        dock = self._docks["problems"]
+        dock.show()
+        dock.raise_()
 
     def _on_node_activated(self, node_id: str) -> None:
         self._docks["inspector"].show()

@@ -178,6 +178,8 @@ def test_problems_are_drawn_on_their_nodes_and_listed(window, qtbot):
     assert window.scene.node_item("x").content.severity is None
     window.problems_panel.problem_activated.emit("y")  # what a double-click on the row does
     assert window.selected_node_ids() == ["y"]
+    errors = sum(p.severity == "error" for p in window.document.problems())
+    assert window._problems_button.text().startswith(f"{errors} error")
 
 
 def test_warnings_are_amber_not_red(window):

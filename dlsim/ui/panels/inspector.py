@@ -217,14 +217,17 @@ class RegularizerEditor(ParamEditor):
 
     def __init__(self, param: Param, parent: QWidget | None = None) -> None:
         super().__init__(param, parent)
+        box = QWidget()
+        rows = QFormLayout(box)
+        rows.setContentsMargins(0, 0, 0, 0)
         self.spins = {}
         for key in ("l1", "l2"):
             spin = self._spin("float", 0.0, None)
             spin.setToolTip(f"{param.help} — {key.upper()} strength λ (0 = off)")
             spin.valueChanged.connect(lambda _: self._emit())
-            self.layout_.addWidget(QLabel(f"λ{key[1]}"))
-            self.layout_.addWidget(spin, 1)
+            rows.addRow(f"{key.upper()} λ", spin)
             self.spins[key] = spin
+        self.layout_.addWidget(box)
 
     def main_widget(self) -> QWidget:
         return self.spins["l2"]
@@ -267,6 +270,7 @@ class Inspector(QScrollArea):
         self._gesture = next(self._gestures)
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         body = QWidget()
         column = QVBoxLayout(body)
         column.setContentsMargins(10, 8, 10, 8)
@@ -284,6 +288,7 @@ class Inspector(QScrollArea):
         self.problems.setStyleSheet(f"color: {'#f87171' if is_dark() else '#b91c1c'};")
         self.form = QFormLayout()
         self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self.form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         column.addWidget(self.title)
         column.addWidget(self.info)
         column.addWidget(self.problems)
@@ -338,8 +343,12 @@ class Inspector(QScrollArea):
         out = f"{shapes[node.id]} features" if node.id in shapes else "unknown until connected"
         self.title.setText(f"{node.type} · {node.id}")
         self.info.setText(f"{ltype.help}<br><br>Output: {out} · Parameters: {count:,}")
-        msgs = [p.message for p in self.document.problems() if p.node_id == node.id]
-        self.problems.setText("\n".join(f"• {m}" for m in msgs))
+        msgs = [
+            f"• {p.severity.capitalize()}: {p.message}"
+            for p in self.document.problems()
+            if p.node_id == node.id
+        ]
+        self.problems.setText("\n".join(msgs))
         self.problems.setVisible(bool(msgs))
 
     def _show_summary(self) -> None:

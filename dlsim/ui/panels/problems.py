@@ -2,22 +2,25 @@
 
 Fed by `Document.problems_changed` (the engine's `check_document`), so the list, the red and
 amber node outlines and the inspector always agree. Double-clicking a problem selects its node.
+One wrapped line per problem, so the list stays readable however narrow its dock is.
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QBrush, QIcon, QPainter, QPixmap
-from PySide6.QtWidgets import QTreeWidget, QTreeWidgetItem, QWidget
+from PySide6.QtGui import QBrush, QColor, QIcon, QPainter, QPixmap
+from PySide6.QtWidgets import QAbstractItemView, QListView, QListWidget, QListWidgetItem, QWidget
 
 from dlsim.engine.graph import Problem
 from dlsim.ui.document import Document
 from dlsim.ui.style import ERROR_COLOR, OK_COLOR, WARNING_COLOR
 
 NODE_ROLE = Qt.ItemDataRole.UserRole
+READY = "No problems: the network is ready to train."
 
 
-def _dot(colour) -> QIcon:
+def dot_icon(colour: QColor) -> QIcon:
+    """A filled circle in the severity's colour (red error, amber warning, green fine)."""
     pix = QPixmap(12, 12)
     pix.fill(Qt.GlobalColor.transparent)
     painter = QPainter(pix)
@@ -29,9 +32,21 @@ def _dot(colour) -> QIcon:
     return QIcon(pix)
 
 
-class ProblemsPanel(QTreeWidget):
-    """Severity, layer and message of each problem; `problem_activated(node_id)` on
-    double-click. `count_changed(errors, warnings)` lets the dock title show the numbers."""
+def summary(problems: list[Problem]) -> str:
+    """ "2 errors, 1 warning" — or "No problems"."""
+    errors = sum(p.severity == "error" for p in problems)
+    warnings = len(problems) - errors
+    parts = [
+        f"{n} {word}{'s' if n != 1 else ''}"
+        for n, word in ((errors, "error"), (warnings, "warning"))
+        if n
+    ]
+    return ", ".join(parts) or "No problems"
+
+
+class ProblemsPanel(QListWidget):
+    """ "layer: message" per problem; `problem_activated(node_id)` on double-click, and
+    `count_changed(errors, warnings)` so the dock title and status bar can show the numbers."""
 
     problem_activated = Signal(str)
     count_changed = Signal(int, int)
@@ -39,18 +54,13 @@ class ProblemsPanel(QTreeWidget):
     def __init__(self, document: Document, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.document = document
-        self.setColumnCount(3)
-        self.setHeaderLabels(["", "Layer", "Problem"])
-        self.setRootIsDecorated(False)
-        self.setUniformRowHeights(False)
         self.setWordWrap(True)
-        self.setAlternatingRowColors(True)
-        header = self.header()
-        header.setStretchLastSection(True)
-        self.setColumnWidth(0, 80)
-        self.setColumnWidth(1, 90)
-        self._icons = {"error": _dot(ERROR_COLOR), "warning": _dot(WARNING_COLOR)}
-        self._ok_icon = _dot(OK_COLOR)
+        self.setResizeMode(QListView.ResizeMode.Adjust)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.setSpacing(1)
+        self._icons = {"error": dot_icon(ERROR_COLOR), "warning": dot_icon(WARNING_COLOR)}
+        self._ok_icon = dot_icon(OK_COLOR)
         self.itemActivated.connect(self._on_item_activated)
         document.problems_changed.connect(self.show_problems)
         self.show_problems(document.problems())
@@ -58,29 +68,35 @@ class ProblemsPanel(QTreeWidget):
     def show_problems(self, problems: list[Problem]) -> None:
         self.clear()
         for problem in problems:
-            item = QTreeWidgetItem(
-                self, [problem.severity, problem.node_id or "(document)", problem.message]
+            where = problem.node_id or "document"
+            item = QListWidgetItem(
+                self._icons.get(problem.severity, self._icons["error"]),
+                f"{where}: {problem.message}",
             )
-            item.setIcon(0, self._icons.get(problem.severity, self._icons["error"]))
-            item.setToolTip(2, problem.message)
-            item.setData(0, NODE_ROLE, problem.node_id)
+            item.setToolTip(
+                f"{problem.severity} in {where}: {problem.message}\n"
+                "(double-click to select the layer)"
+            )
+            item.setData(NODE_ROLE, problem.node_id)
+            self.addItem(item)
         if not problems:
-            item = QTreeWidgetItem(self, ["ok", "", "No problems: the network is ready to train."])
-            item.setIcon(0, self._ok_icon)
+            item = QListWidgetItem(self._ok_icon, READY)
             item.setFlags(Qt.ItemFlag.ItemIsEnabled)
+            self.addItem(item)
         errors = sum(p.severity == "error" for p in problems)
         self.count_changed.emit(errors, len(problems) - errors)
 
     def messages(self) -> list[tuple[str | None, str]]:
         """(node id, message) of each listed problem, as shown."""
         out = []
-        for i in range(self.topLevelItemCount()):
-            item = self.topLevelItem(i)
-            if item.text(0) != "ok":
-                out.append((item.data(0, NODE_ROLE), item.text(2)))
+        for i in range(self.count()):
+            item = self.item(i)
+            if item.text() != READY:
+                node_id = item.data(NODE_ROLE)
+                out.append((node_id, item.text().split(": ", 1)[1]))
         return out
 
-    def _on_item_activated(self, item: QTreeWidgetItem, column: int) -> None:
-        node_id = item.data(0, NODE_ROLE)
+    def _on_item_activated(self, item: QListWidgetItem) -> None:
+        node_id = item.data(NODE_ROLE)
         if node_id:
             self.problem_activated.emit(node_id)
