@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from dlsim.engine.errors import DlsimError
+from dlsim.engine.experiment import Experiment
 from dlsim.engine.fileformat import read_document
 from dlsim.ui.document import Document
 from dlsim.ui.graph_editor.scene import GraphScene
@@ -160,7 +161,21 @@ class MainWindow(QMainWindow):
     # --- contract: files -----------------------------------------------------------------------
 
     def open_path(self, path: str | Path, ask_to_save: bool = True) -> bool:
-        """Open a .dlsim file; a bad file shows its one-line reason and changes nothing."""
+        """Open a .dlsim file; a bad file shows its one-line reason and changes nothing.
+
+        The reason is the command line's own sentence (`Experiment.load`). A file the editor can
+        still show — an unfinished diagram with an unconnected layer, say — may be opened anyway
+        to fix it; one it cannot show (bad JSON, unknown layer type, bad value) is refused.
+        """
+        reason = _why_it_cannot_run(path)
+        if reason is not None:
+            try:
+                Document().open(path)
+            except DlsimError:
+                self._error("Cannot open file", reason)
+                return False
+            if not self._open_anyway(reason):
+                return False
         if ask_to_save and not self.maybe_save():
             return False
         try:
@@ -171,6 +186,16 @@ class MainWindow(QMainWindow):
         self._add_recent(Path(path))
         self.status(f"Opened {Path(path).name}")
         return True
+
+    def _open_anyway(self, reason: str) -> bool:
+        answer = QMessageBox.warning(
+            self,
+            "Problem in file",
+            f"{reason}\n\nOpen it anyway, to fix it in the editor?",
+            QMessageBox.StandardButton.Open | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Cancel,
+        )
+        return answer == QMessageBox.StandardButton.Open
 
     def open_example(self, name: str) -> bool:
         """Open a shipped example (e.g. "xor_learn") as an untitled copy (Save asks for a name)."""
@@ -525,6 +550,15 @@ class MainWindow(QMainWindow):
             settings.setValue("window/geometry", self.saveGeometry())
             settings.setValue("window/state", self.saveState())
         event.accept()
+
+
+def _why_it_cannot_run(path: str | Path) -> str | None:
+    """The command line's one-line reason a file cannot run, or None when it can."""
+    try:
+        Experiment.load(path)
+    except DlsimError as exc:
+        return str(exc)
+    return None
 
 
 def _file_stem(name: str) -> str:

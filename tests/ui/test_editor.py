@@ -321,3 +321,18 @@ def test_scene_follows_a_document_it_did_not_edit(qtbot):
     qtbot.addWidget(window)
     doc.load_dict(read_document(EXAMPLES / "iris_keras.dlsim"))
     assert {i.node_id for i in window.scene.node_items()} == set(doc.graph.nodes)
+
+
+def test_right_click_offers_what_fits_the_place(window):
+    xor_window(window)
+    scene = window.scene
+    on_edge = dict(scene.context_actions(scene.edge_item("h", "y").path().pointAtPercent(0.5)))
+    on_edge["Disconnect h → y"]()
+    assert [(e.src, e.dst) for e in window.document.graph.edges] == [("x", "h")]
+    on_node = dict(scene.context_actions(scene.node_item("h").sceneBoundingRect().center()))
+    assert set(on_node) == {"Duplicate", "Delete", "Disconnect Inputs"}
+    on_node["Disconnect Inputs"]()
+    assert window.document.graph.edges == []
+    empty = dict(scene.context_actions(QPointF(0, 600)))
+    nid = empty["Add Dropout"]()
+    assert window.document.graph.nodes[nid].type == "Dropout"

@@ -4,6 +4,8 @@ atomic saves, recent files, drag-and-drop, and the title."""
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -29,15 +31,22 @@ class Dialogs:
     def __init__(self, monkeypatch) -> None:
         self.errors: list[tuple[str, str]] = []
         self.questions: list[str] = []
+        self.warnings: list[str] = []
         self.answer = Button.Cancel
+        self.open_anyway = Button.Cancel
         self.save_path = ""
         monkeypatch.setattr(QMessageBox, "critical", self._critical)
         monkeypatch.setattr(QMessageBox, "question", self._question)
+        monkeypatch.setattr(QMessageBox, "warning", self._warning)
         monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (self.save_path, ""))
 
     def _critical(self, parent, title, text, *args, **kwargs):
         self.errors.append((title, text))
         return Button.Ok
+
+    def _warning(self, parent, title, text, *args, **kwargs):
+        self.warnings.append(text)
+        return self.open_anyway
 
     def _question(self, parent, title, text, *args, **kwargs):
         self.questions.append(text)
@@ -107,6 +116,8 @@ def test_a_bad_file_shows_one_line_and_keeps_the_open_document(window, dialogs, 
     title, text = dialogs.errors[0]
     assert "\n" not in text and "Traceback" not in text
     assert path.name in text
+    if case in ("bad_json", "unknown_layer_type", "newer_version"):
+        assert text == cli_line(path)
     assert window.document.to_dict() == before
     assert window.document.path == before_path
     assert not window.document.is_dirty
@@ -121,10 +132,42 @@ def test_a_bad_file_leaves_unsaved_edits_in_place(window, dialogs, tmp_path):
     assert window.document.is_dirty
 
 
-def test_an_unfinished_diagram_reopens_with_its_problems_shown(window, tmp_path):
+def cli_line(path: Path) -> str:
+    """What `dlsim run FILE` prints for a file it refuses, without its "dlsim: " prefix."""
+    result = subprocess.run(
+        [sys.executable, "-m", "dlsim", "run", str(path), "--steps", "1"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode == 2
+    return result.stderr.strip().removeprefix("dlsim: ")
+
+
+def unfinished(window, tmp_path) -> Path:
+    """An unfinished diagram: the output layer lost its input (the editor can save this)."""
     window.document.disconnect("h", "y")
     window.document.save(tmp_path / "wip.dlsim")
-    assert window.open_path(tmp_path / "wip.dlsim")
+    assert window.open_path(EXAMPLES / "and_gate.dlsim")
+    return tmp_path / "wip.dlsim"
+
+
+def test_a_diagram_that_cannot_run_is_explained_with_the_command_lines_sentence(
+    window, dialogs, tmp_path
+):
+    path = unfinished(window, tmp_path)
+    before = window.document.to_dict()
+    assert window.open_path(path) is False  # the user answered Cancel
+    assert dialogs.warnings[0].splitlines()[0] == cli_line(path)
+    assert window.document.to_dict() == before
+
+
+def test_an_unfinished_diagram_can_be_opened_anyway_with_its_problems_shown(
+    window, dialogs, tmp_path
+):
+    path = unfinished(window, tmp_path)
+    dialogs.open_anyway = Button.Open
+    assert window.open_path(path)
     assert window.scene.node_item("y").content.severity == "error"
 
 

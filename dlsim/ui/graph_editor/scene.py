@@ -10,16 +10,22 @@ from __future__ import annotations
 
 import json
 from collections import defaultdict
+from collections.abc import Callable
 from typing import Any
 
 import shiboken6
 from PySide6.QtCore import QPointF, QRectF, QTimer, Signal
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QGraphicsScene, QGraphicsSceneMouseEvent
+from PySide6.QtWidgets import (
+    QGraphicsScene,
+    QGraphicsSceneContextMenuEvent,
+    QGraphicsSceneMouseEvent,
+    QMenu,
+)
 
 from dlsim.engine.errors import DlsimError
 from dlsim.engine.graph import Edge, GraphSpec, Node, Problem
-from dlsim.engine.registry import REGISTRY
+from dlsim.engine.registry import REGISTRY, layer_types
 from dlsim.ui.document import Document
 from dlsim.ui.graph_editor.items import (
     NODE_H,
@@ -353,6 +359,43 @@ class GraphScene(QGraphicsScene):
 
     def hint_text(self) -> str:
         return self._hint.text if self._hint.isVisible() else ""
+
+    # --- context menu ---------------------------------------------------------------------------
+
+    def context_actions(self, pos: QPointF) -> list[tuple[str, Callable[[], object]]]:
+        """What a right-click at `pos` offers: for a layer, an edge, or the empty canvas."""
+        doc = self.document
+        for item in self.items(pos):
+            node = item.node if isinstance(item, PortItem) else item
+            if isinstance(node, NodeItem):
+                if not node.isSelected():
+                    self.select_nodes([node.node_id])
+                nid = node.node_id
+                inputs = [Edge(src, nid) for src in doc.graph.inputs_of(nid)]
+                actions = [
+                    ("Duplicate", self.duplicate_selection),
+                    ("Delete", self.delete_selection),
+                ]
+                if inputs:
+                    actions.append(("Disconnect Inputs", lambda e=inputs: doc.remove([], e)))
+                return actions
+            if isinstance(item, EdgeItem):
+                edge = Edge(item.src, item.dst)
+                text = f"Disconnect {edge.src} → {edge.dst}"
+                return [(text, lambda e=edge: doc.disconnect(e.src, e.dst))]
+        adds = [
+            (f"Add {t.name}", lambda name=t.name: self.add_layer(name, pos)) for t in layer_types()
+        ]
+        return [*adds, ("Paste", self.paste), ("Auto-Arrange", doc.arrange)]
+
+    def contextMenuEvent(self, event: QGraphicsSceneContextMenuEvent) -> None:
+        menu = QMenu()
+        for text, action in self.context_actions(event.scenePos()):
+            if text == "Paste":
+                menu.addSeparator()
+            menu.addAction(text).triggered.connect(lambda _=False, a=action: a())
+        menu.exec(event.screenPos())
+        event.accept()
 
     # --- mouse ----------------------------------------------------------------------------------
 
