@@ -223,6 +223,10 @@ class Experiment:
 
     params_copy = params
 
+    def weight_range(self) -> tuple[float, float]:
+        """(min, max) over every trainable weight, without copying (NaN if any is NaN)."""
+        return self.network.weight_range()
+
     def set_training(self, changes: dict[str, Any]) -> None:
         """Change hyper-parameters between steps; optimizer state survives a changed rate."""
         cfg = normalize_training(_merge(self.training, changes))

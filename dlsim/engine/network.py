@@ -48,8 +48,33 @@ class Network:
             for nid, layer in self.layers.items()
             for name in layer.weights
         ]
+        self.flat_weights = self._pack_weights()
         self._params = {key: layer.weights[name] for key, layer, name in self._param_index}
         self._regularized = [layer for layer in self.layers.values() if layer.regularized]
+
+    def _pack_weights(self) -> np.ndarray:
+        """Move every trainable array into one flat buffer and leave views in the layers.
+
+        The layers and the optimizer work on the views as before; a whole-network question
+        ("is any weight NaN or huge?") then costs two reductions instead of one per tensor.
+        """
+        total = sum(layer.weights[name].size for _key, layer, name in self._param_index)
+        flat = np.empty(total, dtype=self.dtype)
+        offset = 0
+        for _key, layer, name in self._param_index:
+            arr = layer.weights[name]
+            view = flat[offset : offset + arr.size].reshape(arr.shape)
+            view[...] = arr
+            layer.weights[name] = view
+            offset += arr.size
+        return flat
+
+    def weight_range(self) -> tuple[float, float]:
+        """(min, max) over every trainable weight; NaN when any weight is NaN."""
+        flat = self.flat_weights
+        if flat.size == 0:
+            return 0.0, 0.0
+        return float(flat.min()), float(flat.max())
 
     @property
     def n_inputs(self) -> int:

@@ -550,9 +550,16 @@ class TrainingSession:
         for node_id, norm in record.grad_norms().items():
             values["grad_norm/" + node_id] = norm
         self.history.extend(step, values)
-        params = exp.params_copy()
-        _check_params(params, step)
-        self._params = params
+        weight_range = getattr(exp, "weight_range", None)
+        if weight_range is not None:
+            # Two reductions over the live weights; the culprit is looked up only on failure.
+            lo, hi = weight_range()
+            if not (hi <= WEIGHT_LIMIT and lo >= -WEIGHT_LIMIT):
+                _check_params(exp.params_copy(), step)
+        else:
+            params = exp.params_copy()
+            _check_params(params, step)
+            self._params = params
         now = time.perf_counter()
         if self._speed is not None:
             period = 1.0 / self._speed
