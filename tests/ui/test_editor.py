@@ -6,7 +6,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QPointF, QSettings
+from PySide6.QtCore import QPointF, QSettings, Qt
+from PySide6.QtGui import QDropEvent
 from PySide6.QtWidgets import QCheckBox, QComboBox, QFileDialog, QSpinBox
 
 from dlsim.engine import activations
@@ -336,3 +337,22 @@ def test_right_click_offers_what_fits_the_place(window):
     empty = dict(scene.context_actions(QPointF(0, 600)))
     nid = empty["Add Dropout"]()
     assert window.document.graph.nodes[nid].type == "Dropout"
+
+
+def test_dropping_a_palette_entry_on_the_canvas_adds_that_layer_there(window):
+    window.new_document()
+    view = window.view
+    mime = window.palette_panel.tree.mimeData([window.palette_panel.item_for("BatchNorm")])
+    where = view.viewport().rect().center()
+    event = QDropEvent(
+        QPointF(where),
+        Qt.DropAction.CopyAction,
+        mime,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    view.dropEvent(event)
+    (node,) = window.document.graph.nodes.values()
+    assert node.type == "BatchNorm"
+    item = window.scene.node_item(node.id)
+    assert item.sceneBoundingRect().contains(view.mapToScene(where))
