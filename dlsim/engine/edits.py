@@ -522,26 +522,50 @@ def ridgeline(
 
 
 def weight_mosaic(
-    kernels: Sequence[np.ndarray], gap: int = 1
+    kernels: Sequence[np.ndarray], columns: int | None = None, gap: int = 1
 ) -> tuple[np.ndarray, list[tuple[int, int, int, int]]]:
-    """Kernels side by side in one image, each divided by its own largest |w| (so each spans
-    −1…1 and zero stays 0), separated by `gap` zero columns; also each kernel's box as
-    (first column, first row, columns, rows)."""
+    """Kernels as tiles of one image, `columns` tiles a row (default: about a square grid),
+    each divided by its own largest |w| (so each spans −1…1 and zero stays 0), with `gap`
+    zero cells between tiles and a band of `gap` + 2 zero rows above each row of tiles for its
+    labels; also each kernel's box as (first column, first row, columns, rows)."""
     mats = [np.atleast_2d(np.asarray(k, dtype=np.float64)) for k in kernels]
     if not mats:
         return np.zeros((1, 1)), []
-    rows = max(m.shape[0] for m in mats)
-    cols = sum(m.shape[1] for m in mats) + gap * (len(mats) - 1)
-    image = np.zeros((rows, cols))
+    columns = columns or math.ceil(math.sqrt(len(mats)))
+    grid = [mats[i : i + columns] for i in range(0, len(mats), columns)]
+    band = gap + 2
+    col_widths = [max(row[c].shape[1] for row in grid if c < len(row)) for c in range(len(grid[0]))]
+    row_heights = [max(m.shape[0] for m in row) for row in grid]
+    width = sum(col_widths) + gap * (len(col_widths) - 1)
+    height = sum(row_heights) + band * len(grid)
+    image = np.zeros((height, width))
     boxes = []
-    col = 0
-    for m in mats:
-        _lo, hi = weight_levels(m)
-        h, w = m.shape
-        image[:h, col : col + w] = np.nan_to_num(m / hi, nan=0.0, posinf=1.0, neginf=-1.0)
-        boxes.append((col, 0, w, h))
-        col += w + gap
+    top = 0
+    for row, row_height in zip(grid, row_heights, strict=True):
+        top += band
+        left = 0
+        for c, m in enumerate(row):
+            _lo, hi = weight_levels(m)
+            h, w = m.shape
+            tile = np.nan_to_num(m / hi, nan=0.0, posinf=1.0, neginf=-1.0)
+            image[top : top + h, left : left + w] = tile
+            boxes.append((left, top, w, h))
+            left += col_widths[c] + gap
+        top += row_height
     return image, boxes
+
+
+def log_ticks(lo_exp: int, hi_exp: int, fine: bool = True) -> list[tuple[float, str]]:
+    """Tick positions (as exponents) and labels for a log axis from 10^lo to 10^hi: 1-2-5
+    steps over a short span (if `fine`), else whole decades thinned to about six."""
+    span = hi_exp - lo_exp
+    if fine and span <= 2:
+        values = [m * 10.0**e for e in range(lo_exp, hi_exp + 1) for m in (1, 2, 5)]
+        values = [v for v in values if v <= 10.0**hi_exp * (1 + 1e-9)]
+    else:
+        step = max(1, math.ceil(span / 6))
+        values = [10.0**e for e in range(lo_exp, hi_exp + 1, step)]
+    return [(math.log10(v), f"{v:g}") for v in values]
 
 
 def histogram_rows(stats: Mapping[str, Mapping[str, Any]]) -> dict[str, list[Any]]:

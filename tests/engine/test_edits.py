@@ -299,12 +299,37 @@ def test_ridgeline_puts_the_first_layer_on_top_with_equal_peak_heights():
 def test_weight_mosaic_scales_each_kernel_to_its_own_largest_weight():
     a = np.array([[1.0, -2.0]])
     b = np.array([[0.5], [0.25]])
-    image, boxes = edits.weight_mosaic([a, b], gap=1)
-    assert image.shape == (2, 2 + 1 + 1)
-    assert image[0, :2].tolist() == [0.5, -1.0], "a / max|a| = a / 2"
-    assert image[:, 3].tolist() == [1.0, 0.5], "b / 0.5"
-    assert image[:, 2].tolist() == [0.0, 0.0] and image[1, 0] == 0.0, "gaps are zero (white)"
-    assert boxes == [(0, 0, 2, 1), (3, 0, 1, 2)]
+    image, boxes = edits.weight_mosaic([a, b], columns=2, gap=1)
+    # one row of tiles under a label band of gap + 2 = 3 rows; tiles 2 wide and 1 wide
+    assert boxes == [(0, 3, 2, 1), (3, 3, 1, 2)]
+    assert image.shape == (3 + 2, 2 + 1 + 1)
+    assert image[3, :2].tolist() == [0.5, -1.0], "a / max|a| = a / 2"
+    assert image[3:5, 3].tolist() == [1.0, 0.5], "b / 0.5"
+    assert not image[:3].any() and image[4, 0] == 0.0, "bands and gaps are zero (white)"
+
+
+def test_weight_mosaic_wraps_into_a_square_grid():
+    _image, boxes = edits.weight_mosaic([np.ones((2, 2))] * 5)
+    assert [(col, row) for col, row, _w, _h in boxes] == [
+        (0, 3), (3, 3), (6, 3), (0, 8), (3, 8)
+    ]  # fmt: skip
+
+
+def test_log_ticks_use_1_2_5_over_a_short_span_and_decades_over_a_long_one():
+    short = edits.log_ticks(-1, 0)
+    assert [label for _pos, label in short] == ["0.1", "0.2", "0.5", "1"]
+    assert short[1][0] == pytest.approx(np.log10(0.2))
+    assert [label for _pos, label in edits.log_ticks(-1, 0, fine=False)] == ["0.1", "1"]
+    long = edits.log_ticks(-12, 0)
+    assert [label for _pos, label in long] == [
+        "1e-12",
+        "1e-10",
+        "1e-08",
+        "1e-06",
+        "0.0001",
+        "0.01",
+        "1",
+    ]
 
 
 def test_table_csv_writes_exact_floats_and_pads_short_columns():

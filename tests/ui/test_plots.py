@@ -84,19 +84,19 @@ def test_every_plot_shows_data_after_a_few_steps(trained):
     assert edges.tolist() == stats["h"]["edges"].tolist()
     res = BOUNDARY_RESOLUTION
     assert plots[QtBoundaryPlot].image.image.shape == (res, res)
-    # W of h is 2 inputs × 4 units, W of y 4 × 1: side by side with one column between
+    # W of h is 2 inputs × 4 units, W of y 4 × 1: side by side, one column between them
     weights = plots[QtWeightsPlot]
-    assert weights.boxes == {"h": (0, 0, 4, 2), "y": (5, 0, 1, 4)}
-    assert weights.image.image.shape == (4, 6)
+    assert weights.boxes == {"h": (0, 3, 4, 2), "y": (5, 3, 1, 4)}, "under a 3-row label band"
+    assert weights.image.image.shape == (3 + 4, 6)
     assert not any(p.hint_visible for cls, p in plots.items() if cls is not QtComparePlot)
 
 
-def test_gradient_readout_names_each_layer_with_its_latest_norm(trained):
+def test_gradient_bars_are_labelled_with_the_latest_norms(trained):
     controller, plots = trained
-    text = plots[QtGradientsPlot].legend.text()
-    for nid in ("h", "y"):
+    labels = plots[QtGradientsPlot].bar_labels
+    for nid, label in zip(("h", "y"), labels, strict=True):
         last = controller.session.history.last("grad_norm/" + nid)[1]
-        assert f"{nid} {last:.1e}" in text
+        assert label == f"{nid}\n{last:.1e}"
 
 
 def test_loss_csv_holds_exactly_the_plotted_series(trained, tmp_path):

@@ -51,16 +51,22 @@ class QtActivationsPlot(PlotPanel):
         super().__init__(parent)
         self.caption = header_label("Outputs of each layer on the latest batch")
         self.header.addWidget(self.caption, 1)
-        self.finish_header()
+        self.finish_header(stretch=False)
         self.plot = self.canvas.addPlot()
         style_plot(self.plot, bottom="activation value")
         self.plot.showGrid(x=True, y=False, alpha=0.15)
         self.plot.setMouseEnabled(x=False, y=False)
         self.plot.getAxis("left").setStyle(tickLength=0)
+        # the warning signs (dead/saturated fractions) as labels on the right, off the data
+        self.plot.showAxis("right")
+        right = self.plot.getAxis("right")
+        right.setStyle(tickLength=0)
+        right.setPen(pg.mkPen(None))
+        right.setTextPen(pg.mkPen("#b03020"))
+        right.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
         self.ranges = FixedRanges(self.plot)
         self.curves: dict[str, pg.PlotDataItem] = {}
-        self.notes: dict[str, pg.TextItem] = {}
-        self._notes: dict[str, str] = {}
+        self._notes: list[tuple[float, str]] = []
         self._layers: list[LayerInfo] = []
         self._fixed_x: tuple[float, float] | None = None
         self._structure = -1
@@ -72,11 +78,10 @@ class QtActivationsPlot(PlotPanel):
 
     def _rebuild(self, feed: PlotFeed) -> None:
         self._structure = feed.structure
-        for item in [*self.curves.values(), *self.notes.values()]:
+        for item in self.curves.values():
             self.plot.removeItem(item)
         self.curves.clear()
-        self.notes.clear()
-        self._notes.clear()
+        self._notes = []
         self._layers = [layer for layer in feed.layers if layer.type != "Input"]
         n = len(self._layers)
         for i, layer in enumerate(self._layers):
@@ -86,10 +91,7 @@ class QtActivationsPlot(PlotPanel):
                 stepMode="center", fillLevel=n - 1 - i, brush=fill, pen=pg.mkPen(colour(i))
             )
             self.curves[layer.node_id] = curve
-            note = pg.TextItem(color="#303030", anchor=(1.0, 0.5))
-            note.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
-            self.plot.addItem(note)
-            self.notes[layer.node_id] = note
+        self.plot.getAxis("right").setTicks([[], []])
         ticks = [(n - 1 - i + 0.4, layer.label) for i, layer in enumerate(self._layers)]
         self.plot.getAxis("left").setTicks([ticks, []])
         self.ranges.set_y(-0.1, max(n, 1))
@@ -118,20 +120,17 @@ class QtActivationsPlot(PlotPanel):
         lo = min(float(edges[0]) for edges, _h, _b in rows)
         hi = max(float(edges[-1]) for edges, _h, _b in rows)
         self._set_x_range(lo, hi)
-        right = self.ranges.x[1]
-        readout = self.readout_due()
-        n = len(self._layers)
         for layer, (edges, heights, _base) in zip(shown, rows, strict=True):
             self.curves[layer.node_id].setData(edges, heights)
-            note = self.notes[layer.node_id]
-            row = n - 1 - self._layers.index(layer)
-            if note.pos().x() != right or note.pos().y() != row + 0.45:
-                note.setPos(right, row + 0.45)
-            if readout:
-                text = _warning_text(stats[layer.node_id])
-                if text != self._notes.get(layer.node_id):
-                    self._notes[layer.node_id] = text
-                    note.setText(text)
+        if self.readout_due():
+            n = len(self._layers)
+            notes = [
+                (n - 1 - self._layers.index(layer) + 0.4, _warning_text(stats[layer.node_id]))
+                for layer in shown
+            ]
+            if notes != self._notes:
+                self._notes = notes
+                self.plot.getAxis("right").setTicks([notes, []])
 
     def _set_x_range(self, lo: float, hi: float) -> None:
         """Bounded activations: their fixed range. Others: nice numbers, kept while the data

@@ -28,6 +28,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from dlsim.engine.edits import log_ticks
+
 # Tableau-10: distinguishable, and readable on white.
 PALETTE = (
     "#1f77b4",
@@ -140,6 +142,7 @@ class FixedRanges:
         self.plot = plot
         self.x: tuple[float, float] | None = None
         self.y: tuple[float, float] | None = None
+        self._log_ticks = False
         plot.disableAutoRange()
 
     def set_x(self, lo: float, hi: float) -> None:
@@ -152,8 +155,21 @@ class FixedRanges:
             self.y = (lo, hi)
             self.plot.setYRange(lo, hi, padding=0)
 
+    def set_log_y(self, lo_exp: int, hi_exp: int, fine: bool = True) -> None:
+        """A log y axis from 10^lo to 10^hi with readable ticks (1-2-5 if `fine`, else whole
+        decades)."""
+        if (lo_exp, hi_exp) != self.y:
+            self.y = (lo_exp, hi_exp)
+            self._log_ticks = True
+            self.plot.setYRange(lo_exp, hi_exp, padding=0)
+            self.plot.getAxis("left").setTicks([log_ticks(lo_exp, hi_exp, fine), []])
+
     def forget(self) -> None:
+        """Set the next ranges even if equal to the last (and drop log ticks we set)."""
         self.x = self.y = None
+        if self._log_ticks:
+            self._log_ticks = False
+            self.plot.getAxis("left").setTicks(None)
 
 
 class PlotPanel(QWidget):
@@ -196,9 +212,11 @@ class PlotPanel(QWidget):
         self.csv_action = menu.addAction("Save data as CSV…", self._on_csv_triggered)
         self.export_button.setMenu(menu)
 
-    def finish_header(self) -> None:
-        """Subclasses add their controls to `header`, then call this to right-align Export."""
-        self.header.addStretch(1)
+    def finish_header(self, stretch: bool = True) -> None:
+        """Subclasses add their controls to `header`, then call this to right-align Export
+        (without a stretch when a label added with a stretch factor fills the row)."""
+        if stretch:
+            self.header.addStretch(1)
         self.header.addWidget(self.export_button)
 
     # --- hint -----------------------------------------------------------------------------------

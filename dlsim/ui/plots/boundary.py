@@ -44,8 +44,8 @@ class QtBoundaryPlot(PlotPanel):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.caption = header_label()
-        self.header.addWidget(self.caption)
-        self.finish_header()
+        self.header.addWidget(self.caption, 1)
+        self.finish_header(stretch=False)
         self.plot = self.canvas.addPlot()
         style_plot(self.plot, left="x2", bottom="x1")
         self.plot.showGrid(x=False, y=False)

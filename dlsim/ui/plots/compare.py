@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import pyqtgraph as pg
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QPushButton, QSpinBox, QWidget
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QSpinBox, QWidget
 
-from dlsim.engine.edits import COMPARISONS, table_csv
-from dlsim.ui.plots.base import PlotFeed, PlotPanel, colour, header_label, legend_html, style_plot
+from dlsim.engine.edits import COMPARISONS, decade_span, nice_ceiling, table_csv
+from dlsim.ui.plots.base import FixedRanges, PlotFeed, PlotPanel, colour, legend_html, style_plot
 
 STATE_WORDS = {"diverged": "diverged", "error": "failed", "running": "", "paused": "", "idle": ""}
 
@@ -50,16 +50,20 @@ class QtComparePlot(PlotPanel):
         self.stop_button.clicked.connect(self.stop_requested)
         self.header.addWidget(self.choice, 1)
         self.header.addWidget(self.export_button)
-        self.status = header_label()  # which run is which colour, and how far it got
         row = QHBoxLayout()
         row.setContentsMargins(4, 0, 0, 0)
         for w in (self.steps, self.run_button, self.stop_button):
             row.addWidget(w)
-        row.addWidget(self.status, 1)
+        row.addStretch(1)
         self.layout().insertLayout(1, row)
+        self.status = QLabel()  # which run is which colour, and how far it got
+        self.status.setWordWrap(True)
+        self.status.setStyleSheet("color: #404040; padding-left: 4px;")
+        self.layout().insertWidget(2, self.status)
         self.plot = self.canvas.addPlot()
         style_plot(self.plot, left="loss (each step)", bottom="step")
         self.plot.setLogMode(y=True)
+        self.ranges = FixedRanges(self.plot)
         self.curves: list[pg.PlotDataItem] = []
         self._run_labels: list[str] = []
         self._version = -1
@@ -97,9 +101,13 @@ class QtComparePlot(PlotPanel):
         if [run.label for run in runs] != self._run_labels:
             self._run_labels = [run.label for run in runs]
             self._rebuild(len(runs))
+        losses = []
         for run, curve in zip(runs, self.curves, strict=True):
             x, y = run.history.series("loss")
             curve.setData(x, y)
+            losses.append(y)
+        self.ranges.set_x(0.0, nice_ceiling(max(run.step for run in runs)))
+        self.ranges.set_log_y(*decade_span(losses))
         entries = [(self._legend_text(run), colour(i)) for i, run in enumerate(runs)]
         text = ("Running — " if running else "Done — ") + legend_html(entries)
         if text != self.status.text():

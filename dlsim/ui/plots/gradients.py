@@ -21,11 +21,11 @@ from dlsim.ui.plots.base import (
     PlotPanel,
     colour,
     header_label,
-    legend_html,
     style_plot,
 )
 
 PREFIX = "grad_norm/"
+MIN_LABEL_PX = 56  # room a bar needs for "h1 / 1.2e-05" under it
 
 
 class QtGradientsPlot(PlotPanel):
@@ -36,12 +36,15 @@ class QtGradientsPlot(PlotPanel):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.legend = header_label()
-        self.legend.setToolTip("‖∂loss/∂W‖ of each layer's parameters at the latest step")
-        self.header.addWidget(self.legend, 1)
-        self.finish_header()
+        caption = header_label("‖∂loss/∂W‖ per layer, over time and now")
+        caption.setToolTip(
+            "The L2 norm of each layer's parameter gradients. Early layers far below the late "
+            "ones: vanishing gradients. Growing without bound: exploding gradients."
+        )
+        self.header.addWidget(caption, 1)
+        self.finish_header(stretch=False)
         self.time_plot = self.canvas.addPlot(row=0, col=0)
-        style_plot(self.time_plot, left="‖gradient‖", bottom="step")
+        style_plot(self.time_plot, left="gradient norm", bottom="step")
         self.time_plot.setLogMode(y=True)
         self.bar_plot = self.canvas.addPlot(row=1, col=0)
         style_plot(self.bar_plot, left="latest")
@@ -54,6 +57,7 @@ class QtGradientsPlot(PlotPanel):
         self.canvas.ci.layout.setRowStretchFactor(1, 2)
         for plot in (self.time_plot, self.bar_plot):
             plot.getAxis("left").setWidth(58)
+        self.bar_plot.getAxis("bottom").setHeight(36)  # two lines: layer, latest norm
         self.time_ranges = FixedRanges(self.time_plot)
         self.bar_ranges = FixedRanges(self.bar_plot)
         self.curves: dict[str, pg.PlotDataItem] = {}
@@ -61,7 +65,7 @@ class QtGradientsPlot(PlotPanel):
         self._brushes: list = []
         self._structure = -1
         self._version = -1
-        self._legend = ""
+        self._ticks: list = []
 
     def changed(self, feed: PlotFeed) -> bool:
         return feed.history_version != self._version or feed.structure != self._structure
@@ -80,8 +84,8 @@ class QtGradientsPlot(PlotPanel):
             self.curves[layer.node_id] = curve
         self._brushes = [pg.mkBrush(colour(i)) for i in range(len(self._layers))]
         self.bar_ranges.set_x(-0.6, max(len(self._layers), 1) - 0.4)
-        ticks = [(i, layer.node_id) for i, layer in enumerate(self._layers)]
-        self.bar_plot.getAxis("bottom").setTicks([ticks, []])
+        self._ticks = [(i, layer.node_id) for i, layer in enumerate(self._layers)]
+        self.bar_plot.getAxis("bottom").setTicks([self._ticks, []])
         self.bars.setOpts(x=[], y0=[], y1=[])
 
     def draw(self, feed: PlotFeed) -> None:
@@ -108,7 +112,7 @@ class QtGradientsPlot(PlotPanel):
             return
         self.show_plot()
         self.time_ranges.set_x(0.0, nice_ceiling(last_step + 1))
-        self.time_ranges.set_y(*decade_span(series))
+        self.time_ranges.set_log_y(*decade_span(series))
         tops, base = decade_bars(latest)
         shown = [i for i, t in enumerate(tops) if not math.isnan(t)]
         self.bars.setOpts(
@@ -118,17 +122,24 @@ class QtGradientsPlot(PlotPanel):
             brushes=[self._brushes[i] for i in shown],
             pens=[pg.mkPen(None)] * len(shown),
         )
-        self.bar_ranges.set_y(base, decade_span(latest)[1])
+        self.bar_ranges.set_log_y(int(base), decade_span(latest)[1], fine=False)
         if self.readout_due():
-            text = legend_html(
-                [
-                    (f"{layer.node_id} {latest[i]:.1e}", colour(i))
-                    for i, layer in enumerate(self._layers)
-                ]
-            )
-            if text != self._legend:
-                self._legend = text
-                self.legend.setText(text)
+            # the latest values under the bars when there is room for them, else names only
+            roomy = self.bar_plot.vb.width() / max(len(self._layers), 1) >= MIN_LABEL_PX
+            ticks = [
+                (i, f"{layer.node_id}\n{latest[i]:.1e}" if i in shown else f"{layer.node_id}\n0")
+                if roomy
+                else (i, layer.node_id)
+                for i, layer in enumerate(self._layers)
+            ]
+            if ticks != self._ticks:
+                self._ticks = ticks
+                self.bar_plot.getAxis("bottom").setTicks([ticks, []])
+
+    @property
+    def bar_labels(self) -> list[str]:
+        """The labels under the bars: each layer's name and its latest gradient norm."""
+        return [text for _pos, text in self._ticks]
 
     def csv_text(self) -> str:
         cols: dict[str, list] = {"layer": [], "step": [], "grad_norm": []}

@@ -50,10 +50,10 @@ class QtLossPlot(PlotPanel):
         self.readout = header_label()
         self.header.addWidget(self.log_box)
         self.header.addSpacing(8)
-        self.header.addWidget(self.legend)
+        self.header.addWidget(self.legend, 1)
         self.header.addSpacing(8)
-        self.header.addWidget(self.readout)
-        self.finish_header()
+        self.header.addWidget(self.readout, 1)
+        self.finish_header(stretch=False)
         self._legend_names: tuple[str, ...] = ()
 
         self.loss_plot = self.canvas.addPlot(row=0, col=0)
@@ -137,7 +137,7 @@ class QtLossPlot(PlotPanel):
         self.ranges.set_x(0.0, x_end)
         self.acc_ranges.set_x(0.0, x_end)
         if self.log_box.isChecked():
-            self.ranges.set_y(*decade_span(losses))
+            self.ranges.set_log_y(*decade_span(losses))
         else:
             self.ranges.set_y(*value_span(losses))
         text = self._readout_text(history) if self.readout_due() else self._readout

@@ -16,7 +16,7 @@ from dlsim.ui.plots.base import TEXT_COLOR, PlotFeed, PlotPanel, header_label, s
 # ColorBrewer RdBu: blue negative, white zero, red positive.
 DIVERGING = pg.ColorMap([0.0, 0.5, 1.0], [(33, 102, 172), (247, 247, 247), (178, 24, 43)])
 MAX_SIDE = 64  # a kernel with more inputs or units than this is too big to read as a matrix
-CAPTION = "Dense kernels W (rows: inputs, columns: units; blue < 0 < red, scaled per layer)"
+CAPTION = "Dense kernels W: rows = inputs, columns = units; blue < 0 < red, scaled per layer"
 
 
 class QtWeightsPlot(PlotPanel):
@@ -30,7 +30,7 @@ class QtWeightsPlot(PlotPanel):
         super().__init__(parent)
         self.caption = header_label(CAPTION)
         self.header.addWidget(self.caption, 1)
-        self.finish_header()
+        self.finish_header(stretch=False)
         self.plot = self.canvas.addPlot()
         style_plot(self.plot)
         self.plot.showGrid(x=False, y=False)
@@ -70,8 +70,8 @@ class QtWeightsPlot(PlotPanel):
         for label in self.labels:
             self.plot.removeItem(label)
         self.labels = []
-        for nid, (col, row, w, h) in zip(self._ids, boxes, strict=True):
-            label = pg.TextItem(f"{nid} {h}×{w}", color=TEXT_COLOR, anchor=(0, 1))
+        for nid, (col, row, _w, _h) in zip(self._ids, boxes, strict=True):
+            label = pg.TextItem(nid, color=TEXT_COLOR, anchor=(0, 1))
             label.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
             label.setPos(col, row)
             self.plot.addItem(label)
@@ -103,7 +103,7 @@ class QtWeightsPlot(PlotPanel):
             self.boxes = dict(zip(self._ids, boxes, strict=True))
             self._label(boxes)
             rows, cols = image.shape
-            self.plot.setRange(xRange=(0, cols), yRange=(-0.15 * rows - 1, rows), padding=0.02)
+            self.plot.setRange(xRange=(0, cols), yRange=(0, rows), padding=0.02)
 
     def csv_text(self) -> str:
         snap = self._feed.snapshot if self._feed is not None else None
