@@ -95,15 +95,7 @@ class MainWindow(QMainWindow):
             [self._docks["layers"], self._docks["examples"]], [330, 260], Qt.Orientation.Vertical
         )
         self.resizeDocks([self._docks["problems"]], [110], Qt.Orientation.Vertical)
-        self._problems_button = QToolButton()
-        self._problems_button.setAutoRaise(True)
-        self._problems_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        self._problems_button.setToolTip("Problems found in the diagram (click to show the list)")
-        self._problems_button.clicked.connect(self.show_problems_panel)
-        self.statusBar().addPermanentWidget(self._problems_button)
-        self._zoom_label = QLabel("100%")
-        self._zoom_label.setToolTip("Zoom (wheel; Ctrl+0 fits the diagram)")
-        self.statusBar().addPermanentWidget(self._zoom_label)
+        self._build_status_bar()
         self._connect_signals()
         self._update_title()
         self._update_edit_actions()
@@ -418,6 +410,18 @@ class MainWindow(QMainWindow):
         self.toolbar.addSeparator()
         self.toolbar.addActions([self.fit_action, self.arrange_action])
         self.addToolBar(self.toolbar)
+
+    def _build_status_bar(self) -> None:
+        """Messages on the left; the problem count (click: show the list) and zoom on the right."""
+        self._problems_button = QToolButton()
+        self._problems_button.setAutoRaise(True)
+        self._problems_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self._problems_button.setToolTip("Problems in the diagram (click to show the list)")
+        self._problems_button.clicked.connect(self.show_problems_panel)
+        self.statusBar().addPermanentWidget(self._problems_button)
+        self._zoom_label = QLabel("100%")
+        self._zoom_label.setToolTip("Zoom (wheel; Ctrl+0 fits the diagram)")
+        self.statusBar().addPermanentWidget(self._zoom_label)
 
     def _connect_signals(self) -> None:
         doc = self.document
