@@ -107,16 +107,16 @@ def main(argv: list[str] | None = None) -> int:
     window = MainWindow()
     window.remember_layout = not args.screenshot
     if args.screenshot:
-        return _screenshot(app, window, args, size, DEFAULT_EXAMPLE)
+        return _screenshot(window, args, size, DEFAULT_EXAMPLE)
     _install_extensions(window, not args.editor_only)
-    window.open_example(args.example or DEFAULT_EXAMPLE)
     window.show()
-    if args.file:
-        window.open_path(args.file)
+    # A file that cannot be opened has said why in a dialog; the default example opens instead.
+    if not (args.file and window.open_path(args.file, ask_to_save=False)):
+        window.open_example(args.example or DEFAULT_EXAMPLE)
     return app.exec()
 
 
-def _screenshot(app, window, args: argparse.Namespace, size: tuple[int, int], default: str) -> int:
+def _screenshot(window, args: argparse.Namespace, size: tuple[int, int], default: str) -> int:
     """Open the file (or example), lay the window out at `size`, save a PNG; 2 on bad input."""
     from PySide6.QtCore import QCoreApplication
 

@@ -16,6 +16,7 @@ from PySide6.QtGui import (
     QColor,
     QFont,
     QFontMetricsF,
+    QGuiApplication,
     QPainter,
     QPainterPath,
     QPainterPathStroker,
@@ -64,7 +65,7 @@ class NodeContent:
 
 def _colors(item: QGraphicsItem) -> dict[str, QColor]:
     scene = item.scene()
-    return canvas_colors(scene.palette()) if scene else canvas_colors(QWidget().palette())
+    return canvas_colors(scene.palette() if scene else QGuiApplication.palette())
 
 
 def _severity_color(severity: str | None) -> QColor | None:
@@ -352,7 +353,7 @@ class PendingEdge(QGraphicsPathItem):
     def set_end(self, end: QPointF, ok: bool | None) -> None:
         a, b = (self.start, end) if self.from_output else (end, self.start)
         self.setPath(_edge_path(a, b))
-        colour = {True: OK_COLOR, False: ERROR_COLOR}.get(ok, QColor("#7b828c"))  # type: ignore[arg-type]
+        colour = QColor("#7b828c") if ok is None else OK_COLOR if ok else ERROR_COLOR
         self.setPen(QPen(colour, 2, Qt.PenStyle.DashLine))
 
 

@@ -66,7 +66,7 @@ class GraphView(QGraphicsView):
     def zoom(self) -> float:
         return self.transform().m11()
 
-    def set_zoom(self, factor: float, anchor: QPointF | None = None) -> None:
+    def set_zoom(self, factor: float) -> None:
         """Zoom to an absolute factor, clamped to [MIN_ZOOM, MAX_ZOOM]."""
         factor = min(max(factor, MIN_ZOOM), MAX_ZOOM)
         ratio = factor / self.zoom()
