@@ -78,11 +78,15 @@ def _bad(key: str) -> Any:
     raise DlsimError(f"'training.{key}' must be a name")
 
 
-def _merge(base: dict[str, Any], changes: dict[str, Any]) -> dict[str, Any]:
+def merge_training(base: dict[str, Any], changes: dict[str, Any]) -> dict[str, Any]:
+    """Apply `changes` to a training object: an optimizer/dataset object without a "type"
+    updates the current one key by key; anything else replaces the value."""
     out = copy.deepcopy(base)
     for key, value in changes.items():
-        if key in ("optimizer", "dataset") and isinstance(value, dict) and "type" not in value:
-            out[key] = {**out.get(key, {}), **copy.deepcopy(value)}
+        current = out.get(key)
+        partial = isinstance(value, dict) and "type" not in value and isinstance(current, dict)
+        if key in ("optimizer", "dataset") and partial:
+            out[key] = {**current, **copy.deepcopy(value)}
         else:
             out[key] = copy.deepcopy(value)
     return out
@@ -229,7 +233,7 @@ class Experiment:
 
     def set_training(self, changes: dict[str, Any]) -> None:
         """Change hyper-parameters between steps; optimizer state survives a changed rate."""
-        cfg = normalize_training(_merge(self.training, changes))
+        cfg = normalize_training(merge_training(self.training, changes))
         old = self.training
         self.training = cfg
         if cfg["dtype"] != old["dtype"] or cfg["dataset"] != old["dataset"]:

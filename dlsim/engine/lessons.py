@@ -20,6 +20,7 @@ from typing import Any
 
 from dlsim.engine.edits import carry_weights, dense_ids, hidden_dense_ids, weights_to_lists
 from dlsim.engine.errors import DlsimError
+from dlsim.engine.experiment import merge_training
 from dlsim.engine.graph import Edge, GraphSpec, Node
 
 LESSONS_DIR = Path(__file__).resolve().parents[2] / "assets" / "lessons"
@@ -153,15 +154,7 @@ def _merge_training(base: dict[str, Any], changes: Any) -> dict[str, Any]:
     """Experiment.set_training's merge rule, on a document's raw training object."""
     if not isinstance(changes, dict):
         raise DlsimError("a variant's 'training' change must be an object")
-    out = copy.deepcopy(base)
-    for key, value in changes.items():
-        current = out.get(key)
-        merge = key in ("optimizer", "dataset") and isinstance(value, dict)
-        if merge and "type" not in value and isinstance(current, dict):
-            out[key] = {**current, **copy.deepcopy(value)}
-        else:
-            out[key] = copy.deepcopy(value)
-    return out
+    return merge_training(base, changes)
 
 
 def _select(graph: GraphSpec, selector: Any) -> list[str]:

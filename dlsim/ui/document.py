@@ -20,8 +20,8 @@ from dlsim.engine.errors import DlsimError
 from dlsim.engine.experiment import (
     DOCUMENT_KEYS,
     Experiment,
-    _merge,
     check_document,
+    merge_training,
     normalize_training,
 )
 from dlsim.engine.fileformat import FORMAT, VERSION, migrate, read_document, write_document
@@ -303,7 +303,7 @@ class Document(QObject):
 
     def set_training(self, changes: dict[str, Any], text: str, merge_key: object = None) -> None:
         """Change training settings (checked by the engine; DlsimError if bad) as one entry."""
-        new = normalize_training(_merge(self.training, changes))
+        new = normalize_training(merge_training(self.training, changes))
         if new != self.training:
             self.undo_stack.push(commands.SetTrainingCommand(self, new, text, merge_key))
 
