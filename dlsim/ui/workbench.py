@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtWidgets import QApplication, QDockWidget, QMainWindow, QWidget
+from PySide6.QtWidgets import QApplication, QDockWidget, QMainWindow, QMenu, QWidget
 
 from dlsim.engine import edits
 from dlsim.engine.errors import DlsimError
@@ -145,6 +145,7 @@ class TrainingController(QObject):
         self._gate.set()
         self._allowance = MAX_ALLOWANCE_S
         self._counters_at = -1.0
+        self._rebuild_when_paused = False
         self._allowance_at = time.perf_counter()
         if sys.getswitchinterval() > SWITCH_INTERVAL_S:
             sys.setswitchinterval(SWITCH_INTERVAL_S)
@@ -248,11 +249,15 @@ class TrainingController(QObject):
         path = getattr(self.document, "path", None)
         return Path(path).resolve().parent if path else None
 
-    def _rebuild(self, fresh: bool, carry: bool = False) -> None:
-        """Build an experiment from the document and hand it to the session."""
-        old_graph = self._graph
+    def _rebuild(self, fresh: bool, carry: bool = False, announce: bool = False) -> None:
+        """Build an experiment from the document and hand it to the session.
+
+        With `carry`, layers the edit left alone keep their trained weights and the step count
+        goes on. Called only while the training thread is idle (see `_on_document_graph_changed`),
+        so the old experiment can be read here directly and exactly.
+        """
+        old_graph, old = self._graph, self.experiment
         snap = self.session.snapshot() if self.session is not None else None
-        was_running = self._state == "running"
         self._graph = self.document.graph.copy()
         self._training = copy.deepcopy(self.document.training)
         try:
@@ -267,22 +272,23 @@ class TrainingController(QObject):
                 self.pause()
             self._set_message(f"The network cannot be built: {exc}", exc.node_id)
             return
-        if carry and snap is not None and snap.params is not None and snap.step > 0:
-            exp.network.set_weights(edits.carry_weights(self._graph, snap.params, old_graph))
-            exp.trainer.step_count = snap.step
-            exp.trainer.epoch = snap.epoch
+        steps = old.step_count if old is not None else 0
+        if carry and old is not None and steps > 0:
+            exp.network.set_weights(edits.carry_weights(self._graph, old.params(), old_graph))
+            exp.trainer.step_count = steps
+            exp.trainer.epoch = old.epoch
         self.build_error = None
         self._set_message(None, None)
         self.experiment = exp
         self.layers = _layer_infos(exp)
         self.structure += 1
         self._dataset = None
-        if fresh or self.session is None or snap is None or snap.step == 0:
+        if fresh or self.session is None or snap is None or steps == 0:
             self._new_session(exp)
         else:
             self.session.replace_experiment(_GatedExperiment(exp, self._gate))
             self._sent("paused")
-        if was_running and carry:
+        if announce:
             self.status_message.emit(GRAPH_EDIT_NOTE)
             self._set_message(GRAPH_EDIT_NOTE, None, level="info")
         self.network_rebuilt.emit()
@@ -305,9 +311,17 @@ class TrainingController(QObject):
         self._set_state(self.session.state)
 
     def _on_document_graph_changed(self) -> None:
+        """A structural edit rebuilds the network; while training runs, it first pauses and
+        rebuilds once the pause has landed (the next tick), so the weights carried over are
+        exactly the last step's."""
         if self._graph is not None and edits.same_structure(self._graph, self.document.graph):
             return
-        self._rebuild(fresh=False, carry=True)
+        if self._state == "running":
+            self.pause()
+            self._rebuild_when_paused = True
+            return
+        self._rebuild(fresh=False, carry=True, announce=self._rebuild_when_paused)
+        self._rebuild_when_paused = False
 
     def _on_document_training_changed(self) -> None:
         new = self.document.training
@@ -350,6 +364,10 @@ class TrainingController(QObject):
         self._last_key = key
         if snap is not None:
             self._follow_snapshot(snap)
+            if self._rebuild_when_paused and self._state != "running":
+                self._rebuild_when_paused = False
+                self._rebuild(fresh=False, carry=True, announce=True)
+                return
         feed = PlotFeed(
             snapshot=snap,
             history=session.history,
@@ -629,6 +647,9 @@ class Workbench(QObject):
         self._arranged = False
         window.addToolBar(self.run_controls.toolbar)
         self.controller.status_message.connect(window.status)
+        if hasattr(window, "focus_node"):
+            self.training_panel.banner.node_requested.connect(window.focus_node)
+        self.training_menu = self._build_menu(window)
         window.document.set_weights_provider(self.controller.current_weights)
         self._watcher = _WindowWatcher(self.controller, self)
         self._watcher.on_first_show = self.arrange
@@ -636,6 +657,32 @@ class Workbench(QObject):
         app = QApplication.instance()
         if app is not None:
             app.aboutToQuit.connect(self.controller.shutdown)
+
+    def _build_menu(self, window: QMainWindow) -> QMenu:
+        """A Training menu with the run actions (their shortcuts live here too) and the plots."""
+        menu = QMenu("&Training", window)
+        rc = self.run_controls
+        menu.addActions(
+            [rc.run_action, rc.step_action, rc.step10_action, rc.step100_action, rc.reset_action]
+        )
+        menu.addSeparator()
+        compare = menu.addAction("Run a &Comparison…")
+        compare.setStatusTip("Train copies of the network under several settings, side by side")
+        compare.triggered.connect(self.show_comparison)
+        before = getattr(window, "lessons_menu", None)
+        bar = window.menuBar()
+        if before is not None:
+            bar.insertMenu(before.menuAction(), menu)
+        else:
+            bar.addMenu(menu)
+        return menu
+
+    def show_comparison(self) -> None:
+        """Bring the Compare runs dock forward, ready to start one."""
+        dock = self.docks["compare"]
+        dock.show()
+        dock.raise_()
+        self.plots["compare"].choice.setFocus()
 
     def arrange(self) -> None:
         """Group the plots as three pairs of tabs and give them room — once, after the window is

@@ -16,7 +16,7 @@ from dlsim.engine.fileformat import read_document
 from dlsim.ui.document import Document
 from dlsim.ui.panels.run_controls import RunControls
 from dlsim.ui.plots.compare import QtComparePlot
-from dlsim.ui.workbench import GRAPH_EDIT_NOTE, TrainingController
+from dlsim.ui.workbench import BOUNDARY_RESOLUTION, GRAPH_EDIT_NOTE, TrainingController
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "assets" / "examples"
 TIMEOUT_MS = 10_000
@@ -52,10 +52,11 @@ def snap(controller):
 
 
 def wait_paused_at(qtbot, controller, step: int) -> None:
-    qtbot.waitUntil(
-        lambda: snap(controller).step == step and controller.state == "paused",
-        timeout=TIMEOUT_MS,
-    )
+    def done() -> bool:
+        s = snap(controller)
+        return s is not None and s.step == step and controller.state == "paused"
+
+    qtbot.waitUntil(done, timeout=TIMEOUT_MS)
 
 
 def session_threads() -> list[threading.Thread]:
@@ -136,11 +137,12 @@ def test_editing_the_graph_while_running_pauses_rebuilds_and_says_so(qtbot, cont
     controller.message_changed.connect(lambda text, node, level: messages.append(text))
     controller.run()
     qtbot.waitUntil(lambda: snap(controller).step > 20, timeout=TIMEOUT_MS)
-    document.set_node_params("h", {"activation": "relu"})
-    qtbot.waitUntil(lambda: controller.state == "paused", timeout=TIMEOUT_MS)
+    with qtbot.waitSignal(controller.network_rebuilt, timeout=TIMEOUT_MS):
+        document.set_node_params("h", {"activation": "relu"})
+    assert controller.state == "paused"
     assert GRAPH_EDIT_NOTE in messages
     assert controller.experiment.network.layers["h"].activation.name == "relu"
-    assert snap(controller).step > 20, "the step count goes on"
+    assert controller.experiment.step_count > 20, "the step count goes on"
 
 
 def test_a_rebuild_keeps_the_weights_of_unchanged_layers_only(qtbot, controller, document):
@@ -310,3 +312,72 @@ def test_closing_the_window_while_training_stops_the_worker(qtbot):
     assert not window.isVisible()
     qtbot.waitUntil(lambda: not session_threads(), timeout=TIMEOUT_MS)
     assert not bench.controller.timer.isActive()
+
+
+# --- the whole workbench in the editor's window -------------------------------------------------
+
+
+@pytest.fixture
+def window(qtbot):
+    from dlsim.ui.main_window import MainWindow
+    from dlsim.ui.workbench import install_workbench
+
+    win = MainWindow()
+    win.remember_layout = False
+    install_workbench(win)
+    load(win.document, "xor_learn")
+    win.show()
+    qtbot.waitExposed(win)
+    yield win
+    win.document.undo_stack.setClean()
+    win.close()
+
+
+def test_a_newcomer_trains_on_a_spiral_and_swaps_sigmoid_for_relu(qtbot, window):
+    bench = window.workbench
+    controller, panel, doc = bench.controller, bench.training_panel, window.document
+    boundary = bench.plots["boundary"]
+    gradients = bench.plots["gradients"]
+    qtbot.waitUntil(lambda: boundary.isVisible() and gradients.isVisible(), timeout=TIMEOUT_MS)
+    # a 2-D spiral from the Training dock, sigmoid hidden units from the inspector's model
+    panel.dataset_type.activated.emit(panel.dataset_type.findData("spiral"))
+    doc.set_node_params("h", {"units": 16, "activation": "sigmoid"})
+    controller.step(200)
+    wait_paused_at(qtbot, controller, 200)
+    controller.flush()
+    first = boundary.image.image.copy()
+    assert first.shape == (BOUNDARY_RESOLUTION, BOUNDARY_RESOLUTION)
+    controller.run()
+    qtbot.waitUntil(lambda: snap(controller).step > 800, timeout=TIMEOUT_MS)
+    with qtbot.waitSignal(controller.network_rebuilt, timeout=TIMEOUT_MS):
+        doc.set_node_params("h", {"activation": "relu"})  # while running
+    assert controller.state == "paused"
+    assert GRAPH_EDIT_NOTE in panel.banner.text
+    at_switch = controller.experiment.step_count
+    controller.step(300)
+    wait_paused_at(qtbot, controller, at_switch + 300)
+    controller.flush()
+    assert not np.array_equal(boundary.image.image, first), "the boundary has moved"
+    x, _y = gradients.curves["h"].getOriginalDataset()
+    assert x[0] == 0, "one gradient history across the switch, from the first step"
+    assert controller.session.history.last("grad_norm/h")[0] == at_switch + 299
+
+
+def test_an_error_banner_offers_to_show_the_layer(qtbot, window):
+    bench = window.workbench
+    banner = bench.training_panel.banner
+    window.document.set_training({"dataset": {"type": "iris"}}, "Use Iris")
+    qtbot.waitUntil(lambda: bench.controller.state == "error", timeout=TIMEOUT_MS)
+    qtbot.waitUntil(lambda: "4 features" in banner.text, timeout=TIMEOUT_MS)
+    assert banner.node_id == "x"
+    with qtbot.waitSignal(banner.node_requested) as blocker:
+        banner.label.linkActivated.emit("node:x")
+    assert blocker.args == ["x"]
+    assert window.selected_node_ids() == ["x"], "the editor selects the Input layer"
+
+
+def test_the_training_menu_holds_the_run_actions(window):
+    menu = window.workbench.training_menu
+    texts = [a.text() for a in menu.actions() if not a.isSeparator()]
+    assert texts[:5] == ["Run", "Step", "Step 10", "Step 100", "Reset"]
+    assert any("Comparison" in t for t in texts)

@@ -6,7 +6,9 @@ controller's signals, which follow the snapshots the worker publishes.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+import html
+
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QComboBox, QFrame, QHBoxLayout, QLabel, QToolBar, QWidget
 
@@ -127,7 +129,13 @@ class RunControls(QWidget):
 
 
 class MessageBanner(QFrame):
-    """A plain message above the training form: divergence, an engine error, a rebuild note."""
+    """A plain message above the training form: divergence, an engine error, a rebuild note.
+
+    A message about one layer carries a "Show layer" link; `node_requested` asks the editor to
+    select that node.
+    """
+
+    node_requested = Signal(str)
 
     STYLES = {
         "error": "background: #fdecea; border: 1px solid #e6a39b; color: #611a15;",
@@ -138,7 +146,14 @@ class MessageBanner(QFrame):
         super().__init__(parent)
         self.label = QLabel()
         self.label.setWordWrap(True)
-        self.label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.label.setTextFormat(Qt.TextFormat.RichText)
+        self.label.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByMouse
+            | Qt.TextInteractionFlag.LinksAccessibleByMouse
+        )
+        self.label.linkActivated.connect(self._on_label_link_activated)
+        self.message = ""
+        self.node_id: str | None = None
         layout = QHBoxLayout(self)
         layout.setContentsMargins(8, 6, 8, 6)
         layout.addWidget(self.label)
@@ -149,7 +164,10 @@ class MessageBanner(QFrame):
             self.hide()
             return
         where = f"Layer '{node_id}': " if node_id and f"'{node_id}'" not in text else ""
-        self.label.setText(where + text)
+        self.message = where + text
+        self.node_id = node_id
+        link = f' <a href="node:{html.escape(node_id)}">Show layer</a>' if node_id else ""
+        self.label.setText(html.escape(self.message) + link)
         self.setStyleSheet(
             "MessageBanner {"
             + self.STYLES.get(level, self.STYLES["error"])
@@ -160,4 +178,8 @@ class MessageBanner(QFrame):
 
     @property
     def text(self) -> str:
-        return "" if self.isHidden() else self.label.text()
+        return "" if self.isHidden() else self.message
+
+    def _on_label_link_activated(self, link: str) -> None:
+        if link.startswith("node:"):
+            self.node_requested.emit(link[len("node:") :])
