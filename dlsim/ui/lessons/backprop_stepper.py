@@ -199,7 +199,20 @@ class BackpropStepper(QWidget):
         self.start_action = QAction("First phase", self)
         self.start_action.setShortcut(QKeySequence(Qt.Key.Key_Home))
         self.start_action.triggered.connect(lambda: self.go_to_phase(0))
-        for action in (self.back_action, self.next_action, self.play_action, self.start_action):
+        self.larger_action = QAction("Larger text", self)
+        self.larger_action.setShortcuts([QKeySequence("Ctrl++"), QKeySequence("Ctrl+=")])
+        self.larger_action.triggered.connect(lambda: self.formulas.zoomIn(2))
+        self.smaller_action = QAction("Smaller text", self)
+        self.smaller_action.setShortcut(QKeySequence("Ctrl+-"))
+        self.smaller_action.triggered.connect(lambda: self.formulas.zoomOut(2))
+        for action in (
+            self.back_action,
+            self.next_action,
+            self.play_action,
+            self.start_action,
+            self.larger_action,
+            self.smaller_action,
+        ):
             action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             self.addAction(action)
 

@@ -247,7 +247,7 @@ class NeuronDiagram(QGraphicsView):
         biggest = max((abs(v) for v in phase.edge_values.values()), default=0.0)
         for name, edge in self._edges.items():
             active = name in phase.active_edges
-            dim = bool(phase.active_edges or phase.active_units) and not active
+            dim = bool(phase.active_edges) and not active
             edge.show(
                 phase.edge_values.get(name, 0.0),
                 phase.edge_labels.get(name, name),
