@@ -1,7 +1,6 @@
 """The lessons inside the main window: the Lessons menu, the lab under Examples, the Lesson dock."""
 
 import pytest
-from PySide6.QtCore import QSettings
 
 from dlsim.engine.lessons import lesson_text
 from dlsim.ui.lessons import (
@@ -11,12 +10,6 @@ from dlsim.ui.lessons import (
     install_lessons,
 )
 from dlsim.ui.main_window import MainWindow
-
-
-@pytest.fixture(autouse=True)
-def private_settings(tmp_path):
-    """Keep the user's recent files and layout out of the tests."""
-    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "cfg"))
 
 
 @pytest.fixture

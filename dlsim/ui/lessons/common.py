@@ -7,11 +7,8 @@ phase or row in amber — and the text is larger than in the editor.
 
 from __future__ import annotations
 
-import ctypes
-import sys
 from pathlib import Path
 
-from PySide6.QtCore import QObject
 from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import QApplication
 
@@ -65,26 +62,3 @@ def example_path(name: str) -> Path:
 
 def html_escape(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-
-
-def guard_none_refcount() -> bool:
-    """Keep None alive under a PySide6 build that drops a reference to it on every void call.
-
-    PySide6 6.12 on CPython 3.11 returns None from void methods without counting the reference
-    (harmless from 3.12 on, where None is immortal). After some 17,000 calls None's count hits
-    zero and the interpreter aborts with "deallocating None". When the leak is detected, None's
-    count is raised far beyond reach. Returns whether the leak was found.
-    """
-    if sys.implementation.name != "cpython" or sys.version_info >= (3, 12):
-        return False
-    probe = QObject()
-    before = sys.getrefcount(None)
-    for _ in range(8):
-        probe.setObjectName("probe")
-    leaking = sys.getrefcount(None) < before
-    if leaking:
-        ctypes.c_ssize_t.from_address(id(None)).value += 1 << 40
-    return leaking
-
-
-NONE_REFCOUNT_LEAK = guard_none_refcount()
