@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
     QDoubleSpinBox,
+    QGraphicsItem,
     QGraphicsPolygonItem,
     QGridLayout,
     QGroupBox,
@@ -544,7 +545,7 @@ class PerceptronLab(QWidget):
             text.setZValue(11)
             self._add(text)
 
-    def _add(self, item) -> None:  # noqa: ANN001 - any plot item
+    def _add(self, item: QGraphicsItem) -> None:
         self.plot.addItem(item)
         self._plot_items.append(item)
 
