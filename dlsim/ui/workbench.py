@@ -46,6 +46,7 @@ PUBLISH_INTERVAL_S = 1 / 20  # snapshots (with the boundary prediction) this oft
 # A shorter GIL switch interval lets the GUI thread take the interpreter from a busy training
 # thread sooner (the default 5 ms shows up directly as event-loop lag).
 SWITCH_INTERVAL_S = 0.001
+EMPTY_NOTE = "An empty diagram: add an Input layer and a Dense layer, connect them, then train."
 GRAPH_EDIT_NOTE = (
     "The graph was edited: training paused and the network was rebuilt "
     "(layers you did not change kept their weights)."
@@ -270,7 +271,10 @@ class TrainingController(QObject):
                 self.experiment = None
             elif self.session is not None:
                 self.pause()
-            self._set_message(f"The network cannot be built: {exc}", exc.node_id)
+            if not self._graph.nodes:
+                self._set_message(EMPTY_NOTE, None, level="info")
+            else:
+                self._set_message(f"The network cannot be built: {exc}", exc.node_id)
             return
         steps = old.step_count if old is not None else 0
         if carry and old is not None and steps > 0:

@@ -37,6 +37,13 @@ DEFAULT_AUGMENT = 0.05
 SEED_MAX = 2**31 - 1
 
 
+def _form(parent: QWidget) -> QFormLayout:
+    """A form whose fields all take the full width (the platform default may not)."""
+    form = QFormLayout(parent)
+    form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+    return form
+
+
 def _blocked(widget: QWidget) -> QSignalBlocker:
     return QSignalBlocker(widget)
 
@@ -46,7 +53,7 @@ class _SchemaForm(QWidget):
 
     def __init__(self, on_commit) -> None:
         super().__init__()
-        self.layout_ = QFormLayout(self)
+        self.layout_ = _form(self)
         self.layout_.setContentsMargins(0, 0, 0, 0)
         self.on_commit = on_commit
         self.fields: dict[str, Any] = {}
@@ -115,7 +122,7 @@ class TrainingPanel(QWidget):
 
     def _data_group(self) -> QGroupBox:
         box = QGroupBox("Data set")
-        form = QFormLayout(box)
+        form = _form(box)
         self.dataset_type = QComboBox()
         for name in datasets.TYPES:
             self.dataset_type.addItem(name.replace("_", " "), name)
@@ -144,7 +151,7 @@ class TrainingPanel(QWidget):
 
     def _loss_group(self) -> QGroupBox:
         box = QGroupBox("Loss")
-        form = QFormLayout(box)
+        form = _form(box)
         self.loss_box = QComboBox()
         for name in losses.NAMES:
             self.loss_box.addItem(name, name)
@@ -165,7 +172,7 @@ class TrainingPanel(QWidget):
 
     def _optimizer_group(self) -> QGroupBox:
         box = QGroupBox("Optimizer")
-        form = QFormLayout(box)
+        form = _form(box)
         self.optimizer_box = QComboBox()
         for key, label in edits.OPTIMIZER_LABELS.items():
             self.optimizer_box.addItem(label, key)
@@ -189,7 +196,7 @@ class TrainingPanel(QWidget):
 
     def _batch_group(self) -> QGroupBox:
         box = QGroupBox("Batches")
-        form = QFormLayout(box)
+        form = _form(box)
         self.batch_mode = QComboBox()
         for key, label in BATCH_MODES:
             self.batch_mode.addItem(label, key)
@@ -214,7 +221,7 @@ class TrainingPanel(QWidget):
 
     def _run_group(self) -> QGroupBox:
         box = QGroupBox("Reproducibility")
-        form = QFormLayout(box)
+        form = _form(box)
         self.seed_box = QSpinBox()
         self.seed_box.setRange(0, SEED_MAX)
         self.seed_box.setKeyboardTracking(False)
