@@ -132,6 +132,26 @@ def test_reset_with_the_same_seed_reproduces_the_first_loss(qtbot, controller):
     assert first == headless
 
 
+def test_switching_to_float32_trains_in_float32(qtbot, controller, document):
+    controller.step(5)
+    wait_paused_at(qtbot, controller, 5)
+    document.set_training({"dtype": "float32"}, "Use float32")
+    controller.step(5)
+    wait_paused_at(qtbot, controller, 10)
+    assert snap(controller).params["h"]["W"].dtype == np.float32
+
+
+def test_reset_while_running_goes_back_to_step_zero(qtbot, controller, controls):
+    controller.run()
+    qtbot.waitUntil(lambda: snap(controller).step > 30, timeout=TIMEOUT_MS)
+    controls.reset_action.trigger()
+    qtbot.waitUntil(
+        lambda: snap(controller).step == 0 and controller.state == "idle", timeout=TIMEOUT_MS
+    )
+    qtbot.waitUntil(lambda: controls.step_label.text() == "step 0", timeout=TIMEOUT_MS)
+    assert controller.session.history.last("loss") is None, "the history starts again"
+
+
 def test_editing_the_graph_while_running_pauses_rebuilds_and_says_so(qtbot, controller, document):
     messages = []
     controller.message_changed.connect(lambda text, node, level: messages.append(text))
