@@ -98,7 +98,8 @@ class ActivationExplorer(QWidget):
         self.plot.setMouseEnabled(x=False, y=False)
         self.plot.hideButtons()
         self.plot.setLabel("bottom", "z")
-        self.plot.addLegend(offset=(10, 10), labelTextSize="14pt", labelTextColor=INK)
+        # Clear of the saturated band drawn at the left edge.
+        self.plot.addLegend(offset=(250, 10), labelTextSize="14pt", labelTextColor=INK)
         for axis in ("bottom", "left"):
             self.plot.getAxis(axis).setTickFont(big_font(-1))
         self.plot.setXRange(*Z_RANGE, padding=0.02)
