@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtWidgets import QApplication, QDockWidget, QMainWindow, QMenu, QWidget
+from PySide6.QtWidgets import QApplication, QDockWidget, QMainWindow, QMenu
 
 from dlsim.engine import edits
 from dlsim.engine.errors import DlsimError
@@ -736,7 +736,3 @@ def install_workbench(window: QMainWindow) -> Workbench:
     bench = Workbench(window)
     window.workbench = bench
     return bench
-
-
-def plot_widgets(bench: Workbench) -> list[QWidget]:
-    return list(bench.plots.values())
