@@ -102,7 +102,8 @@ class _Diverged(Exception):
     """Raised inside the worker when a step diverged; carries the message and node."""
 
     def __init__(self, step: int, what: str, node_id: str | None = None) -> None:
-        super().__init__(f"Training diverged at step {step}: {what}. {DIVERGENCE_ADVICE}")
+        # Counted from 1, like the step counter the user sees (step index 0 is "step 1").
+        super().__init__(f"Training diverged at step {step + 1}: {what}. {DIVERGENCE_ADVICE}")
         self.step = step
         self.node_id = node_id
 

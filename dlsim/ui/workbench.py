@@ -13,7 +13,6 @@ unchanged layers, and says so; a replaced document starts a fresh session.
 from __future__ import annotations
 
 import copy
-import ctypes
 import sys
 import threading
 import time
@@ -22,6 +21,7 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QDockWidget, QMainWindow, QMenu
+from threadpoolctl import threadpool_limits
 
 from dlsim.engine import edits
 from dlsim.engine.errors import DlsimError
@@ -53,39 +53,14 @@ GRAPH_EDIT_NOTE = (
 )
 
 
-BLAS_THREAD_SETTERS = (
-    "scipy_openblas_set_num_threads64_",
-    "scipy_openblas_set_num_threads",
-    "openblas_set_num_threads64_",
-    "openblas_set_num_threads",
-)
-
-
 def limit_blas_threads(n: int = 1) -> bool:
-    """Ask the loaded OpenBLAS to use `n` threads; True if it could be told.
+    """Ask the BLAS library to use `n` threads; True if one was found and told.
 
     dlsim's matrices are small (a 4096×16 product at most), too small to gain from BLAS
     threads, and on a two-core machine those threads spin against the GUI thread and the
     training thread: a 4096×16 @ 16×16 product took 6 ms with them and 0.4 ms without.
     """
-    try:
-        with open("/proc/self/maps") as f:
-            paths = {line.split()[-1] for line in f if "openblas" in line and ".so" in line}
-    except OSError:
-        return False
-    done = False
-    for path in paths:
-        try:
-            lib = ctypes.CDLL(path)
-        except OSError:
-            continue
-        for name in BLAS_THREAD_SETTERS:
-            setter = getattr(lib, name, None)
-            if setter is not None:
-                setter(ctypes.c_int(n))
-                done = True
-                break
-    return done
+    return bool(threadpool_limits(limits=n, user_api="blas").get_original_num_threads())
 
 
 class _GatedExperiment:

@@ -311,10 +311,10 @@ def test_exploding_weights_pause_with_a_message_and_no_nan_in_history(make_sessi
     assert s.state == snap.state == "diverged"
     assert exp.step_count == expected + 1
     assert snap.message == (
-        f"Training diverged at step {expected}: the parameter W of 'out' grew beyond 1e+06 "
+        f"Training diverged at step {expected + 1}: the parameter W of 'out' grew beyond 1e+06 "
         f"(exploding weights). {DIVERGENCE_ADVICE}"
     ) or snap.message == (
-        f"Training diverged at step {expected}: the parameter b of 'out' grew beyond 1e+06 "
+        f"Training diverged at step {expected + 1}: the parameter b of 'out' grew beyond 1e+06 "
         f"(exploding weights). {DIVERGENCE_ADVICE}"
     )
     assert snap.node_id == "out"
@@ -334,7 +334,7 @@ def test_a_nan_loss_pauses_with_the_lecture_sentence_and_is_not_plotted(make_ses
     snap = s.snapshot()
     assert snap.state == "diverged" and exp.step_count == 5
     assert snap.message == (
-        "Training diverged at step 4: the loss became NaN. Try a lower learning rate, gradient "
+        "Training diverged at step 5: the loss became NaN. Try a lower learning rate, gradient "
         "clipping (clipnorm), normalization (BatchNorm), or a better initializer (He/Glorot)."
     )
     x, y = s.history.series("loss", finite_only=False)
