@@ -570,7 +570,11 @@ class TrainingSession:
             if self._activity == 0:
                 self._end_activity("paused")
                 return
-        if now - self._last_metrics >= self.metrics_interval_s:
+        # Time-based for long runs; step-based early on, so a short burst (Step 100) still
+        # draws a curve: at least ~50 measurements per tenfold growth of the step count.
+        count = exp.step_count
+        due_by_steps = count - self._metrics_at >= max(10, count // 50)
+        if due_by_steps or now - self._last_metrics >= self.metrics_interval_s:
             self._measure()
             self._last_metrics = now
         if now - self._last_publish >= self.publish_interval_s:

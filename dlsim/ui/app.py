@@ -36,6 +36,13 @@ def _parse_args(argv: list[str]) -> argparse.Namespace:
         "--select", metavar="IDS", help="for --screenshot: select these nodes (comma-separated)"
     )
     parser.add_argument(
+        "--train",
+        type=int,
+        default=0,
+        metavar="STEPS",
+        help="for --screenshot: train this many steps first, so the plots show data",
+    )
+    parser.add_argument(
         "--editor-only",
         action="store_true",
         help="leave out the training workbench and the lessons (to isolate a problem)",
@@ -94,12 +101,14 @@ def main(argv: list[str] | None = None) -> int:
     if args.screenshot:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+    from PySide6.QtCore import qInstallMessageHandler
     from PySide6.QtWidgets import QApplication
 
     from dlsim.ui.main_window import MainWindow
     from dlsim.ui.panels.examples import DEFAULT_EXAMPLE
     from dlsim.ui.style import apply_theme
 
+    qInstallMessageHandler(_quiet_platform_notes)
     app = QApplication.instance() or QApplication([sys.argv[0] if sys.argv else "dlsim"])
     app.setOrganizationName("dlsim")
     app.setApplicationName("dlsim")
@@ -114,6 +123,13 @@ def main(argv: list[str] | None = None) -> int:
     if not (args.file and window.open_path(args.file, ask_to_save=False)):
         window.open_example(args.example or DEFAULT_EXAMPLE)
     return app.exec()
+
+
+def _quiet_platform_notes(mode, context, message: str) -> None:
+    """Drop the offscreen platform's notes on window features it lacks; print the rest."""
+    if "This plugin does not support" in message:
+        return
+    print(message, file=sys.stderr)
 
 
 def _screenshot(window, args: argparse.Namespace, size: tuple[int, int], default: str) -> int:
@@ -138,6 +154,11 @@ def _screenshot(window, args: argparse.Namespace, size: tuple[int, int], default
     window.show()
     if args.select:
         window.scene.select_nodes([nid.strip() for nid in args.select.split(",")])
+    bench = getattr(window, "workbench", None)
+    if args.train > 0 and bench is not None:
+        bench.controller.step(args.train)
+        bench.controller.session.wait_idle(timeout=120)
+        bench.controller.flush()
     for _ in range(5):
         QCoreApplication.processEvents()
     window.view.fit_to_view()
