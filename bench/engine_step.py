@@ -2,8 +2,9 @@
 
 Three networks — 2-4-1 (batch 4), 4-8-8-3 (batch 16), 784-256-128-10 (batch 128) — in float64
 and float32, each trained with plain SGD on random data. The hand-written loop does the same work
-per step (forward, loss value, backward, update) with no framework around it. Figures are medians
-of several timed repeats in this one process; ratios compare runs made side by side.
+per step (forward, loss value, backward, update) with no framework around it. The runners take
+turns, block after block, in this one process; figures are medians of the blocks and each ratio
+is the median of the ratios of blocks timed side by side.
 Run: `.venv/bin/python bench/engine_step.py` (add --quick for a short run).
 """
 
@@ -152,17 +153,33 @@ def torch_step(net: dict, x: np.ndarray, y: np.ndarray, dtype) -> Callable[[], f
     return step
 
 
-def time_per_step(step: Callable[[], object], steps: int, repeats: int) -> float:
-    """Median over repeats of the mean microseconds per step."""
-    for _ in range(max(3, steps // 10)):
+def block_time(step: Callable[[], object], steps: int) -> float:
+    """Mean microseconds per step over one block of `steps` steps."""
+    t0 = time.perf_counter()
+    for _ in range(steps):
         step()
-    samples = []
-    for _ in range(repeats):
-        t0 = time.perf_counter()
-        for _ in range(steps):
+    return (time.perf_counter() - t0) / steps * 1e6
+
+
+def compare(runners: dict[str, Callable[[], object]], steps: int, pairs: int) -> dict[str, object]:
+    """Time the runners in turn, block after block, so drift hits them alike.
+
+    Each runner's figure is the median of its blocks; each ratio is the median of the ratios of
+    blocks timed side by side (dlsim's block against the other's block of the same round).
+    """
+    for step in runners.values():
+        for _ in range(max(3, steps // 10)):
             step()
-        samples.append((time.perf_counter() - t0) / steps * 1e6)
-    return statistics.median(samples)
+    times: dict[str, list[float]] = {key: [] for key in runners}
+    for _ in range(pairs):
+        for key, step in runners.items():
+            times[key].append(block_time(step, steps))
+    row: dict[str, object] = {f"{k}_us": round(statistics.median(v), 2) for k, v in times.items()}
+    for other in runners:
+        if other != "dlsim":
+            ratios = [a / b for a, b in zip(times["dlsim"], times[other], strict=True)]
+            row[f"dlsim/{other}"] = round(statistics.median(ratios), 3)
+    return row
 
 
 def main() -> None:
@@ -175,24 +192,16 @@ def main() -> None:
             rng = np.random.default_rng(1)
             x, y = make_data(net, rng, dtype)
             big = net["batch"] >= 128
-            steps = (20 if big else 500) if args.quick else (100 if big else 3000)
-            repeats = 3 if args.quick else 7
+            steps = (10 if big else 200) if args.quick else (20 if big else 500)
+            pairs = 5 if args.quick else 25
             runners = {
                 "dlsim": dlsim_step(net, x, y, np.dtype(dtype).name),
                 "numpy": numpy_step(net, x, y, dtype),
-                "torch": torch_step(net, x, y, dtype),
             }
-            row: dict[str, object] = {"net": name, "dtype": np.dtype(dtype).name}
-            # Interleave the runners so machine drift affects all of them alike.
-            times: dict[str, list[float]] = {k: [] for k, v in runners.items() if v is not None}
-            for _ in range(3):
-                for key in times:
-                    times[key].append(time_per_step(runners[key], steps, repeats))
-            for key, values in times.items():
-                row[f"{key}_us"] = round(statistics.median(values), 2)
-            row["dlsim/numpy"] = round(row["dlsim_us"] / row["numpy_us"], 3)
-            if "torch_us" in row:
-                row["dlsim/torch"] = round(row["dlsim_us"] / row["torch_us"], 3)
+            torch_runner = torch_step(net, x, y, dtype)
+            if torch_runner is not None:
+                runners["torch"] = torch_runner
+            row = {"net": name, "dtype": np.dtype(dtype).name, **compare(runners, steps, pairs)}
             results.append(row)
             cells = "  ".join(f"{k}={v}" for k, v in row.items())
             print(cells, flush=True)
