@@ -190,6 +190,7 @@ class TrainingSession:
         self._params: dict[str, dict[str, np.ndarray]] | None = None
         self._metrics: dict[str, float] = {}
         self._metrics_at = -1
+        self._norms_at = -1
         self._message: str | None = None
         self._node_id: str | None = None
         self._serial = 0
@@ -512,6 +513,7 @@ class TrainingSession:
         self._params = None
         self._metrics = {}
         self._metrics_at = -1
+        self._norms_at = -1
         self._state = state
         self._message = None
         self._node_id = None
@@ -548,8 +550,12 @@ class TrainingSession:
             what = "NaN" if math.isnan(loss) else "infinite"
             raise _Diverged(step, f"the loss became {what}")
         values = {"loss": loss}
-        for node_id, norm in record.grad_norms().items():
-            values["grad_norm/" + node_id] = norm
+        # Every step for the first thousand, then ~1000 per tenfold growth: the plot keeps its
+        # shape on a log axis and a long flat-out run does not pay for a norm it never shows.
+        if step - self._norms_at >= max(1, step // 1000) or self._norms_at > step:
+            self._norms_at = step
+            for node_id, norm in record.grad_norms().items():
+                values["grad_norm/" + node_id] = norm
         self.history.extend(step, values)
         weight_range = getattr(exp, "weight_range", None)
         if weight_range is not None:

@@ -45,7 +45,7 @@ BOUNDARY_RESOLUTION = 48  # grid points a side: 2304 predictions per publish
 PUBLISH_INTERVAL_S = 1 / 20  # snapshots (with the boundary prediction) this often while running
 # A shorter GIL switch interval lets the GUI thread take the interpreter from a busy training
 # thread sooner (the default 5 ms shows up directly as event-loop lag).
-SWITCH_INTERVAL_S = 0.001
+SWITCH_INTERVAL_S = 0.005
 EMPTY_NOTE = "An empty diagram: add an Input layer and a Dense layer, connect them, then train."
 GRAPH_EDIT_NOTE = (
     "The graph was edited: training paused and the network was rebuilt "
