@@ -6,12 +6,12 @@ Each activation maps a pre-activation ``z`` to ``a = forward(z)`` and turns ``dL
 
 from __future__ import annotations
 
-from numbers import Real
-from typing import Any, ClassVar
+from typing import Any
 
 import numpy as np
 
 from dlsim.engine.errors import DlsimError
+from dlsim.engine.named import Named, number, resolve
 
 NAMES: tuple[str, ...] = ("linear", "step", "sigmoid", "tanh", "relu", "leaky_relu", "softmax")
 
@@ -43,11 +43,8 @@ def sigmoid(z: np.ndarray) -> np.ndarray:
     return np.reciprocal(t, out=t)
 
 
-class Activation:
+class Activation(Named):
     """Base class: a named function f with f' and the chain-rule step dL/dz = dL/da * f'(z)."""
-
-    name: ClassVar[str] = ""
-    defaults: ClassVar[dict[str, float]] = {}
 
     def forward(self, z: np.ndarray) -> np.ndarray:
         raise NotImplementedError
@@ -63,22 +60,6 @@ class Activation:
     def saturated_fraction(self, a: np.ndarray) -> float | None:
         """Share of outputs in the flat tails where gradients vanish; None if it cannot saturate."""
         return None
-
-    def get_config(self) -> str | dict[str, Any]:
-        """The plain name when every parameter is at its default, else a dict with all of them."""
-        params = {key: getattr(self, key) for key in self.defaults}
-        if params == self.defaults:
-            return self.name
-        return {"name": self.name, **params}
-
-    def __eq__(self, other: object) -> bool:
-        return type(self) is type(other) and self.get_config() == other.get_config()
-
-    def __hash__(self) -> int:
-        return hash(repr(self.get_config()))
-
-    def __repr__(self) -> str:
-        return f"{type(self).__name__}({self.get_config()!r})"
 
 
 class Linear(Activation):
@@ -165,7 +146,7 @@ class LeakyReLU(Activation):
     defaults = {"alpha": 0.1}
 
     def __init__(self, alpha: float = 0.1) -> None:
-        self.alpha = _number("leaky_relu", "alpha", alpha)
+        self.alpha = number("leaky_relu", "alpha", alpha)
         if not 0 <= self.alpha < 1:
             raise DlsimError(f"leaky_relu alpha must be in [0, 1), got {alpha!r}")
 
@@ -205,31 +186,6 @@ _CLASSES: dict[str, type[Activation]] = {
 }
 
 
-def _number(owner: str, key: str, value: Any) -> float:
-    """A parameter value as a finite float, or a DlsimError saying which one is wrong."""
-    if isinstance(value, bool) or not isinstance(value, Real) or not np.isfinite(value):
-        raise DlsimError(f"{owner} {key} must be a finite number, got {value!r}")
-    return float(value)
-
-
 def get(spec: str | dict[str, Any] | Activation) -> Activation:
     """Resolve "relu", {"name": "leaky_relu", "alpha": 0.2} or an Activation to an Activation."""
-    if isinstance(spec, Activation):
-        return spec
-    if isinstance(spec, str):
-        name, params = spec, {}
-    elif isinstance(spec, dict) and "name" in spec:
-        name = spec["name"]
-        params = {key: value for key, value in spec.items() if key != "name"}
-    else:
-        raise DlsimError(f"an activation must be a name or a dict with a 'name', got {spec!r}")
-    if not isinstance(name, str) or name not in _CLASSES:
-        raise DlsimError(f"unknown activation {name!r} (choose one of: {', '.join(NAMES)})")
-    cls = _CLASSES[name]
-    unknown = sorted(set(params) - set(cls.defaults))
-    if unknown:
-        allowed = ", ".join(cls.defaults) or "none"
-        raise DlsimError(
-            f"activation {name!r} has no parameter {unknown[0]!r} (parameters: {allowed})"
-        )
-    return cls(**params)
+    return resolve(spec, Activation, _CLASSES, "activation")

@@ -6,12 +6,12 @@ so the same seed gives the same starting weights (up to rounding) in float32 and
 
 from __future__ import annotations
 
-from numbers import Real
-from typing import Any, ClassVar
+from typing import Any
 
 import numpy as np
 
 from dlsim.engine.errors import DlsimError
+from dlsim.engine.named import Named, number, resolve
 
 NAMES: tuple[str, ...] = (
     "zeros",
@@ -48,21 +48,13 @@ def fans(shape: tuple[int, ...]) -> tuple[int, int]:
     return shape[-2] * receptive, shape[-1] * receptive
 
 
-class Initializer:
+class Initializer(Named):
     """Base class: called with (shape, rng, dtype) it returns a freshly drawn array."""
 
-    name: ClassVar[str] = ""
-    defaults: ClassVar[dict[str, float]] = {}
-
     def __init__(self, **params: Any) -> None:
-        unknown = sorted(set(params) - set(self.defaults))
-        if unknown:
-            allowed = ", ".join(self.defaults) or "none"
-            raise DlsimError(
-                f"initializer {self.name!r} has no parameter {unknown[0]!r} (parameters: {allowed})"
-            )
+        """Unknown parameter names are refused by `get`; the values are checked here."""
         for key, default in self.defaults.items():
-            setattr(self, key, _number(self.name, key, params.get(key, default)))
+            setattr(self, key, number(self.name, key, params.get(key, default)))
 
     def __call__(
         self, shape: tuple[int, ...], rng: np.random.Generator, dtype: Any = np.float64
@@ -71,22 +63,6 @@ class Initializer:
 
     def _draw(self, shape: tuple[int, ...], rng: np.random.Generator) -> np.ndarray:
         raise NotImplementedError
-
-    def get_config(self) -> str | dict[str, Any]:
-        """The plain name when every parameter is at its default, else a dict with all of them."""
-        params = {key: getattr(self, key) for key in self.defaults}
-        if params == self.defaults:
-            return self.name
-        return {"name": self.name, **params}
-
-    def __eq__(self, other: object) -> bool:
-        return type(self) is type(other) and self.get_config() == other.get_config()
-
-    def __hash__(self) -> int:
-        return hash(repr(self.get_config()))
-
-    def __repr__(self) -> str:
-        return f"{type(self).__name__}({self.get_config()!r})"
 
 
 class Zeros(Initializer):
@@ -185,24 +161,6 @@ _CLASSES: dict[str, type[Initializer]] = {
 }
 
 
-def _number(owner: str, key: str, value: Any) -> float:
-    """A parameter value as a finite float, or a DlsimError saying which one is wrong."""
-    if isinstance(value, bool) or not isinstance(value, Real) or not np.isfinite(value):
-        raise DlsimError(f"{owner} {key} must be a finite number, got {value!r}")
-    return float(value)
-
-
 def get(spec: str | dict[str, Any] | Initializer) -> Initializer:
     """Resolve "he_normal", {"name": "uniform", "maxval": 0.1} or an Initializer."""
-    if isinstance(spec, Initializer):
-        return spec
-    if isinstance(spec, str):
-        name, params = spec, {}
-    elif isinstance(spec, dict) and "name" in spec:
-        name = spec["name"]
-        params = {key: value for key, value in spec.items() if key != "name"}
-    else:
-        raise DlsimError(f"an initializer must be a name or a dict with a 'name', got {spec!r}")
-    if not isinstance(name, str) or name not in _CLASSES:
-        raise DlsimError(f"unknown initializer {name!r} (choose one of: {', '.join(NAMES)})")
-    return _CLASSES[name](**params)
+    return resolve(spec, Initializer, _CLASSES, "initializer")
