@@ -246,6 +246,32 @@ def _normalize_backward(grad_xhat: np.ndarray, xhat: np.ndarray, inv_std, axis: 
     return (inv_std / n) * (n * grad_xhat - sum_g - xhat * sum_gx)
 
 
+class _Normalization(Layer):
+    """Shared by BatchNorm and LayerNorm: y = γ·x̂ + β, with x̂ normalized along `axis`."""
+
+    axis = 0
+
+    def build(self, in_units, rng, dtype):
+        super().build(in_units, rng, dtype)
+        self.weights["gamma"] = np.ones(self.units, dtype=dtype)
+        self.weights["beta"] = np.zeros(self.units, dtype=dtype)
+
+    def _scale_shift(self, x: np.ndarray, mean, var) -> np.ndarray:
+        self.inv_std = 1.0 / np.sqrt(var + self.config["epsilon"])
+        self.xhat = (x - mean) * self.inv_std
+        self.a = self.weights["gamma"] * self.xhat + self.weights["beta"]
+        return self.a
+
+    def backward(self, grad):
+        self.grads["gamma"] = (grad * self.xhat).sum(axis=0)
+        self.grads["beta"] = grad.sum(axis=0)
+        grad_xhat = grad * self.weights["gamma"]
+        return [_normalize_backward(grad_xhat, self.xhat, self.inv_std, axis=self.axis)]
+
+    def trace(self):
+        return {"xhat": self.xhat, "a": self.a}
+
+
 @register(
     params=(
         Param("momentum", "float", 0.1, "Weight of the new batch in the running averages", 0, 1),
@@ -255,45 +281,28 @@ def _normalize_backward(grad_xhat: np.ndarray, xhat: np.ndarray, inv_std, axis: 
     category="Normalization",
     inputs=(1, 1),
 )
-class BatchNorm(Layer):
+class BatchNorm(_Normalization):
     type_name = "BatchNorm"
 
     def build(self, in_units, rng, dtype):
         super().build(in_units, rng, dtype)
-        n = self.units
-        self.weights["gamma"] = np.ones(n, dtype=dtype)
-        self.weights["beta"] = np.zeros(n, dtype=dtype)
-        self.state["running_mean"] = np.zeros(n, dtype=dtype)
-        self.state["running_var"] = np.ones(n, dtype=dtype)
+        self.state["running_mean"] = np.zeros(self.units, dtype=dtype)
+        self.state["running_var"] = np.ones(self.units, dtype=dtype)
 
     def forward(self, inputs, training, rng):
         (x,) = inputs
-        eps = self.config["epsilon"]
-        if training:
-            mean = x.mean(axis=0)
-            var = x.var(axis=0)
-            m = self.config["momentum"]
-            rm, rv = self.state["running_mean"], self.state["running_var"]
-            rm *= 1.0 - m
-            rm += m * mean
-            if x.shape[0] > 1:
-                rv *= 1.0 - m
-                rv += m * var * (x.shape[0] / (x.shape[0] - 1))
-        else:
-            mean, var = self.state["running_mean"], self.state["running_var"]
-        self.inv_std = 1.0 / np.sqrt(var + eps)
-        self.xhat = (x - mean) * self.inv_std
-        self.a = self.weights["gamma"] * self.xhat + self.weights["beta"]
-        return self.a
-
-    def backward(self, grad):
-        self.grads["gamma"] = (grad * self.xhat).sum(axis=0)
-        self.grads["beta"] = grad.sum(axis=0)
-        grad_xhat = grad * self.weights["gamma"]
-        return [_normalize_backward(grad_xhat, self.xhat, self.inv_std, axis=0)]
-
-    def trace(self):
-        return {"xhat": self.xhat, "a": self.a}
+        if not training:
+            return self._scale_shift(x, self.state["running_mean"], self.state["running_var"])
+        mean = x.mean(axis=0)
+        var = x.var(axis=0)
+        m = self.config["momentum"]
+        rm, rv = self.state["running_mean"], self.state["running_var"]
+        rm *= 1.0 - m
+        rm += m * mean
+        if x.shape[0] > 1:  # one sample has no unbiased variance (PyTorch refuses it)
+            rv *= 1.0 - m
+            rv += m * var * (x.shape[0] / (x.shape[0] - 1))
+        return self._scale_shift(x, mean, var)
 
 
 @register(
@@ -304,31 +313,13 @@ class BatchNorm(Layer):
     category="Normalization",
     inputs=(1, 1),
 )
-class LayerNorm(Layer):
+class LayerNorm(_Normalization):
     type_name = "LayerNorm"
-
-    def build(self, in_units, rng, dtype):
-        super().build(in_units, rng, dtype)
-        self.weights["gamma"] = np.ones(self.units, dtype=dtype)
-        self.weights["beta"] = np.zeros(self.units, dtype=dtype)
+    axis = 1
 
     def forward(self, inputs, training, rng):
         (x,) = inputs
-        mean = x.mean(axis=1, keepdims=True)
-        var = x.var(axis=1, keepdims=True)
-        self.inv_std = 1.0 / np.sqrt(var + self.config["epsilon"])
-        self.xhat = (x - mean) * self.inv_std
-        self.a = self.weights["gamma"] * self.xhat + self.weights["beta"]
-        return self.a
-
-    def backward(self, grad):
-        self.grads["gamma"] = (grad * self.xhat).sum(axis=0)
-        self.grads["beta"] = grad.sum(axis=0)
-        grad_xhat = grad * self.weights["gamma"]
-        return [_normalize_backward(grad_xhat, self.xhat, self.inv_std, axis=1)]
-
-    def trace(self):
-        return {"xhat": self.xhat, "a": self.a}
+        return self._scale_shift(x, x.mean(axis=1, keepdims=True), x.var(axis=1, keepdims=True))
 
 
 @register(
