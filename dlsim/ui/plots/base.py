@@ -15,6 +15,7 @@ from typing import Any
 import pyqtgraph as pg
 from pyqtgraph.exporters import ImageExporter
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication, QPalette
 from PySide6.QtWidgets import (
     QFileDialog,
     QGraphicsItem,
@@ -29,6 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from dlsim.engine.edits import log_ticks
+from dlsim.ui.style import is_dark
 
 # Tableau-10: distinguishable, and readable on white.
 PALETTE = (
@@ -43,14 +45,38 @@ PALETTE = (
     "#bcbd22",
     "#17becf",
 )
-BACKGROUND = "w"
 READOUT_HZ = 4
-AXIS_PEN = "#606060"
-TEXT_COLOR = "#303030"
 
 
 def colour(i: int) -> str:
     return PALETTE[i % len(PALETTE)]
+
+
+@dataclass(frozen=True)
+class PlotColours:
+    """The neutral colours of a plot: canvas, axes, axis text, and the quieter caption text."""
+
+    background: str
+    axis: str
+    text: str
+    caption: str
+    hint: str
+
+
+LIGHT = PlotColours(
+    background="#ffffff", axis="#606060", text="#303030", caption="#404040", hint="#707070"
+)
+DARK = PlotColours(
+    background="#1f2023", axis="#8a8e96", text="#d4d6da", caption="#b8bbc1", hint="#9a9ea6"
+)
+
+
+def plot_colours(palette: QPalette | None = None) -> PlotColours:
+    """Light or dark plot colours to match the application palette (chosen once, when a plot
+    is created: switching the theme takes a restart, as for the diagram)."""
+    if palette is None and QGuiApplication.instance() is None:
+        return LIGHT
+    return DARK if is_dark(palette) else LIGHT
 
 
 @dataclass(frozen=True)
@@ -100,36 +126,39 @@ class PlotFeed:
 
 def legend_html(entries: list[tuple[str, str]]) -> str:
     """A legend for a header label: a coloured bar before each name (no overlap with curves)."""
-    return "&nbsp;&nbsp;".join(
+    return "&nbsp; ".join(
         f'<span style="color:{c}; font-weight:bold;">&#9644;</span>&nbsp;{name}'
         for name, c in entries
     )
 
 
 def header_label(text: str = "") -> QLabel:
-    """A label for a plot's header row that gives way when the dock is narrow."""
+    """A label for a plot's header row that wraps onto a second line when the dock is narrow
+    (rather than cutting words off at the Export button)."""
     label = QLabel(text)
-    label.setStyleSheet("color: #404040;")
+    label.setStyleSheet(f"color: {plot_colours().caption};")
+    label.setWordWrap(True)
     label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
     label.setMinimumWidth(0)
     return label
 
 
 def style_plot(plot: pg.PlotItem, left: str = "", bottom: str = "") -> None:
-    """Dark axes and labels on the white background; no mouse menu clutter."""
+    """Axes and labels in the theme's colours; no mouse menu clutter."""
+    colours = plot_colours()
     for name in ("left", "bottom"):
         axis = plot.getAxis(name)
-        axis.setPen(pg.mkPen(AXIS_PEN))
-        axis.setTextPen(pg.mkPen(TEXT_COLOR))
+        axis.setPen(pg.mkPen(colours.axis))
+        axis.setTextPen(pg.mkPen(colours.text))
         axis.enableAutoSIPrefix(False)  # "step (x0.001)" reads as nonsense to a learner
         # Text is the costly part of a repaint: keep each axis as a pixmap, redrawn only when
         # its ticks change (with fixed or slowly changing ranges, rarely).
         axis.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
     plot.titleLabel.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
     if left:
-        plot.setLabel("left", left, color=TEXT_COLOR)
+        plot.setLabel("left", left, color=colours.text)
     if bottom:
-        plot.setLabel("bottom", bottom, color=TEXT_COLOR)
+        plot.setLabel("bottom", bottom, color=colours.text)
     plot.showGrid(x=True, y=True, alpha=0.15)
     plot.setMenuEnabled(False)
 
@@ -192,13 +221,16 @@ class PlotPanel(QWidget):
         self.header = QHBoxLayout()
         self.header.setContentsMargins(4, 0, 0, 0)
         outer.addLayout(self.header)
+        self.colours = plot_colours()
         self.canvas = pg.GraphicsLayoutWidget()
-        self.canvas.setBackground(BACKGROUND)
+        self.canvas.setBackground(self.colours.background)
         self.canvas.setMinimumSize(160, 120)
         self.hint = QLabel()
         self.hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.hint.setWordWrap(True)
-        self.hint.setStyleSheet("color: #707070; background: white; padding: 12px;")
+        self.hint.setStyleSheet(
+            f"color: {self.colours.hint}; background: {self.colours.background}; padding: 12px;"
+        )
         self.stack = QStackedWidget()
         self.stack.addWidget(self.canvas)
         self.stack.addWidget(self.hint)

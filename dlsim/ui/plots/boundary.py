@@ -129,8 +129,8 @@ class QtBoundaryPlot(PlotPanel):
         )
         self.val_points.setData(pos=data.x_val, pen=[pens[k] for k in val], brush=None)
         names = data.feature_names
-        self.plot.setLabel("bottom", names[0], color="#303030")
-        self.plot.setLabel("left", names[1], color="#303030")
+        self.plot.setLabel("bottom", names[0], color=self.colours.text)
+        self.plot.setLabel("left", names[1], color=self.colours.text)
         n_val = data.x_val.shape[0]
         self.caption.setText(
             f"● training ({data.x_train.shape[0]})"

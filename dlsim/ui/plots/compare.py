@@ -58,7 +58,7 @@ class QtComparePlot(PlotPanel):
         self.layout().insertLayout(1, row)
         self.status = QLabel()  # which run is which colour, and how far it got
         self.status.setWordWrap(True)
-        self.status.setStyleSheet("color: #404040; padding-left: 4px;")
+        self.status.setStyleSheet(f"color: {self.colours.caption}; padding-left: 4px;")
         self.layout().insertWidget(2, self.status)
         self.plot = self.canvas.addPlot()
         style_plot(self.plot, left="loss (each step)", bottom="step")

@@ -36,10 +36,11 @@ class QtGradientsPlot(PlotPanel):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        caption = header_label("‖∂loss/∂W‖ per layer, over time and now")
+        caption = header_label("‖∂loss/∂W‖ per layer")
         caption.setToolTip(
-            "The L2 norm of each layer's parameter gradients. Early layers far below the late "
-            "ones: vanishing gradients. Growing without bound: exploding gradients."
+            "The L2 norm of each layer's parameter gradients, over time (top) and now (bars). "
+            "Early layers far below the late ones: vanishing gradients. Growing without bound: "
+            "exploding gradients."
         )
         self.header.addWidget(caption, 1)
         self.finish_header(stretch=False)

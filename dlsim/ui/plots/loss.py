@@ -7,6 +7,8 @@ both share one axis; a log y axis (the default) keeps late progress visible.
 
 from __future__ import annotations
 
+import html
+
 import pyqtgraph as pg
 from PySide6.QtWidgets import QCheckBox, QWidget
 
@@ -30,8 +32,14 @@ ACCURACY_SERIES = (
     ("accuracy", "training", colour(0)),
     ("val_accuracy", "validation", colour(1)),
 )
+ACCURACY_TEXT = (("accuracy", "acc"), ("val_accuracy", "val acc"))
 LOSS_NAMES = tuple(name for name, *_ in LOSS_SERIES)
 CLASSIFICATION = ("binary", "multiclass")
+
+
+def _unbroken(text: str) -> str:
+    """`text` as HTML that never wraps inside itself."""
+    return html.escape(text).replace(" ", "&nbsp;")
 
 
 class QtLossPlot(PlotPanel):
@@ -46,15 +54,15 @@ class QtLossPlot(PlotPanel):
         self.log_box.setChecked(True)
         self.log_box.setToolTip("Logarithmic loss axis: late, small improvements stay visible")
         self.log_box.toggled.connect(self._on_log_box_toggled)
+        # One wrapping line names each curve by its colour with its latest value, so a narrow
+        # dock breaks it between entries instead of cutting it off at the Export button.
         self.legend = header_label()
-        self.readout = header_label()
         self.header.addWidget(self.log_box)
-        self.header.addSpacing(8)
+        self.header.addSpacing(6)
         self.header.addWidget(self.legend, 1)
-        self.header.addSpacing(8)
-        self.header.addWidget(self.readout, 1)
         self.finish_header(stretch=False)
-        self._legend_names: tuple[str, ...] = ()
+        self._legend_key: tuple = ()
+        self._plain = ""
 
         self.loss_plot = self.canvas.addPlot(row=0, col=0)
         style_plot(self.loss_plot, left="loss")
@@ -69,13 +77,12 @@ class QtLossPlot(PlotPanel):
         for name, label, pen_colour in ACCURACY_SERIES:
             self.curves[name] = self._curve(self.acc_plot, pen_colour, 1, label)
         self._acc_shown = False
-        self.loss_plot.setLabel("bottom", "step", color="#303030")
+        self.loss_plot.setLabel("bottom", "step", color=self.colours.text)
         self._markers: list[pg.InfiniteLine] = []
         self._version = -1
         self.ranges = FixedRanges(self.loss_plot)
         self.acc_ranges = FixedRanges(self.acc_plot)
         self.acc_ranges.set_y(0.0, 1.02)
-        self._readout = ""
         self._lasts: dict[str, tuple[float, float] | None] = {}
 
     @staticmethod
@@ -95,7 +102,7 @@ class QtLossPlot(PlotPanel):
             self.loss_plot.showAxis("bottom")
         else:
             self.canvas.ci.removeItem(self.acc_plot)
-            self.loss_plot.setLabel("bottom", "step", color="#303030")
+            self.loss_plot.setLabel("bottom", "step", color=self.colours.text)
 
     def _on_log_box_toggled(self, on: bool) -> None:
         self.loss_plot.setLogMode(y=on)
@@ -115,7 +122,7 @@ class QtLossPlot(PlotPanel):
             for curve in self.curves.values():
                 curve.setData([], [])
             self._set_markers([])
-            self.readout.setText("")
+            self._set_legend((), {})
             return
         self.show_plot()
         present = []
@@ -130,7 +137,6 @@ class QtLossPlot(PlotPanel):
                 present.append(name)
                 if name in LOSS_NAMES:
                     losses.append(curve.yData if curve.yData is not None else [])
-        self._set_legend(tuple(present))
         self._set_markers([x for x, _text in history.events()])
         # ranges in nice numbers: the axes are redrawn only when the data outgrow them
         x_end = nice_ceiling(history.last("loss")[0] + 1)
@@ -140,17 +146,31 @@ class QtLossPlot(PlotPanel):
             self.ranges.set_log_y(*decade_span(losses))
         else:
             self.ranges.set_y(*value_span(losses))
-        text = self._readout_text(history) if self.readout_due() else self._readout
-        if text != self._readout:
-            self._readout = text
-            self.readout.setText(text)
+        if self.readout_due():
+            self._set_legend(tuple(present), self._latest_values(history))
 
-    def _set_legend(self, names: tuple[str, ...]) -> None:
-        """Name only the curves that have data (no 'validation' without a validation set)."""
-        if names != self._legend_names:
-            self._legend_names = names
-            entries = [(label, c) for n, label, c, _w in LOSS_SERIES if n in names]
-            self.legend.setText(legend_html(entries))
+    @property
+    def readout(self) -> str:
+        """The header as plain text: each curve's name with its latest value, then accuracy."""
+        return self._plain
+
+    def _set_legend(self, names: tuple[str, ...], values: dict[str, str]) -> None:
+        """Name only the curves that have data (no 'validation' without a validation set), each
+        with its latest value, in one label that wraps between entries when the dock is narrow."""
+        key = (names, tuple(values.items()))
+        if key == self._legend_key:
+            return
+        self._legend_key = key
+        entries = [
+            (f"{label} {values[n]}" if n in values else label, c)
+            for n, label, c, _w in LOSS_SERIES
+            if n in names
+        ]
+        extra = [f"{label} {values[n]}" for n, label in ACCURACY_TEXT if n in values]
+        self._plain = " · ".join([name for name, _c in entries] + extra)
+        keep = [(_unbroken(name), c) for name, c in entries]  # break between entries only
+        html_parts = ([legend_html(keep)] if keep else []) + [_unbroken(t) for t in extra]
+        self.legend.setText("&nbsp; ".join(html_parts))
 
     def _set_markers(self, steps: list[float]) -> None:
         """A red vertical line where training diverged (the loss itself is not plotted there)."""
@@ -170,19 +190,18 @@ class QtLossPlot(PlotPanel):
             line.hide()
 
     @staticmethod
-    def _readout_text(history) -> str:
-        parts = []
-        for name, label in (("train_loss", "train"), ("val_loss", "val")):
+    def _latest_values(history) -> dict[str, str]:
+        """The latest whole-set loss and accuracy values, formatted for the header."""
+        values = {}
+        for name in ("train_loss", "val_loss"):
             last = history.last(name)
             if last is not None:
-                parts.append(f"{label} {last[1]:.4g}")
-        last = history.last("accuracy")
-        if last is not None:
-            parts.append(f"acc {last[1]:.1%}")
-        last = history.last("val_accuracy")
-        if last is not None:
-            parts.append(f"val acc {last[1]:.1%}")
-        return " · ".join(parts)
+                values[name] = f"{last[1]:.4g}"
+        for name, _label in ACCURACY_TEXT:
+            last = history.last(name)
+            if last is not None:
+                values[name] = f"{last[1]:.1%}"
+        return values
 
     def csv_text(self) -> str:
         cols: dict[str, list] = {"series": [], "step": [], "value": []}

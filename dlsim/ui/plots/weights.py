@@ -11,7 +11,7 @@ import pyqtgraph as pg
 from PySide6.QtWidgets import QGraphicsItem, QWidget
 
 from dlsim.engine.edits import table_csv, weight_mosaic, weight_rows
-from dlsim.ui.plots.base import TEXT_COLOR, PlotFeed, PlotPanel, header_label, style_plot
+from dlsim.ui.plots.base import PlotFeed, PlotPanel, header_label, style_plot
 
 # ColorBrewer RdBu: blue negative, white zero, red positive.
 DIVERGING = pg.ColorMap([0.0, 0.5, 1.0], [(33, 102, 172), (247, 247, 247), (178, 24, 43)])
@@ -71,7 +71,7 @@ class QtWeightsPlot(PlotPanel):
             self.plot.removeItem(label)
         self.labels = []
         for nid, (col, row, _w, _h) in zip(self._ids, boxes, strict=True):
-            label = pg.TextItem(nid, color=TEXT_COLOR, anchor=(0, 1))
+            label = pg.TextItem(nid, color=self.colours.text, anchor=(0, 1))
             label.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
             label.setPos(col, row)
             self.plot.addItem(label)
