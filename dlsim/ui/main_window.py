@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QSettings, Qt, QUrl, Signal
+from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import (
     QAction,
     QCloseEvent,
@@ -68,6 +68,8 @@ class MainWindow(QMainWindow):
         self.remember_layout = True  # False for --screenshot: neither read nor write settings
         self._docks: dict[str, QDockWidget] = {}
         self._default_state: QByteArray | None = None
+        self._layout_restored = False
+        self._shown_once = False
         self.scene = GraphScene(self.document, self)
         self.view = GraphView(self.scene)
         self.setCentralWidget(self.view)
@@ -91,14 +93,33 @@ class MainWindow(QMainWindow):
         self.resizeDocks(
             [self._docks["layers"], self._docks["inspector"]], [220, 300], Qt.Orientation.Horizontal
         )
-        self.resizeDocks(
-            [self._docks["layers"], self._docks["examples"]], [330, 260], Qt.Orientation.Vertical
-        )
         self.resizeDocks([self._docks["problems"]], [110], Qt.Orientation.Vertical)
         self._build_status_bar()
         self._connect_signals()
         self._update_title()
         self._update_edit_actions()
+
+    def showEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        """Once laid out for the first time, split the left column (unless a remembered layout
+        was restored)."""
+        super().showEvent(event)
+        if not self._shown_once:
+            self._shown_once = True
+            if not self._layout_restored:
+                QTimer.singleShot(0, self._split_left_column)
+
+    def _split_left_column(self) -> None:
+        """The layer list is short and fixed: show all of it, and give the rest of the column to
+        the examples (whose titles wrap onto two lines). resizeDocks scales the sizes to the
+        column's height, so they are computed from the laid-out column, after the first show."""
+        layers, examples = self._docks["layers"], self._docks["examples"]
+        if layers.isFloating() or examples.isFloating():
+            return
+        column = layers.height() + examples.height()
+        title = layers.height() - self.palette_panel.height()  # the dock's title bar
+        wanted = self.palette_panel.fitting_height() + max(title, 0)
+        if column > wanted:
+            self.resizeDocks([layers, examples], [wanted, column - wanted], Qt.Orientation.Vertical)
 
     # --- contract: extension points ------------------------------------------------------------
 
@@ -148,7 +169,7 @@ class MainWindow(QMainWindow):
             if isinstance(geometry, QByteArray):
                 self.restoreGeometry(geometry)
             if isinstance(state, QByteArray):
-                self.restoreState(state)
+                self._layout_restored = self.restoreState(state)
 
     # --- contract: files -----------------------------------------------------------------------
 

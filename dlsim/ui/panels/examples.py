@@ -82,6 +82,7 @@ class ExamplesPanel(QWidget):
         super().__init__(parent)
         self.list = QListWidget()
         self.list.setWordWrap(True)
+        self.list.setSpacing(2)  # a title wrapped onto two lines still reads as one entry
         self.list.setMouseTracking(True)
         self.list.setFrameShape(QFrame.Shape.NoFrame)
         self.about = QLabel("Double-click an example to open it.")

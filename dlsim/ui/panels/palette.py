@@ -126,6 +126,15 @@ class LayerPalette(QWidget):
     def type_names(self) -> list[str]:
         return self.tree.type_names()
 
+    def fitting_height(self) -> int:
+        """The height that shows every category and layer type without scrolling, with two
+        lines of help below (the window gives the rest of the column to the examples)."""
+        rows = self.tree.topLevelItemCount() + len(self.type_names())
+        row = max(self.tree.sizeHintForRow(0), self.tree.fontMetrics().height())
+        frame = 2 * self.tree.frameWidth() + 4
+        help_lines = 2 * self.help.fontMetrics().lineSpacing() + 2 * self.help.margin()
+        return rows * row + frame + help_lines
+
     def item_for(self, type_name: str) -> QTreeWidgetItem:
         return self.tree.item_for(type_name)
 
