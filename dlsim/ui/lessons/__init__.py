@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QWidget
 
 from dlsim.ui.lessons.activation_explorer import ActivationExplorer
 from dlsim.ui.lessons.backprop_stepper import BackpropStepper
+from dlsim.ui.lessons.common import paper_palette
 from dlsim.ui.lessons.lesson_pane import LessonPane, example_key
 from dlsim.ui.lessons.perceptron_lab import PerceptronLab
 
@@ -53,6 +54,8 @@ class LessonsController:
         view = self.views.get(key)
         if view is None:
             view = self._make(key)
+            view.setPalette(paper_palette())
+            view.setAutoFillBackground(True)
             view.setParent(self.window, Qt.WindowType.Window)
             view.resize(*VIEW_SIZE)
             self.views[key] = view

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtGui import QColor, QFont
+from PySide6.QtGui import QColor, QFont, QPalette
 from PySide6.QtWidgets import QApplication
 
 EXAMPLES_DIR = Path(__file__).resolve().parents[3] / "assets" / "examples"
@@ -25,6 +25,12 @@ INK = QColor("#1e293b")
 PAPER = QColor("#ffffff")
 
 BASE_POINT_SIZE = 13
+
+
+def paper_palette() -> QPalette:
+    """The light palette the lesson views always use: their diagrams and plots are drawn in ink
+    on white paper (like a slide on the projector), so they stay light in the dark theme too."""
+    return QApplication.style().standardPalette()
 
 
 def sign_color(value: float) -> QColor:

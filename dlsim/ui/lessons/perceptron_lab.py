@@ -185,6 +185,8 @@ class PerceptronLab(QWidget):
         self.plot.setLabel("bottom", "x1")
         self.plot.setLabel("left", "x2")
         self.plot.setMinimumSize(340, 340)
+        # room above the view for the top tick label ("1.5"), which is centred on its tick
+        self.plot.getPlotItem().setContentsMargins(0, 10, 10, 0)
         for axis in ("bottom", "left"):
             self.plot.getAxis(axis).setTickFont(big_font(-1))
         self._plot_items: list = []
@@ -222,6 +224,7 @@ class PerceptronLab(QWidget):
         self.update_view.setMinimumHeight(150)
         self.history = pg.PlotWidget(background="w")
         self.history.setMinimumHeight(150)
+        self.history.getPlotItem().setContentsMargins(0, 6, 12, 0)  # the last tick labels
         self.history.setLabel("bottom", "update")
         self.history.setMouseEnabled(x=False, y=False)
         self.history.hideButtons()
