@@ -161,6 +161,10 @@ def _screenshot(window, args: argparse.Namespace, size: tuple[int, int], default
         bench.controller.flush()
     for _ in range(5):
         QCoreApplication.processEvents()
+    if bench is not None:
+        # plots in tabs become visible only once the first layout pass is done: draw them too
+        bench.controller.flush()
+        QCoreApplication.processEvents()
     window.view.fit_to_view()
     QCoreApplication.processEvents()
     image = window.grab()

@@ -132,9 +132,10 @@ class QtBoundaryPlot(PlotPanel):
         self.plot.setLabel("bottom", names[0], color=self.colours.text)
         self.plot.setLabel("left", names[1], color=self.colours.text)
         n_val = data.x_val.shape[0]
+        nbsp = "\u00a0"  # wrap between the two entries, never inside one
         self.caption.setText(
-            f"● training ({data.x_train.shape[0]})"
-            + (f"   ○ validation ({n_val})" if n_val else "")
+            f"●{nbsp}training{nbsp}({data.x_train.shape[0]})"
+            + (f"{nbsp}{nbsp} ○{nbsp}validation{nbsp}({n_val})" if n_val else "")
         )
 
     def csv_text(self) -> str:
