@@ -235,6 +235,9 @@ class PlotPanel(QWidget):
         self.stack.addWidget(self.canvas)
         self.stack.addWidget(self.hint)
         outer.addWidget(self.stack, 1)
+        # until the first feed arrives (or while the diagram cannot be built) say so, rather
+        # than show empty axes
+        self.show_hint("Nothing to plot yet: this fills in once the diagram can be trained.")
         self.export_button = QToolButton()
         self.export_button.setText("Export")
         self.export_button.setToolTip("Save this plot as a PNG image, or its data as CSV")
