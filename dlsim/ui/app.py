@@ -43,6 +43,18 @@ def _parse_args(argv: list[str]) -> argparse.Namespace:
         help="for --screenshot: train this many steps first, so the plots show data",
     )
     parser.add_argument(
+        "--lesson",
+        choices=("perceptron_lab", "backprop_stepper", "activation_explorer"),
+        help="for --screenshot: render this lesson view instead of the main window",
+    )
+    parser.add_argument(
+        "--phase",
+        type=int,
+        default=0,
+        metavar="N",
+        help="for --screenshot --lesson backprop_stepper: show phase N (0 = the start)",
+    )
+    parser.add_argument(
         "--editor-only",
         action="store_true",
         help="leave out the training workbench and the lessons (to isolate a problem)",
@@ -167,7 +179,16 @@ def _screenshot(window, args: argparse.Namespace, size: tuple[int, int], default
         QCoreApplication.processEvents()
     window.view.fit_to_view()
     QCoreApplication.processEvents()
-    image = window.grab()
+    target = window
+    lessons = getattr(window, "lessons_controller", None)
+    if args.lesson and lessons is not None:
+        target = lessons.open_view(args.lesson)
+        target.resize(*size)
+        if args.lesson == "backprop_stepper" and args.phase:
+            target.go_to_phase(args.phase)
+        for _ in range(5):
+            QCoreApplication.processEvents()
+    image = target.grab()
     out = Path(args.screenshot)
     ok = image.save(str(out), "PNG")
     window.close()
