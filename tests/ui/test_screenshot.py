@@ -76,3 +76,15 @@ def test_the_full_app_renders_from_a_fresh_process(tmp_path):
     image = QImage(str(out))
     assert (image.width(), image.height()) == (1280, 800)
     assert out.stat().st_size > 10_000
+
+
+def test_a_trained_screenshot_and_a_lesson_screenshot(qapp, tmp_path):
+    trained = tmp_path / "trained.png"
+    assert main(["--screenshot", str(trained), "--train", "50"]) == 0
+    assert distinct_colours(QImage(str(trained))) > 20
+    stepper = tmp_path / "stepper.png"
+    args = ["--screenshot", str(stepper), "--lesson", "backprop_stepper", "--phase", "4"]
+    assert main(args) == 0
+    image = QImage(str(stepper))
+    assert (image.width(), image.height()) == (1280, 800)
+    assert distinct_colours(image) > 20
