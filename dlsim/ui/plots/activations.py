@@ -19,10 +19,12 @@ from dlsim.engine.edits import (
     table_csv,
 )
 from dlsim.ui.plots.base import (
+    Curve,
     FixedRanges,
     LayerInfo,
     PlotFeed,
     PlotPanel,
+    add_curve,
     colour,
     header_label,
     style_plot,
@@ -65,7 +67,7 @@ class QtActivationsPlot(PlotPanel):
         right.setTextPen(pg.mkPen("#b03020"))
         right.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
         self.ranges = FixedRanges(self.plot)
-        self.curves: dict[str, pg.PlotDataItem] = {}
+        self.curves: dict[str, Curve] = {}
         self._notes: list[tuple[float, str]] = []
         self._layers: list[LayerInfo] = []
         self._fixed_x: tuple[float, float] | None = None
@@ -87,9 +89,8 @@ class QtActivationsPlot(PlotPanel):
         for i, layer in enumerate(self._layers):
             fill = pg.mkColor(colour(i))
             fill.setAlpha(130)
-            curve = self.plot.plot(
-                stepMode="center", fillLevel=n - 1 - i, brush=fill, pen=pg.mkPen(colour(i))
-            )
+            curve = add_curve(self.plot, fillLevel=n - 1 - i, brush=fill, pen=pg.mkPen(colour(i)))
+            curve.setData([0.0], [], stepMode="center")  # bin edges: one more than heights
             self.curves[layer.node_id] = curve
         self.plot.getAxis("right").setTicks([[], []])
         ticks = [(n - 1 - i + 0.4, layer.label) for i, layer in enumerate(self._layers)]

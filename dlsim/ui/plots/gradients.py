@@ -15,10 +15,12 @@ from PySide6.QtWidgets import QWidget
 
 from dlsim.engine.edits import decade_bars, decade_span, nice_ceiling, table_csv
 from dlsim.ui.plots.base import (
+    Curve,
     FixedRanges,
     LayerInfo,
     PlotFeed,
     PlotPanel,
+    add_curve,
     colour,
     header_label,
     style_plot,
@@ -61,7 +63,7 @@ class QtGradientsPlot(PlotPanel):
         self.bar_plot.getAxis("bottom").setHeight(36)  # two lines: layer, latest norm
         self.time_ranges = FixedRanges(self.time_plot)
         self.bar_ranges = FixedRanges(self.bar_plot)
-        self.curves: dict[str, pg.PlotDataItem] = {}
+        self.curves: dict[str, Curve] = {}
         self._layers: list[LayerInfo] = []
         self._brushes: list = []
         self._structure = -1
@@ -79,9 +81,7 @@ class QtGradientsPlot(PlotPanel):
         self._layers = [layer for layer in feed.layers if layer.trainable]
         for i, layer in enumerate(self._layers):
             # width-1 pens: thicker lines cost the raster engine several times more per frame
-            curve = self.time_plot.plot(pen=pg.mkPen(colour(i), width=1), connect="finite")
-            curve.setDownsampling(auto=True, method="peak")
-            curve.setClipToView(True)
+            curve = add_curve(self.time_plot, pen=pg.mkPen(colour(i), width=1), connect="finite")
             self.curves[layer.node_id] = curve
         self._brushes = [pg.mkBrush(colour(i)) for i in range(len(self._layers))]
         self.bar_ranges.set_x(-0.6, max(len(self._layers), 1) - 0.4)

@@ -14,9 +14,11 @@ from PySide6.QtWidgets import QCheckBox, QWidget
 
 from dlsim.engine.edits import decade_span, nice_ceiling, table_csv, value_span
 from dlsim.ui.plots.base import (
+    Curve,
     FixedRanges,
     PlotFeed,
     PlotPanel,
+    add_curve,
     colour,
     header_label,
     legend_html,
@@ -67,7 +69,7 @@ class QtLossPlot(PlotPanel):
         self.loss_plot = self.canvas.addPlot(row=0, col=0)
         style_plot(self.loss_plot, left="loss")
         self.loss_plot.setLogMode(y=True)
-        self.curves: dict[str, pg.PlotDataItem] = {}
+        self.curves: dict[str, Curve] = {}
         for name, label, pen_colour, width in LOSS_SERIES:
             self.curves[name] = self._curve(self.loss_plot, pen_colour, width, label)
         self.acc_plot = pg.PlotItem()
@@ -86,11 +88,8 @@ class QtLossPlot(PlotPanel):
         self._lasts: dict[str, tuple[float, float] | None] = {}
 
     @staticmethod
-    def _curve(plot: pg.PlotItem, pen_colour: str, width: int, name: str) -> pg.PlotDataItem:
-        curve = plot.plot(pen=pg.mkPen(pen_colour, width=width), connect="finite")
-        curve.setDownsampling(auto=True, method="peak")
-        curve.setClipToView(True)
-        return curve
+    def _curve(plot: pg.PlotItem, pen_colour: str, width: int, name: str) -> Curve:
+        return add_curve(plot, pen=pg.mkPen(pen_colour, width=width), connect="finite")
 
     def _show_accuracy(self, show: bool) -> None:
         if show == self._acc_shown:
@@ -136,7 +135,7 @@ class QtLossPlot(PlotPanel):
             if last is not None:
                 present.append(name)
                 if name in LOSS_NAMES:
-                    losses.append(curve.yData if curve.yData is not None else [])
+                    losses.append(curve.getOriginalDataset()[1])
         self._set_markers([x for x, _text in history.events()])
         # ranges in nice numbers: the axes are redrawn only when the data outgrow them
         x_end = nice_ceiling(history.last("loss")[0] + 1)
