@@ -10,7 +10,7 @@ from __future__ import annotations
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QRectF
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QGraphicsItem, QWidget
 
 from dlsim.engine.edits import boundary_image, class_labels, table_csv
 from dlsim.ui.plots.base import PlotFeed, PlotPanel, colour, header_label, style_plot
@@ -54,8 +54,11 @@ class QtBoundaryPlot(PlotPanel):
         self.plot.addItem(self.image)
         self.train_points = pg.ScatterPlotItem(size=7, pen=pg.mkPen("w", width=1))
         self.val_points = pg.ScatterPlotItem(size=8, brush=pg.mkBrush(None), symbol="o")
-        self.plot.addItem(self.train_points)
-        self.plot.addItem(self.val_points)
+        for points in (self.train_points, self.val_points):
+            # the data points stay put while the map under them changes at every publish: keep
+            # them as a pixmap instead of re-rendering every marker in Python at each repaint
+            points.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+            self.plot.addItem(points)
         self._dataset = None
         self._grid = None
         self._serial = -1
