@@ -21,6 +21,7 @@ import numpy as np
 
 from dlsim.engine import activations, initializers, optimizers
 from dlsim.engine.errors import DlsimError
+from dlsim.engine.fileformat import weights_to_lists
 from dlsim.engine.graph import Edge, GraphSpec, Node
 from dlsim.engine.network import Network
 from dlsim.engine.registry import layer_type
@@ -154,14 +155,6 @@ def _unchanged(old: GraphSpec, new: GraphSpec, nid: str, old_units: dict, new_un
     ins_a = [old_units.get(s) for s in old.inputs_of(nid)]
     ins_b = [new_units.get(s) for s in new.inputs_of(nid)]
     return ins_a == ins_b and old_units.get(nid) == new_units.get(nid)
-
-
-def weights_to_lists(weights: Mapping[str, Mapping[str, Any]]) -> dict[str, dict[str, Any]]:
-    """Weights as nested lists at full precision, ready for a .dlsim document."""
-    return {
-        nid: {name: np.asarray(a, dtype=np.float64).tolist() for name, a in values.items()}
-        for nid, values in weights.items()
-    }
 
 
 # --- optimizer choices as the lecture names them ------------------------------------------------

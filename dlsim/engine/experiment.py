@@ -18,7 +18,7 @@ import numpy as np
 
 from dlsim.engine import datasets, losses, optimizers
 from dlsim.engine.errors import DlsimError
-from dlsim.engine.fileformat import FORMAT, VERSION, migrate, read_document, write_document
+from dlsim.engine.fileformat import assemble, migrate, read_document, write_document
 from dlsim.engine.graph import GraphSpec, Problem
 from dlsim.engine.network import Network
 from dlsim.engine.training import StepRecord, Trainer, accuracy
@@ -275,22 +275,15 @@ class Experiment:
 
     def to_dict(self, include_weights: bool = True) -> dict[str, Any]:
         """The document, with the current weights written at full precision."""
-        doc: dict[str, Any] = {
-            "format": FORMAT,
-            "version": VERSION,
-            "name": self.name,
-            "description": self.description,
-            "graph": self.graph.to_dict(),
-        }
-        if include_weights:
-            doc["weights"] = {
-                nid: {name: arr.tolist() for name, arr in values.items()}
-                for nid, values in self.network.get_weights().items()
-            }
-        doc["training"] = copy.deepcopy(self.training)
-        doc["view"] = copy.deepcopy(self.view)
-        doc.update(copy.deepcopy(self.extra))
-        return doc
+        return assemble(
+            name=self.name,
+            description=self.description,
+            graph=self.graph.to_dict(),
+            weights=self.network.get_weights() if include_weights else None,
+            training=self.training,
+            view=self.view,
+            extra=self.extra,
+        )
 
     def save(self, path: str | os.PathLike[str]) -> None:
         write_document(path, self.to_dict())

@@ -6,11 +6,15 @@ file beside it, flush it to disk, then rename it over the original).
 
 from __future__ import annotations
 
+import copy
 import json
 import os
 import tempfile
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
+
+import numpy as np
 
 from dlsim.engine.errors import DlsimError
 
@@ -53,6 +57,40 @@ def migrate(doc: Any) -> dict[str, Any]:
         doc = MIGRATIONS[version](doc)
         version += 1
         doc["version"] = version
+    return doc
+
+
+def weights_to_lists(weights: Mapping[str, Mapping[str, Any]]) -> dict[str, dict[str, Any]]:
+    """Weights as nested lists at full precision (float32 values widen exactly), as files hold."""
+    return {
+        nid: {name: np.asarray(a, dtype=np.float64).tolist() for name, a in values.items()}
+        for nid, values in weights.items()
+    }
+
+
+def assemble(
+    *,
+    name: str,
+    description: str,
+    graph: dict[str, Any],
+    weights: Mapping[str, Mapping[str, Any]] | None,
+    training: dict[str, Any],
+    view: dict[str, Any],
+    extra: dict[str, Any],
+) -> dict[str, Any]:
+    """One document in the file's key order; the unknown keys of the loaded file go last."""
+    doc: dict[str, Any] = {
+        "format": FORMAT,
+        "version": VERSION,
+        "name": name,
+        "description": description,
+        "graph": copy.deepcopy(graph),
+    }
+    if weights:
+        doc["weights"] = weights_to_lists(weights)
+    doc["training"] = copy.deepcopy(training)
+    doc["view"] = copy.deepcopy(view)
+    doc.update(copy.deepcopy(extra))
     return doc
 
 

@@ -18,9 +18,10 @@ import copy
 from pathlib import Path
 from typing import Any
 
-from dlsim.engine.edits import carry_weights, dense_ids, hidden_dense_ids, weights_to_lists
+from dlsim.engine.edits import carry_weights, dense_ids, hidden_dense_ids
 from dlsim.engine.errors import DlsimError
 from dlsim.engine.experiment import merge_training
+from dlsim.engine.fileformat import weights_to_lists
 from dlsim.engine.graph import Edge, GraphSpec, Node
 
 LESSONS_DIR = Path(__file__).resolve().parents[2] / "assets" / "lessons"

@@ -24,23 +24,20 @@ from dlsim.engine.experiment import (
     merge_training,
     normalize_training,
 )
-from dlsim.engine.fileformat import FORMAT, VERSION, migrate, read_document, write_document
+from dlsim.engine.fileformat import (
+    FORMAT,
+    VERSION,
+    assemble,
+    migrate,
+    read_document,
+    write_document,
+)
 from dlsim.engine.graph import Edge, GraphSpec, Node, Problem
 from dlsim.engine.registry import layer_type
 from dlsim.ui import commands
 from dlsim.ui.graph_editor.layout import X_STEP, layered_positions
 
 UNTITLED = "Untitled"
-
-
-def _as_lists(weights: dict[str, Any]) -> dict[str, Any]:
-    """Weights as plain nested lists (what the file holds), whatever array type came in."""
-    return {
-        nid: {
-            name: v.tolist() if hasattr(v, "tolist") else copy.deepcopy(v) for name, v in d.items()
-        }
-        for nid, d in weights.items()
-    }
 
 
 class Document(QObject):
@@ -95,19 +92,15 @@ class Document(QObject):
         return self._as_dict(weights)
 
     def _as_dict(self, weights: dict[str, Any]) -> dict[str, Any]:
-        doc: dict[str, Any] = {
-            "format": FORMAT,
-            "version": VERSION,
-            "name": self.name,
-            "description": self.description,
-            "graph": self.graph.to_dict(),
-        }
-        if weights:
-            doc["weights"] = _as_lists(weights)
-        doc["training"] = copy.deepcopy(self.training)
-        doc["view"] = copy.deepcopy(self.view)
-        doc.update(copy.deepcopy(self.extra))
-        return doc
+        return assemble(
+            name=self.name,
+            description=self.description,
+            graph=self.graph.to_dict(),
+            weights=weights,
+            training=self.training,
+            view=self.view,
+            extra=self.extra,
+        )
 
     def experiment(self) -> Experiment:
         """A fresh runnable experiment of this document; raises DlsimError when it cannot run."""

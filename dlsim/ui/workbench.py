@@ -26,6 +26,7 @@ from threadpoolctl import threadpool_limits
 from dlsim.engine import edits
 from dlsim.engine.errors import DlsimError
 from dlsim.engine.experiment import Experiment
+from dlsim.engine.fileformat import weights_to_lists
 from dlsim.engine.session import TrainingSession
 from dlsim.ui.plots.base import ComparisonRun, LayerInfo, PlotFeed, PlotPanel
 
@@ -214,7 +215,7 @@ class TrainingController(QObject):
             "version": 1,
             "name": getattr(doc, "name", ""),
             "graph": graph.to_dict(),
-            "weights": edits.weights_to_lists(edits.carry_weights(graph, doc.weights or {})),
+            "weights": weights_to_lists(edits.carry_weights(graph, doc.weights or {})),
             "training": copy.deepcopy(doc.training),
         }
 
@@ -517,7 +518,7 @@ class TrainingController(QObject):
         if snap is None or snap.params is None or snap.step == 0:
             return copy.deepcopy(dict(self.document.weights or {}))
         kept = edits.carry_weights(self.document.graph, snap.params, self._graph)
-        return edits.weights_to_lists(kept)
+        return weights_to_lists(kept)
 
     def shutdown(self) -> None:
         """Stop the timer and every worker (each joins within its close timeout)."""
