@@ -22,6 +22,7 @@ from typing import Any
 
 import numpy as np
 
+from dlsim.engine import activations
 from dlsim.engine.errors import DlsimError
 from dlsim.engine.experiment import Experiment
 from dlsim.engine.training import StepTrace
@@ -251,11 +252,11 @@ class Phase:
 
 
 def _act_name(spec: Any) -> str:
-    return spec["name"] if isinstance(spec, dict) else str(spec)
+    return activations.get(spec).name
 
 
 def _act_alpha(spec: Any) -> float:
-    return float(spec.get("alpha", 0.1)) if isinstance(spec, dict) else 0.1
+    return activations.get(spec).alpha
 
 
 def _activation_text(spec: Any, a: str, z: str, zv: float, z_all: list[float]) -> tuple[str, str]:
