@@ -72,7 +72,21 @@ def _severity_color(severity: str | None) -> QColor | None:
     return {"error": ERROR_COLOR, "warning": WARNING_COLOR}.get(severity or "")
 
 
-class PortItem(QGraphicsEllipseItem):
+class _Hoverable:
+    """Items that light up under the mouse: `_hover` is true while the pointer is over them."""
+
+    _hover = False
+
+    def hoverEnterEvent(self, event: QGraphicsSceneHoverEvent) -> None:
+        self._hover = True
+        self.update()
+
+    def hoverLeaveEvent(self, event: QGraphicsSceneHoverEvent) -> None:
+        self._hover = False
+        self.update()
+
+
+class PortItem(_Hoverable, QGraphicsEllipseItem):
     """An input (left) or output (right) port; dragging from it starts a connection."""
 
     def __init__(self, node: NodeItem, is_output: bool) -> None:
@@ -89,14 +103,6 @@ class PortItem(QGraphicsEllipseItem):
             if is_output
             else "Input: drag to another layer's output to connect"
         )
-
-    def hoverEnterEvent(self, event: QGraphicsSceneHoverEvent) -> None:
-        self._hover = True
-        self.update()
-
-    def hoverLeaveEvent(self, event: QGraphicsSceneHoverEvent) -> None:
-        self._hover = False
-        self.update()
 
     def paint(
         self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
@@ -266,7 +272,7 @@ def _edge_path(start: QPointF, end: QPointF) -> QPainterPath:
     return path
 
 
-class EdgeItem(QGraphicsPathItem):
+class EdgeItem(_Hoverable, QGraphicsPathItem):
     """A connection src → dst, labelled with the number of features flowing along it."""
 
     def __init__(self, src: str, dst: str) -> None:
@@ -305,14 +311,6 @@ class EdgeItem(QGraphicsPathItem):
         if self.label:
             shape.addRect(self._label_rect())
         return shape
-
-    def hoverEnterEvent(self, event: QGraphicsSceneHoverEvent) -> None:
-        self._hover = True
-        self.update()
-
-    def hoverLeaveEvent(self, event: QGraphicsSceneHoverEvent) -> None:
-        self._hover = False
-        self.update()
 
     def paint(
         self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
