@@ -47,6 +47,17 @@ def numeric_grad(f: Callable[[], float], arr: np.ndarray, h: float = 1e-6) -> np
     return grad
 
 
+def numerical_grad(f: Callable[[np.ndarray], float], x: np.ndarray, h: float = 1e-6) -> np.ndarray:
+    """Central differences of f at every element of x (x itself is left unchanged)."""
+    x = x.copy()
+    return numeric_grad(lambda: f(x), x, h)
+
+
+def relative_error(a: np.ndarray, b: np.ndarray) -> float:
+    """‖a − b‖ / (‖a‖ + ‖b‖), guarded against two zero vectors."""
+    return float(np.linalg.norm(a - b) / max(np.linalg.norm(a) + np.linalg.norm(b), 1e-12))
+
+
 def assert_close_grad(analytic: np.ndarray, numeric: np.ndarray, tol: float = 1e-6) -> None:
     scale = max(1.0, float(np.abs(numeric).max()))
     err = float(np.abs(analytic - numeric).max()) / scale

@@ -9,6 +9,7 @@ import pytest
 
 from dlsim.engine import activations
 from dlsim.engine.errors import DlsimError
+from tests.engine.helpers import numerical_grad, relative_error
 
 # Every activation, plus leaky_relu with a non-default slope.
 SPECS = [*activations.NAMES, {"name": "leaky_relu", "alpha": 0.25}]
@@ -27,21 +28,6 @@ def _sample_z(spec, rng, shape=(4, 5)):
     return rng.normal(0.0, 2.0, size=shape)
 
 
-def _numerical_grad(f, z, h=1e-6):
-    """Central differences of the scalar function f at every element of z."""
-    grad = np.zeros_like(z)
-    for index in np.ndindex(z.shape):
-        plus, minus = z.copy(), z.copy()
-        plus[index] += h
-        minus[index] -= h
-        grad[index] = (f(plus) - f(minus)) / (2 * h)
-    return grad
-
-
-def _relative_error(a, b):
-    return np.linalg.norm(a - b) / max(np.linalg.norm(a) + np.linalg.norm(b), 1e-12)
-
-
 @pytest.mark.parametrize("spec", SPECS, ids=_spec_id)
 def test_backward_matches_finite_differences(spec):
     # L(z) = sum(g * f(z)) has dL/dz = backward(z, f(z), g); a random g exercises softmax's
@@ -52,10 +38,10 @@ def test_backward_matches_finite_differences(spec):
     grad_a = rng.normal(size=z.shape)
 
     analytic = act.backward(z, act.forward(z), grad_a)
-    numeric = _numerical_grad(lambda v: np.sum(grad_a * act.forward(v)), z)
+    numeric = numerical_grad(lambda v: np.sum(grad_a * act.forward(v)), z)
 
     assert analytic.shape == z.shape
-    assert _relative_error(analytic, numeric) < 1e-6
+    assert relative_error(analytic, numeric) < 1e-6
 
 
 @pytest.mark.parametrize("spec", SPECS, ids=_spec_id)
@@ -71,7 +57,7 @@ def test_derivative_is_the_slope_of_forward(spec):
         plus[index] += h
         minus[index] -= h
         numeric[index] = (act.forward(plus)[index] - act.forward(minus)[index]) / (2 * h)
-    assert _relative_error(act.derivative(z), numeric) < 1e-6
+    assert relative_error(act.derivative(z), numeric) < 1e-6
 
 
 def test_forward_follows_the_lecture_formulas():

@@ -8,25 +8,11 @@ import pytest
 
 from dlsim.engine import activations, losses
 from dlsim.engine.errors import DlsimError
+from tests.engine.helpers import numerical_grad, relative_error
 
 
 def _sigmoid(v):
     return 1 / (1 + np.exp(-v))
-
-
-def _numerical_grad(f, x, h=1e-6):
-    """Central differences of the scalar function f at every element of x."""
-    grad = np.zeros_like(x)
-    for index in np.ndindex(x.shape):
-        plus, minus = x.copy(), x.copy()
-        plus[index] += h
-        minus[index] -= h
-        grad[index] = (f(plus) - f(minus)) / (2 * h)
-    return grad
-
-
-def _relative_error(a, b):
-    return np.linalg.norm(a - b) / max(np.linalg.norm(a) + np.linalg.norm(b), 1e-12)
 
 
 def _one_hot(rng, n, k):
@@ -98,10 +84,10 @@ def test_grad_matches_finite_differences(name):
     pred, target = _probabilities_and_targets(name, rng)
 
     analytic = loss.grad(pred, target)
-    numeric = _numerical_grad(lambda p: loss.value(p, target), pred)
+    numeric = numerical_grad(lambda p: loss.value(p, target), pred)
 
     assert analytic.shape == pred.shape
-    assert _relative_error(analytic, numeric) < 1e-6
+    assert relative_error(analytic, numeric) < 1e-6
 
 
 FUSED = [name for name in losses.NAMES if losses.get(name).fused_activation]
@@ -137,9 +123,9 @@ def test_fused_grad_matches_finite_differences_in_z(name):
     target = _probabilities_and_targets(name, rng, n=6, k=3)[1]
 
     _, analytic = loss.value_and_grad_from_logits(z, target)
-    numeric = _numerical_grad(lambda v: loss.value_and_grad_from_logits(v, target)[0], z)
+    numeric = numerical_grad(lambda v: loss.value_and_grad_from_logits(v, target)[0], z)
 
-    assert _relative_error(analytic, numeric) < 1e-6
+    assert relative_error(analytic, numeric) < 1e-6
 
 
 def test_fused_grads_are_prediction_minus_target():
