@@ -144,6 +144,17 @@ class Experiment:
         self._train_rng = np.random.default_rng(train_ss)
         self._build_trainer()
 
+    def continue_from(self, old: Experiment) -> None:
+        """Go on from `old` after a graph edit: layers the edit left alone keep old's trained
+        weights (edited ones keep their fresh start), and the step and epoch counts go on."""
+        from dlsim.engine.edits import carry_weights  # edits builds on this module's peers
+
+        if old.step_count == 0:
+            return
+        self.network.set_weights(carry_weights(self.graph, old.params(), old.graph))
+        self.trainer.step_count = old.step_count
+        self.trainer.epoch = old.epoch
+
     def _check_sizes(self) -> None:
         net, data = self.network, self.dataset
         if net.n_inputs != data.n_features:

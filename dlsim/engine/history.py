@@ -196,6 +196,39 @@ class MetricsHistory:
         self._series: dict[str, DecimatingSeries] = {}
         self._events: deque[tuple[float, str]] = deque(maxlen=max_events)
         self._version = 0
+        self._journal: list[tuple] | None = None
+
+    def keep_journal(self) -> None:
+        """Record every change from now on, so `take_journal` can hand it to a replica."""
+        with self._lock:
+            self._journal = []
+
+    def take_journal(self) -> list[tuple]:
+        """The changes recorded since the last call (oldest first), for `replay` elsewhere."""
+        with self._lock:
+            if self._journal is None:
+                return []
+            ops, self._journal = self._journal, []
+            return ops
+
+    def replay(self, ops: list[tuple]) -> None:
+        """Apply changes taken from another history's journal: this one then reads the same."""
+        if not ops:
+            return
+        with self._lock:
+            for op in ops:
+                kind = op[0]
+                if kind == "x":
+                    for name, y in op[2].items():
+                        self._get(name).append(op[1], y)
+                elif kind == "a":
+                    self._get(op[1]).append(op[2], op[3])
+                elif kind == "e":
+                    self._events.append((op[1], op[2]))
+                else:
+                    self._series.clear()
+                    self._events.clear()
+            self._version += 1
 
     @property
     def version(self) -> int:
@@ -212,6 +245,8 @@ class MetricsHistory:
         with self._lock:
             self._get(name).append(x, y)
             self._version += 1
+            if self._journal is not None:
+                self._journal.append(("a", name, x, y))
 
     def extend(self, x: float, values: Mapping[str, float]) -> None:
         """Add one point at the same x to several series, taking the lock once (once per step)."""
@@ -219,12 +254,16 @@ class MetricsHistory:
             for name, y in values.items():
                 self._get(name).append(x, y)
             self._version += 1
+            if self._journal is not None:
+                self._journal.append(("x", x, dict(values)))
 
     def add_event(self, x: float, text: str) -> None:
         """Remember something that happened at x (divergence, say) that is not a plotted value."""
         with self._lock:
             self._events.append((float(x), text))
             self._version += 1
+            if self._journal is not None:
+                self._journal.append(("e", float(x), text))
 
     def events(self) -> list[tuple[float, str]]:
         with self._lock:
@@ -269,3 +308,5 @@ class MetricsHistory:
             self._series.clear()
             self._events.clear()
             self._version += 1
+            if self._journal is not None:
+                self._journal[:] = [("c",)]  # what came before is gone anyway

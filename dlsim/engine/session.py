@@ -72,6 +72,7 @@ class SteppableExperiment(Protocol):
     def metrics(self) -> dict[str, float]: ...
     def params_copy(self) -> dict[str, dict[str, np.ndarray]]: ...
     def predict(self, x: np.ndarray) -> np.ndarray: ...
+    def continue_from(self, old: Any) -> None: ...
 
 
 @dataclass(frozen=True, eq=False)
@@ -81,7 +82,9 @@ class Snapshot:
     `step` is the number of updates done; `elapsed_s` the time spent running or stepping since
     the last reset; `loss` the latest step's loss (None before the first step after a reset);
     `metrics` the latest full-dataset evaluation. Arrays in `params` and `boundary` are
-    read-only copies; the record's activation statistics are already computed.
+    read-only copies; the record's activation statistics are already computed. `commands` is
+    how many commands had been applied (or begun) when it was made: a snapshot with fewer than
+    the caller's `commands_sent` predates the caller's latest command.
     """
 
     step: int
@@ -96,6 +99,36 @@ class Snapshot:
     message: str | None
     node_id: str | None
     serial: int
+    commands: int = 0
+
+
+def checked_steps(n: Any) -> int:
+    """`n` as a number of steps to do; DlsimError unless it is a positive integer."""
+    if isinstance(n, bool) or not isinstance(n, int | np.integer) or n < 1:
+        raise DlsimError(f"the number of steps must be a positive integer, got {n!r}")
+    return int(n)
+
+
+def checked_speed(steps_per_second: Any) -> float | None:
+    """A pace in steps per second (None: flat out); DlsimError unless positive and finite."""
+    if steps_per_second is None:
+        return None
+    sps = float(steps_per_second)
+    if not (sps > 0 and math.isfinite(sps)):
+        raise DlsimError(
+            f"speed must be a positive number of steps per second, got {steps_per_second!r}"
+        )
+    return sps
+
+
+def checked_grid(grid: Any) -> np.ndarray | None:
+    """A private float64 copy of the boundary grid; DlsimError unless it is 2-D."""
+    if grid is None:
+        return None
+    grid = np.array(grid, dtype=np.float64, copy=True)
+    if grid.ndim != 2:
+        raise DlsimError(f"the boundary grid must be 2-D (points × features), got {grid.ndim}-D")
+    return grid
 
 
 class _Diverged(Exception):
@@ -164,14 +197,19 @@ class TrainingSession:
         publish_interval_s: float = 1 / 30,
         metrics_interval_s: float = 0.1,
         history_capacity: int = 4096,
+        share_interpreter: bool = True,
     ) -> None:
         self.name = name
+        # Hand the GIL to other threads now and then (see _let_others_run): needed beside a GUI
+        # thread, wasted in a process of its own.
+        self.share_interpreter = share_interpreter
         self.history = MetricsHistory(history_capacity)
         self.publish_interval_s = float(publish_interval_s)
         self.metrics_interval_s = float(metrics_interval_s)
         self._queue: queue.Queue[tuple[str, Any]] = queue.Queue()
         self._cond = threading.Condition()
         self._submitted = 0
+        self._commands_sent = 0
         self._done = 0
         self._closing = threading.Event()
         self._closed = False
@@ -194,6 +232,7 @@ class TrainingSession:
         self._message: str | None = None
         self._node_id: str | None = None
         self._serial = 0
+        self._applied = 0
         self._elapsed = 0.0
         self._active_since = 0.0
         self._next_step_at = 0.0
@@ -235,9 +274,7 @@ class TrainingSession:
 
     def step(self, n: int = 1) -> None:
         """Do exactly n steps, then pause (after any step command already queued)."""
-        if isinstance(n, bool) or not isinstance(n, int | np.integer) or n < 1:
-            raise DlsimError(f"the number of steps must be a positive integer, got {n!r}")
-        self._send("step", int(n))
+        self._send("step", checked_steps(n))
 
     def reset(self, seed: int | None = None) -> None:
         """Re-initialise the weights (from `seed`, or the file's seed), clear the history."""
@@ -249,35 +286,24 @@ class TrainingSession:
 
     def set_speed(self, steps_per_second: float | None) -> None:
         """Hold about this many steps per second; None trains as fast as possible."""
-        if steps_per_second is not None:
-            sps = float(steps_per_second)
-            if not (sps > 0 and math.isfinite(sps)):
-                raise DlsimError(
-                    f"speed must be a positive number of steps per second, got {steps_per_second!r}"
-                )
-            steps_per_second = sps
-        self._send("speed", steps_per_second)
+        self._send("speed", checked_speed(steps_per_second))
 
     def set_boundary_grid(self, grid: np.ndarray | None) -> None:
         """Points (n, n_features) to predict at each publish, for a decision-boundary plot."""
-        if grid is not None:
-            grid = np.array(grid, dtype=np.float64, copy=True)
-            if grid.ndim != 2:
-                raise DlsimError(
-                    f"the boundary grid must be 2-D (points × features), got {grid.ndim}-D"
-                )
-        self._send("boundary", grid)
+        self._send("boundary", checked_grid(grid))
 
     def set_trace(self, on: bool) -> None:
         """Trace every following step (the step-through views render the trace)."""
         self._send("trace", bool(on))
 
-    def replace_experiment(self, experiment: SteppableExperiment) -> None:
+    def replace_experiment(self, experiment: SteppableExperiment, carry: bool = False) -> None:
         """Pause and swap in a new experiment (the graph was edited); the old one is dropped.
 
-        The history is cleared when the new experiment's step count is lower than the old one's.
+        With `carry`, the new experiment first `continue_from`s the old one at the step boundary
+        where the pause landed, so the weights it keeps are exactly the last step's. The history
+        is cleared when the new experiment's step count is lower than the old one's.
         """
-        self._send("replace", experiment)
+        self._send("replace", (experiment, bool(carry)))
 
     def wait_idle(self, timeout: float = 5.0) -> bool:
         """Block until every command sent is applied and nothing runs; False on timeout.
@@ -311,11 +337,17 @@ class TrainingSession:
             self._done = self._submitted
             self._cond.notify_all()
 
+    @property
+    def commands_sent(self) -> int:
+        """How many commands were sent so far (compare with a snapshot's `commands`)."""
+        return self._commands_sent
+
     def _send(self, kind: str, payload: Any = None) -> None:
         if self._closed:
             return
         with self._cond:
             self._submitted += 1
+            self._commands_sent += 1
         self._queue.put((kind, payload))
         self.start()
 
@@ -334,7 +366,7 @@ class TrainingSession:
                 self._guarded(self._apply_pending)
                 if self._activity is not None and time.perf_counter() >= self._next_step_at:
                     self._guarded(self._do_step)
-                    if self._speed is None:
+                    if self._speed is None and self.share_interpreter:
                         self._let_others_run()
         except BaseException as exc:  # the thread must never die silently
             self._state = "error"
@@ -427,6 +459,7 @@ class TrainingSession:
             self._next_step_at = time.perf_counter()
             self._needs_publish = True
             self._done_unsignalled += 1
+            self._applied += 1
         elif kind != "close":
             self._pending.append(cmd)
 
@@ -442,6 +475,7 @@ class TrainingSession:
                 kind, payload = pending.popleft()
                 if kind in _ACTIVITIES:
                     self._done_unsignalled += 1
+                    self._applied += 1
                 else:
                     self._apply(kind, payload)
         while pending and not isinstance(self._activity, int):
@@ -450,6 +484,7 @@ class TrainingSession:
 
     def _apply(self, kind: str, payload: Any) -> None:
         """Apply one command; it counts as done when it returns, unless it starts an activity."""
+        self._applied += 1
         try:
             getattr(self, "_cmd_" + kind)(payload)
         finally:
@@ -500,8 +535,11 @@ class TrainingSession:
         self._restart("idle", clear=True)
         self._elapsed = 0.0
 
-    def _cmd_replace(self, experiment: SteppableExperiment) -> None:
+    def _cmd_replace(self, payload: tuple[SteppableExperiment, bool]) -> None:
+        experiment, carry = payload
         old_count = self._exp.step_count
+        if carry:
+            experiment.continue_from(self._exp)
         self._exp = experiment
         count = experiment.step_count
         self._restart("idle" if count == 0 else "paused", clear=count < old_count)
@@ -604,6 +642,7 @@ class TrainingSession:
         record = self._record
         if record is not None:
             record.activation_stats()  # computed here, so the GUI thread only reads them
+            record.grad_norms()
         if params:
             self._params = _readonly(exp.params_copy() if self._params is None else self._params)
         boundary = None
@@ -625,6 +664,7 @@ class TrainingSession:
             message=self._message,
             node_id=self._node_id,
             serial=self._serial,
+            commands=self._applied,
         )
         self._last_publish = now
         self._needs_publish = False

@@ -1,9 +1,10 @@
 """The training workbench: the controller that owns the training sessions, and its installation.
 
-Data flow (STYLE.md): a click on Step asks the session for a step and returns at once; the worker
-thread trains and publishes immutable snapshots; a GUI timer (~30 Hz) looks at the latest
-snapshot and, only if it changed, hands one `PlotFeed` to each *visible* plot. Nothing on the GUI
-thread waits for the worker, and plots cost nothing while hidden.
+Data flow (STYLE.md): a click on Step asks the session for a step and returns at once; the
+session trains in a process of its own (`ProcessSession`) and sends immutable snapshots back; a
+GUI timer (~30 Hz) looks at the latest snapshot and, only if it changed, hands one `PlotFeed` to
+each *visible* plot. Nothing on the GUI thread waits for training, training never waits for the
+GUI, and plots cost nothing while hidden.
 
 The controller follows the document: a changed hyper-parameter goes to the running session (it
 applies at the next step); a changed graph pauses, rebuilds the network keeping the weights of
@@ -12,30 +13,25 @@ unchanged layers, and says so; a replaced document starts a fresh session.
 
 from __future__ import annotations
 
+import contextlib
 import copy
-import sys
-import threading
 import time
 from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QDockWidget, QMainWindow, QMenu
-from threadpoolctl import threadpool_limits
 
 from dlsim.engine import edits
 from dlsim.engine.errors import DlsimError
 from dlsim.engine.experiment import Experiment
 from dlsim.engine.fileformat import weights_to_lists
-from dlsim.engine.session import TrainingSession
+from dlsim.engine.process_session import ProcessSession
 from dlsim.ui.plots.base import ComparisonRun, LayerInfo, PlotFeed, PlotPanel
 
 TICK_MS = 33
-FRAME_BUDGET_S = 0.004  # drawing time per tick; plots that do not fit wait for the next one
-GUI_DUTY = 0.25  # the share of wall time the plots may hold the training thread back
-MAX_ALLOWANCE_S = 0.05
+FRAME_BUDGET_S = 0.020  # drawing time per tick; plots that do not fit wait for the next one
 COUNTERS_HZ = 10
-GATE_TIMEOUT_S = 0.1  # the longest the training thread waits for the GUI to finish drawing
 PLOT_HEIGHT = 300
 HISTORY_POINTS = 512  # points kept per plotted series: about one per pixel of a plot
 METRICS_INTERVAL_S = 1 / 20  # full-data-set loss/accuracy this often while training
@@ -43,10 +39,7 @@ PANEL_WIDTH = 330
 # The plot docks as three tab groups, side by side: (shown first, behind it).
 TAB_PAIRS = (("loss", "compare"), ("boundary", "weights"), ("gradients", "activations"))
 BOUNDARY_RESOLUTION = 48  # grid points a side: 2304 predictions per publish
-PUBLISH_INTERVAL_S = 1 / 20  # snapshots (with the boundary prediction) this often while running
-# A shorter GIL switch interval lets the GUI thread take the interpreter from a busy training
-# thread sooner (the default 5 ms shows up directly as event-loop lag).
-SWITCH_INTERVAL_S = 0.005
+PUBLISH_INTERVAL_S = 1 / 30  # snapshots (with the boundary prediction) this often while running
 EMPTY_NOTE = "An empty diagram: add an Input layer and a Dense layer, connect them, then train."
 GRAPH_EDIT_NOTE = (
     "The graph was edited: training paused and the network was rebuilt "
@@ -54,38 +47,8 @@ GRAPH_EDIT_NOTE = (
 )
 
 
-def limit_blas_threads(n: int = 1) -> bool:
-    """Ask the BLAS library to use `n` threads; True if one was found and told.
-
-    dlsim's matrices are small (a 4096×16 product at most), too small to gain from BLAS
-    threads, and on a two-core machine those threads spin against the GUI thread and the
-    training thread: a 4096×16 @ 16×16 product took 6 ms with them and 0.4 ms without.
-    """
-    return bool(threadpool_limits(limits=n, user_api="blas").get_original_num_threads())
-
-
-class _GatedExperiment:
-    """The experiment as the training thread sees it: each step (and each boundary prediction)
-    first waits, at most GATE_TIMEOUT_S, while the GUI thread is drawing."""
-
-    def __init__(self, experiment: Experiment, gate: threading.Event) -> None:
-        self._experiment = experiment
-        self._gate = gate
-
-    def step(self, trace: bool = False):
-        self._gate.wait(GATE_TIMEOUT_S)
-        return self._experiment.step(trace=trace)
-
-    def predict(self, x):
-        self._gate.wait(GATE_TIMEOUT_S)
-        return self._experiment.predict(x)
-
-    def __getattr__(self, name: str):
-        return getattr(self._experiment, name)
-
-
 class TrainingController(QObject):
-    """Owns the main TrainingSession (and a comparison's sessions) for one Document."""
+    """Owns the main training session (and a comparison's sessions) for one Document."""
 
     state_changed = Signal(str)
     counters_changed = Signal(int, int, float)  # step, epoch, elapsed seconds
@@ -96,7 +59,7 @@ class TrainingController(QObject):
     def __init__(self, document: Any, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.document = document
-        self.session: TrainingSession | None = None
+        self.session: ProcessSession | None = None
         self.panels: list[PlotPanel] = []
         self.refresh_count = 0  # ticks that fed the plots (the benchmark counts them)
         self.experiment: Experiment | None = None
@@ -111,22 +74,15 @@ class TrainingController(QObject):
         self._state = "idle"
         self._counters = (-1, -1, -1.0)
         self._message: tuple[str | None, str | None] = (None, None)
-        self._comparison: list[tuple[str, TrainingSession]] = []
+        self._comparison: list[tuple[str, ProcessSession]] = []
         self._comparison_key: tuple = ()
         self._comparison_version = 0
         self._closed = False
         self._speed: float | None = None
         self._level = "info"
-        self._stale_serial = -1  # snapshots up to this serial predate the last command
-        self._gate = threading.Event()  # set: the training thread may go on
-        self._gate.set()
-        self._allowance = MAX_ALLOWANCE_S
+        self._awaited = 0  # snapshots that applied fewer commands predate the last one
         self._counters_at = -1.0
-        self._rebuild_when_paused = False
-        self._allowance_at = time.perf_counter()
-        if sys.getswitchinterval() > SWITCH_INTERVAL_S:
-            sys.setswitchinterval(SWITCH_INTERVAL_S)
-        limit_blas_threads(1)
+        self._draw_deadline: float | None = None  # set while a tick's plots are being drawn
         document.graph_changed.connect(self._on_document_graph_changed)
         document.training_changed.connect(self._on_document_training_changed)
         document.document_replaced.connect(self._on_document_document_replaced)
@@ -192,8 +148,7 @@ class TrainingController(QObject):
 
     def _sent(self, expected: str) -> None:
         """Show the state a command leads to now; older snapshots must not undo it."""
-        snap = self.session.snapshot()
-        self._stale_serial = snap.serial if snap is not None else -1
+        self._awaited = self.session.commands_sent
         self._set_state(expected)
 
     def _usable(self) -> bool:
@@ -226,15 +181,13 @@ class TrainingController(QObject):
         path = getattr(self.document, "path", None)
         return Path(path).resolve().parent if path else None
 
-    def _rebuild(self, fresh: bool, carry: bool = False, announce: bool = False) -> None:
+    def _rebuild(self, fresh: bool, announce: bool = False) -> None:
         """Build an experiment from the document and hand it to the session.
 
-        With `carry`, layers the edit left alone keep their trained weights and the step count
-        goes on. Called only while the training thread is idle (see `_on_document_graph_changed`),
-        so the old experiment can be read here directly and exactly.
+        Unless `fresh`, the session swaps it in at its next step boundary (pausing a run), and
+        layers the edit left alone keep their trained weights there, so they are exactly the
+        last step's; the step count goes on.
         """
-        old_graph, old = self._graph, self.experiment
-        snap = self.session.snapshot() if self.session is not None else None
         self._graph = self.document.graph.copy()
         self._training = copy.deepcopy(self.document.training)
         try:
@@ -252,21 +205,16 @@ class TrainingController(QObject):
             else:
                 self._set_message(f"The network cannot be built: {exc}", exc.node_id)
             return
-        steps = old.step_count if old is not None else 0
-        if carry and old is not None and steps > 0:
-            exp.network.set_weights(edits.carry_weights(self._graph, old.params(), old_graph))
-            exp.trainer.step_count = steps
-            exp.trainer.epoch = old.epoch
         self.build_error = None
         self._set_message(None, None)
         self.experiment = exp
         self.layers = _layer_infos(exp)
         self.structure += 1
         self._dataset = None
-        if fresh or self.session is None or snap is None or steps == 0:
+        if fresh or self.session is None:
             self._new_session(exp)
         else:
-            self.session.replace_experiment(_GatedExperiment(exp, self._gate))
+            self.session.replace_experiment(exp, carry=True)
             self._sent("paused")
         if announce:
             self.status_message.emit(GRAPH_EDIT_NOTE)
@@ -276,8 +224,8 @@ class TrainingController(QObject):
     def _new_session(self, exp: Experiment) -> None:
         if self.session is not None:
             self.session.close()
-        self.session = TrainingSession(
-            _GatedExperiment(exp, self._gate),
+        self.session = ProcessSession(
+            exp,
             name="main",
             publish_interval_s=PUBLISH_INTERVAL_S,
             metrics_interval_s=METRICS_INTERVAL_S,
@@ -287,21 +235,14 @@ class TrainingController(QObject):
             self.session.set_speed(self._speed)
         self.session.start()
         self._last_key = None
-        self._stale_serial = -1
+        self._awaited = 0
         self._set_state(self.session.state)
 
     def _on_document_graph_changed(self) -> None:
-        """A structural edit rebuilds the network; while training runs, it first pauses and
-        rebuilds once the pause has landed (the next tick), so the weights carried over are
-        exactly the last step's."""
+        """A structural edit rebuilds the network; a run in progress pauses, and says so."""
         if self._graph is not None and edits.same_structure(self._graph, self.document.graph):
             return
-        if self._state == "running":
-            self.pause()
-            self._rebuild_when_paused = True
-            return
-        self._rebuild(fresh=False, carry=True, announce=self._rebuild_when_paused)
-        self._rebuild_when_paused = False
+        self._rebuild(fresh=False, announce=self._state == "running")
 
     def _on_document_training_changed(self) -> None:
         new = self.document.training
@@ -314,8 +255,15 @@ class TrainingController(QObject):
             return
         self.session.set_training(changes)
         snap = self.session.snapshot()
-        if "seed" in changes and (snap is None or snap.step == 0):
+        reset = "seed" in changes and (snap is None or snap.step == 0)
+        if reset:
             self.session.reset()  # nothing trained yet: show the new seed's starting point
+        # The plots read the data from this side's copy of the experiment: let it follow (a bad
+        # value fails in the session too, which reports it).
+        with contextlib.suppress(DlsimError):
+            self.experiment.set_training(changes)
+            if reset:
+                self.experiment.reset()
 
     def _on_document_document_replaced(self) -> None:
         self.stop_comparison()
@@ -344,10 +292,6 @@ class TrainingController(QObject):
         self._last_key = key
         if snap is not None:
             self._follow_snapshot(snap)
-            if self._rebuild_when_paused and self._state != "running":
-                self._rebuild_when_paused = False
-                self._rebuild(fresh=False, carry=True, announce=True)
-                return
         feed = PlotFeed(
             snapshot=snap,
             history=session.history,
@@ -373,37 +317,28 @@ class TrainingController(QObject):
         QCoreApplication.sendPostedEvents()
 
     def draw_pending(self) -> None:
-        """Draw and paint the visible plots that are behind, oldest first, within a time budget.
+        """Draw the visible plots that are behind, oldest first, within a time budget per tick.
 
-        The training thread is held at its next step boundary meanwhile (see `_GatedExperiment`):
-        two threads passing the GIL back and forth at every Qt call would make each frame many
-        times slower. What does not fit in the budget is drawn on the next tick, so a slow
-        machine shows slower plots, never a stalled window or a starved training thread.
+        One plot per turn of the event loop, painted at once: timers, input and repaints are
+        served between two plots, so the window never waits for more than one. What does not
+        fit in the budget is drawn on the next tick: a slow machine shows slower plots, never
+        a stalled window.
         """
-        now = time.perf_counter()
-        # a budget of drawing time that refills at GUI_DUTY of the wall clock
-        self._allowance = min(
-            self._allowance + (now - self._allowance_at) * GUI_DUTY, MAX_ALLOWANCE_S
-        )
-        self._allowance_at = now
-        if self._allowance <= 0:
+        if self._draw_deadline is not None or not any(p.pending() for p in self.panels):
             return
-        pending = [panel for panel in self.panels if panel.pending()]
-        if not pending:
-            return
-        pending.sort(key=lambda panel: panel.last_drawn)
-        self._gate.clear()
-        try:
-            deadline = now + FRAME_BUDGET_S
-            for panel in pending:
-                panel.refresh(panel.feed)
-                QCoreApplication.sendPostedEvents()  # paint it now, while the worker waits
-                if time.perf_counter() >= deadline:
-                    break
-        finally:
-            self._gate.set()
-        self._allowance -= time.perf_counter() - now
+        self._draw_deadline = time.perf_counter() + FRAME_BUDGET_S
         self.refresh_count += 1
+        self._draw_next()
+
+    def _draw_next(self) -> None:
+        pending = [panel for panel in self.panels if panel.pending()]
+        if not pending or self._closed or time.perf_counter() >= self._draw_deadline:
+            self._draw_deadline = None
+            return
+        panel = min(pending, key=lambda p: p.last_drawn)
+        panel.refresh(panel.feed)
+        QCoreApplication.sendPostedEvents()  # paint it now, not together with the others
+        QTimer.singleShot(0, self, self._draw_next)
 
     def _on_dataset_changed(self, dataset) -> None:
         self._dataset = dataset
@@ -427,7 +362,7 @@ class TrainingController(QObject):
             self._counters = counters
             self.counters_changed.emit(*counters)
         previous = self._state
-        if snap.serial > self._stale_serial:
+        if snap.commands >= self._awaited:
             self._set_state(snap.state)
         if snap.state in ("diverged", "error") and snap.message:
             self._set_message(snap.message, snap.node_id, level=snap.state)
@@ -472,7 +407,7 @@ class TrainingController(QObject):
             self.pause()
             self.status_message.emit("Training paused while the comparison runs.")
         for label, exp in runs:
-            session = TrainingSession(
+            session = ProcessSession(
                 exp,
                 name=f"compare-{label}",
                 publish_interval_s=0.2,
@@ -506,7 +441,7 @@ class TrainingController(QObject):
         return tuple(runs)
 
     @property
-    def comparison_sessions(self) -> list[tuple[str, TrainingSession]]:
+    def comparison_sessions(self) -> list[tuple[str, ProcessSession]]:
         return list(self._comparison)
 
     # --- saving and closing -------------------------------------------------------------------

@@ -207,3 +207,27 @@ def test_copy_starts_from_the_current_weights_and_runs_independently() -> None:
     np.testing.assert_array_equal(twin.params()["h"]["W"], exp.params()["h"]["W"])
     twin.step()
     assert not np.array_equal(twin.params()["h"]["W"], exp.params()["h"]["W"])
+
+
+def test_continue_from_keeps_unedited_layers_and_the_step_count() -> None:
+    trained = Experiment(spiral_doc())
+    run(trained, 20)
+    edited_doc = spiral_doc()
+    edited_doc["graph"]["nodes"][1]["params"]["activation"] = "tanh"  # layer h
+    edited = Experiment(edited_doc)
+    fresh_h = edited.params()["h"]["W"].copy()
+    edited.continue_from(trained)
+    assert (edited.step_count, edited.epoch) == (trained.step_count, trained.epoch)
+    np.testing.assert_array_equal(edited.params()["h"]["W"], fresh_h)
+    for nid in ("bn", "y"):
+        for name, value in trained.params()[nid].items():
+            np.testing.assert_array_equal(edited.params()[nid][name], value)
+    assert run(edited, 1)[0] != run(Experiment(edited_doc), 1)[0], "it goes on from there"
+
+
+def test_continue_from_an_untrained_experiment_changes_nothing() -> None:
+    edited = Experiment(spiral_doc())
+    before = edited.params()["y"]["W"].copy()
+    edited.continue_from(Experiment(spiral_doc(seed=9)))
+    assert edited.step_count == 0
+    np.testing.assert_array_equal(edited.params()["y"]["W"], before)

@@ -6,6 +6,8 @@ import tracemalloc
 
 import numpy as np
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from dlsim.engine.errors import DlsimError
 from dlsim.engine.history import DecimatingSeries, MetricsHistory
@@ -180,3 +182,60 @@ def test_reader_and_writer_threads_see_consistent_series():
     # y = x, so a full bucket's mean is x + (stride - 1)/2; the open last one ends at n - 1.
     np.testing.assert_allclose(y[:-1], x[:-1] + (stride - 1) / 2)
     assert y[-1] == (x[-1] + n - 1) / 2
+
+
+def _apply(history: MetricsHistory, op: tuple) -> None:
+    kind = op[0]
+    if kind == "extend":
+        history.extend(op[1], op[2])
+    elif kind == "append":
+        history.append(op[1], op[2], op[3])
+    elif kind == "event":
+        history.add_event(op[1], op[2])
+    else:
+        history.clear()
+
+
+_names = st.sampled_from(["loss", "val_loss", "grad_norm/h"])
+_values = st.floats(allow_nan=True, allow_infinity=True, width=64)
+_ops = st.lists(
+    st.one_of(
+        st.tuples(st.just("extend"), st.integers(0, 10**6), st.dictionaries(_names, _values)),
+        st.tuples(st.just("append"), _names, st.integers(0, 10**6), _values),
+        st.tuples(st.just("event"), st.integers(0, 10**6), st.text(max_size=5)),
+        st.tuples(st.just("clear")),
+    ),
+    max_size=200,
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(_ops, st.lists(st.integers(1, 40), min_size=1))
+def test_a_replayed_journal_gives_an_identical_history(ops, chunks):
+    """What a training process records, replayed in the window's process in any number of
+    deliveries, reads exactly the same: points, envelopes, NaN markers, events."""
+    source, replica = MetricsHistory(8), MetricsHistory(8)
+    source.keep_journal()
+    i = 0
+    for size in chunks * (len(ops) // max(sum(chunks), 1) + 1):
+        for op in ops[i : i + size]:
+            _apply(source, op)
+        i += size
+        replica.replay(source.take_journal())
+        if i >= len(ops):
+            break
+    assert replica.names() == source.names()
+    assert replica.events() == source.events()
+    for name in source.names():
+        for got, want in zip(replica.series(name, False), source.series(name, False), strict=True):
+            np.testing.assert_array_equal(got, want)
+        for got, want in zip(replica.envelope(name), source.envelope(name), strict=True):
+            np.testing.assert_array_equal(got, want)
+        np.testing.assert_array_equal(replica.nonfinite_x(name), source.nonfinite_x(name))
+        assert replica.last(name) == source.last(name)
+
+
+def test_a_history_without_a_journal_records_nothing():
+    history = MetricsHistory()
+    history.extend(0, {"loss": 1.0})
+    assert history.take_journal() == []

@@ -53,13 +53,19 @@ def trained(qtbot):
         controller.add_panel(plot)
     controller.step(30)
     qtbot.waitUntil(
-        lambda: controller.session.snapshot().step == 30 and controller.state == "paused",
+        lambda: _step(controller) == 30 and controller.state == "paused",
         timeout=TIMEOUT_MS,
     )
     qtbot.waitUntil(lambda: _settled(controller), timeout=TIMEOUT_MS)
     controller.flush()
     yield controller, plots
     controller.shutdown()
+
+
+def _step(controller) -> int:
+    """The step count the training process last reported (-1 before its first report)."""
+    snap = controller.session.snapshot()
+    return snap.step if snap is not None else -1
 
 
 def _settled(controller) -> bool:
@@ -171,7 +177,7 @@ def test_hidden_plots_cost_nothing_and_catch_up_when_shown(qtbot):
     controller.add_panel(plot)  # never shown yet
     try:
         controller.step(5)
-        qtbot.waitUntil(lambda: controller.session.snapshot().step == 5, timeout=TIMEOUT_MS)
+        qtbot.waitUntil(lambda: _step(controller) == 5, timeout=TIMEOUT_MS)
         qtbot.wait(100)
         assert plot.refresh_count == 0
         plot.show()

@@ -4,8 +4,10 @@ training, divergence, engine errors, comparisons, and closing the window mid-run
 from __future__ import annotations
 
 import math
+import multiprocessing
 import threading
 from pathlib import Path
+from types import SimpleNamespace
 
 import numpy as np
 import pytest
@@ -34,8 +36,9 @@ def document(qtbot) -> Document:
 
 
 @pytest.fixture
-def controller(document):
+def controller(document, qtbot):
     c = TrainingController(document)
+    qtbot.waitUntil(lambda: c.session.snapshot() is not None, timeout=TIMEOUT_MS)
     yield c
     c.shutdown()
 
@@ -48,7 +51,11 @@ def controls(controller, qtbot) -> RunControls:
 
 
 def snap(controller):
-    return controller.session.snapshot()
+    """The latest snapshot; a blank one (step -1) until the training process sent its first."""
+    return controller.session.snapshot() or _BLANK
+
+
+_BLANK = SimpleNamespace(step=-1, state="starting", params=None)
 
 
 def wait_paused_at(qtbot, controller, step: int) -> None:
@@ -59,8 +66,11 @@ def wait_paused_at(qtbot, controller, step: int) -> None:
     qtbot.waitUntil(done, timeout=TIMEOUT_MS)
 
 
-def session_threads() -> list[threading.Thread]:
-    return [t for t in threading.enumerate() if t.name.startswith("dlsim-session")]
+def session_workers() -> list[str]:
+    """The training processes still alive, and the threads that listen to them."""
+    processes = [p.name for p in multiprocessing.active_children()]
+    threads = [t.name for t in threading.enumerate()]
+    return [name for name in processes + threads if name.startswith("dlsim-session")]
 
 
 # --- run, pause, step ---------------------------------------------------------------------------
@@ -106,14 +116,17 @@ def test_a_slow_speed_holds_training_back(qtbot, controller):
 def test_a_learning_rate_changed_while_running_reaches_the_engine(qtbot, controller, document):
     controller.run()
     qtbot.waitUntil(lambda: snap(controller).step > 10, timeout=TIMEOUT_MS)
-    optimizer = {**document.training["optimizer"], "lr": 0.05}
-    document.set_training({"optimizer": optimizer}, "Set learning rate to 0.05")
-    qtbot.waitUntil(
-        lambda: controller.experiment.optimizer.get_config()["lr"] == 0.05, timeout=TIMEOUT_MS
-    )
+    moving = snap(controller)
+    qtbot.waitUntil(lambda: snap(controller).step > moving.step + 10, timeout=TIMEOUT_MS)
+    assert not np.array_equal(snap(controller).params["h"]["W"], moving.params["h"]["W"])
+    optimizer = {**document.training["optimizer"], "lr": 0.0}
+    document.set_training({"optimizer": optimizer}, "Set learning rate to 0")
+    qtbot.wait(300)  # the change applies at the next step; snapshots follow within 1/30 s
+    frozen = snap(controller)
+    qtbot.waitUntil(lambda: snap(controller).step > frozen.step + 10, timeout=TIMEOUT_MS)
     assert controller.state == "running", "a hyper-parameter change does not stop training"
-    before = snap(controller).step
-    qtbot.waitUntil(lambda: snap(controller).step > before + 10, timeout=TIMEOUT_MS)
+    for nid in ("h", "y"):
+        np.testing.assert_array_equal(snap(controller).params[nid]["W"], frozen.params[nid]["W"])
 
 
 def test_reset_with_the_same_seed_reproduces_the_first_loss(qtbot, controller):
@@ -162,7 +175,8 @@ def test_editing_the_graph_while_running_pauses_rebuilds_and_says_so(qtbot, cont
     assert controller.state == "paused"
     assert GRAPH_EDIT_NOTE in messages
     assert controller.experiment.network.layers["h"].activation.name == "relu"
-    assert controller.experiment.step_count > 20, "the step count goes on"
+    qtbot.waitUntil(lambda: snap(controller).state == "paused", timeout=TIMEOUT_MS)
+    assert snap(controller).step > 20, "the step count goes on"
 
 
 def test_a_rebuild_keeps_the_weights_of_unchanged_layers_only(qtbot, controller, document):
@@ -326,11 +340,11 @@ def test_closing_the_window_while_training_stops_the_worker(qtbot):
     window.show()
     qtbot.waitExposed(window)
     bench.controller.run()
-    qtbot.waitUntil(lambda: bench.controller.session.snapshot().step > 50, timeout=TIMEOUT_MS)
-    assert session_threads()
+    qtbot.waitUntil(lambda: snap(bench.controller).step > 50, timeout=TIMEOUT_MS)
+    assert session_workers()
     window.close()
     assert not window.isVisible()
-    qtbot.waitUntil(lambda: not session_threads(), timeout=TIMEOUT_MS)
+    qtbot.waitUntil(lambda: not session_workers(), timeout=TIMEOUT_MS)
     assert not bench.controller.timer.isActive()
 
 
@@ -373,7 +387,8 @@ def test_a_newcomer_trains_on_a_spiral_and_swaps_sigmoid_for_relu(qtbot, window)
         doc.set_node_params("h", {"activation": "relu"})  # while running
     assert controller.state == "paused"
     assert GRAPH_EDIT_NOTE in panel.banner.text
-    at_switch = controller.experiment.step_count
+    qtbot.waitUntil(lambda: snap(controller).state == "paused", timeout=TIMEOUT_MS)
+    at_switch = snap(controller).step
     controller.step(300)
     wait_paused_at(qtbot, controller, at_switch + 300)
     controller.flush()
