@@ -4,4 +4,5 @@ import sys
 
 from dlsim.cli import main
 
-sys.exit(main())
+if __name__ == "__main__":  # training processes import the main module: it must not run again
+    sys.exit(main())

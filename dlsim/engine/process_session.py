@@ -288,8 +288,10 @@ class _Forwarder:
 
     def flush(self) -> None:
         snap = self.session.snapshot()
+        if snap is None:  # the first publish is on its way; the journal waits for it
+            return
         journal = self.session.history.take_journal()
-        if snap is None or (snap.serial == self.serial and not journal):
+        if snap.serial == self.serial and not journal:
             return
         now = time.monotonic()
         keep = snap.params is None or snap.params is self.params

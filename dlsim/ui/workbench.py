@@ -83,6 +83,7 @@ class TrainingController(QObject):
         self._awaited = 0  # snapshots that applied fewer commands predate the last one
         self._counters_at = -1.0
         self._draw_deadline: float | None = None  # set while a tick's plots are being drawn
+        self._grid_sent: bool | None = None  # whether the session predicts the boundary grid
         document.graph_changed.connect(self._on_document_graph_changed)
         document.training_changed.connect(self._on_document_training_changed)
         document.document_replaced.connect(self._on_document_document_replaced)
@@ -283,6 +284,7 @@ class TrainingController(QObject):
         dataset = exp.dataset
         if dataset is not self._dataset:
             self._on_dataset_changed(dataset)
+        self._follow_boundary_visibility()
         comparison = self._comparison_runs()
         version = session.history.version
         key = (snap.serial if snap else -1, version, self.structure, self._comparison_version)
@@ -344,10 +346,20 @@ class TrainingController(QObject):
         self._dataset = dataset
         if dataset.x_train.shape[1] == 2:
             self._grid = edits.boundary_grid([dataset.x_train, dataset.x_val], BOUNDARY_RESOLUTION)
-            self.session.set_boundary_grid(self._grid.points)
         else:
             self._grid = None
-            self.session.set_boundary_grid(None)
+        self._grid_sent = None  # unknown to this data set: tell the session either way
+        self._follow_boundary_visibility()
+
+    def _follow_boundary_visibility(self) -> None:
+        """Have the training process predict the boundary grid only while a plot shows it: at
+        each snapshot it costs as much as a few training steps."""
+        wanted = self._grid is not None and any(
+            panel.uses_boundary and panel.isVisible() for panel in self.panels
+        )
+        if wanted != self._grid_sent:
+            self._grid_sent = wanted
+            self.session.set_boundary_grid(self._grid.points if wanted else None)
 
     def _follow_snapshot(self, snap) -> None:
         # snap.epoch is the 0-based epoch of the latest step; show it counted from 1

@@ -187,6 +187,28 @@ def test_hidden_plots_cost_nothing_and_catch_up_when_shown(qtbot):
         controller.shutdown()
 
 
+def test_the_boundary_is_predicted_only_while_its_plot_is_shown(qtbot):
+    controller = TrainingController(document_of("xor_learn"))
+    plot = QtBoundaryPlot()
+    qtbot.addWidget(plot)
+    controller.add_panel(plot)  # hidden: the training process need not predict the grid
+    try:
+        controller.step(5)
+        qtbot.waitUntil(lambda: _step(controller) == 5, timeout=TIMEOUT_MS)
+        qtbot.wait(100)
+        assert controller.session.snapshot().boundary is None
+        plot.show()
+        qtbot.waitUntil(lambda: controller.session.snapshot().boundary is not None, timeout=5000)
+        qtbot.waitUntil(lambda: plot.refresh_count > 0 and not plot.hint_visible, timeout=5000)
+        plot.hide()
+        controller.step(5)
+        qtbot.waitUntil(lambda: _step(controller) == 10, timeout=TIMEOUT_MS)
+        qtbot.wait(100)
+        assert controller.session.snapshot().boundary is None
+    finally:
+        controller.shutdown()
+
+
 def synthetic_feed(history: MetricsHistory, serial: int = 1) -> PlotFeed:
     class Snap:
         pass

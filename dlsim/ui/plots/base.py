@@ -250,6 +250,7 @@ class PlotPanel(QWidget):
 
     title = "Plot"
     file_stem = "plot"
+    uses_boundary = False  # True: the training process predicts the boundary grid for it
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)

@@ -40,6 +40,7 @@ class QtBoundaryPlot(PlotPanel):
 
     title = "Decision boundary"
     file_stem = "decision_boundary"
+    uses_boundary = True
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
