@@ -17,17 +17,23 @@ Traffic, over one pipe:
   `history`, so both hold the same points. Large parameter sets are sent at most
   `PARAMS_INTERVAL_S` apart while running (`keep_params`: the last ones still stand).
 
-If the child dies, the session turns to state "error" with a message; the caller never hangs.
+The caller never waits on the child: commands are pickled on the caller's thread (so later
+changes to an argument cannot leak into it) and written to the pipe by a sender thread. If the
+child dies or cannot start, the session turns to state "error" with a message; `close()` kills a
+child that does not stop within its timeout.
 """
 
 from __future__ import annotations
 
 import itertools
 import multiprocessing as mp
+import queue
 import signal
+import sys
 import threading
 import time
 from dataclasses import replace
+from multiprocessing.reduction import ForkingPickler
 from typing import Any
 
 from threadpoolctl import threadpool_limits
@@ -44,9 +50,14 @@ from dlsim.engine.session import (
 
 PARAMS_LIMIT = 100_000  # parameter values that may travel with every update
 PARAMS_INTERVAL_S = 0.5  # how often larger parameter sets travel while training runs
-FORWARD_POLL_S = 0.004  # how often the child looks for a new snapshot to send
+FORWARD_POLL_S = 0.004  # how often a busy child looks for a new snapshot to send
+IDLE_POLL_S = 0.1  # how often an idle one does (a command wakes it at once)
+BUSY_AFTER_COMMAND_S = 1.0  # a child counts as busy this long after a command
 SYNC_GRACE_S = 2.0  # how much longer than asked wait_idle waits for the child's answer
 DIED = "The training process stopped unexpectedly"
+NOT_STARTED = "The training process could not start"
+# A snapshot of a session that is gone reflects every command, sent or still to come.
+ALL_COMMANDS = sys.maxsize
 
 
 def _context() -> Any:
@@ -86,7 +97,8 @@ class ProcessSession:
         self._conn: Any = None
         self._process: Any = None
         self._reader: threading.Thread | None = None
-        self._send_lock = threading.Lock()
+        self._sender: threading.Thread | None = None
+        self._outbox: queue.SimpleQueue[bytes | None] = queue.SimpleQueue()
         self._start_lock = threading.Lock()
         self._cond = threading.Condition()
         self._answers: dict[int, bool] = {}
@@ -109,32 +121,48 @@ class ProcessSession:
     @property
     def pid(self) -> int | None:
         """The training process's id (None before it started)."""
-        return self._process.pid if self._process is not None else None
+        process = self._process
+        return process.pid if process is not None else None
 
     def snapshot(self) -> Snapshot | None:
         """The latest snapshot the child sent (None before its first); never blocks."""
         return self._snapshot
 
     def start(self) -> None:
-        """Start the child process; calling it again, or after close(), does nothing."""
+        """Start the child process; calling it again, or after close(), does nothing.
+
+        If it cannot start, the session is in state "error" with a message saying why.
+        """
         with self._start_lock:
-            if self._process is not None or self._closed:
+            if self._process is not None or self._closed or self._experiment is None:
                 return
-            ctx = _context()
-            conn, child_conn = ctx.Pipe()
             label = f"dlsim-session-{self.name}" if self.name else "dlsim-session"
-            self._process = ctx.Process(
-                target=_child_main,
-                args=(child_conn, self._experiment, self._options),
-                name=label,
-                daemon=True,
-            )
-            self._process.start()
+            conn = child_conn = None
+            try:
+                ctx = _context()
+                conn, child_conn = ctx.Pipe()
+                process = ctx.Process(
+                    target=_child_main,
+                    args=(child_conn, self._experiment, self._options),
+                    name=label,
+                    daemon=True,
+                )
+                process.start()
+            except Exception as exc:
+                for end in (conn, child_conn):
+                    if end is not None:
+                        end.close()
+                self._experiment = None
+                self._fail(f"{NOT_STARTED}: {exc}")
+                return
             child_conn.close()
             self._experiment = None  # the child owns it now
             self._conn = conn
+            self._process = process
             self._reader = threading.Thread(target=self._read, name=label + "-reader", daemon=True)
+            self._sender = threading.Thread(target=self._write, name=label + "-sender", daemon=True)
             self._reader.start()
+            self._sender.start()
 
     def run(self) -> None:
         self._call("run")
@@ -171,13 +199,12 @@ class ProcessSession:
         if self._closed or self._process is None:
             return True
         n = next(self._sync_ids)
-        if not self._send(("sync", n, float(timeout))):
-            return False
+        self._send(("sync", n, float(timeout)))
         deadline = time.monotonic() + timeout + SYNC_GRACE_S
         with self._cond:
             while n not in self._answers:
                 remaining = deadline - time.monotonic()
-                if remaining <= 0 or self._reader is None or not self._reader.is_alive():
+                if remaining <= 0 or not self._reader.is_alive():
                     return False
                 self._cond.wait(min(remaining, 0.1))
             return self._answers.pop(n)
@@ -190,18 +217,24 @@ class ProcessSession:
                 return
             self._closed = True
         deadline = time.monotonic() + timeout
-        if self._process is not None:
+        process = self._process
+        if process is not None:
             self._send(("close",))
+            self._outbox.put(None)  # the sender's last message
             self._reader.join(max(0.0, deadline - time.monotonic()))
-            self._process.join(max(0.0, deadline - time.monotonic()))
-            if self._process.is_alive():
-                self._process.kill()
-                self._process.join(1.0)
+            process.join(max(0.0, deadline - time.monotonic()))
+            if process.is_alive():
+                process.kill()
+                process.join(1.0)
+            self._reader.join(1.0)  # a killed child ends its pipe: both threads see that
+            self._sender.join(1.0)
             self._conn.close()
         self._state = "stopped"
         snap = self._snapshot
         if snap is not None and snap.state != "stopped":
-            self._snapshot = replace(snap, state="stopped", serial=snap.serial + 1)
+            self._snapshot = replace(
+                snap, state="stopped", serial=snap.serial + 1, commands=ALL_COMMANDS
+            )
         with self._cond:
             self._cond.notify_all()
 
@@ -211,16 +244,22 @@ class ProcessSession:
         if self._closed:
             return
         self.start()
-        self._commands_sent += 1
+        if method != "set_speed":  # the pace applies at once, out of turn: not counted
+            self._commands_sent += 1
         self._send(("call", method, args))
 
-    def _send(self, message: tuple) -> bool:
-        try:
-            with self._send_lock:
-                self._conn.send(message)
-            return True
-        except (OSError, ValueError):  # the child is gone; the reader reports it
-            return False
+    def _send(self, message: tuple) -> None:
+        """Pickle now, on the caller's thread; the sender thread writes it to the pipe."""
+        if self._process is not None:
+            self._outbox.put(ForkingPickler.dumps(message))
+
+    def _write(self) -> None:
+        """The sender thread: write queued messages in order; stop at None or a dead pipe."""
+        while (data := self._outbox.get()) is not None:
+            try:
+                self._conn.send_bytes(data)
+            except (OSError, ValueError):  # the child is gone; the reader reports it
+                return
 
     def _read(self) -> None:
         """The reader thread: apply the child's updates until it closes or dies."""
@@ -236,14 +275,16 @@ class ProcessSession:
                         self._cond.notify_all()
                 elif kind == "closed":
                     return
-        except (EOFError, OSError):
+        except Exception as exc:  # EOF or a broken pipe: the child died; else a bug here
             if not self._closed:
-                self._died()
+                self._died(None if isinstance(exc, EOFError | OSError) else exc)
         finally:
             with self._cond:
                 self._cond.notify_all()
 
     def _receive(self, snap: Snapshot, keep_params: bool, journal: list[tuple]) -> None:
+        if self._closed:  # a late update must not undo "stopped"
+            return
         self.history.replay(journal)
         if keep_params and self._snapshot is not None:
             snap = replace(snap, params=self._snapshot.params)
@@ -252,14 +293,23 @@ class ProcessSession:
         self._snapshot = snap
         self._state = snap.state
 
-    def _died(self) -> None:
-        code = self._process.exitcode if self._process is not None else None
-        message = f"{DIED} (exit code {code})." if code is not None else f"{DIED}."
+    def _died(self, exc: Exception | None = None) -> None:
+        if exc is not None:
+            self._fail(f"{DIED}: {exc!r}.")
+            return
+        self._process.join(0.5)  # its exit code, if it is on its way out
+        code = self._process.exitcode
+        self._fail(f"{DIED} (exit code {code})." if code is not None else f"{DIED}.")
+
+    def _fail(self, message: str) -> None:
+        """Report a session that cannot go on: state "error", whatever commands were sent."""
         snap = self._snapshot or Snapshot(
             step=0, epoch=0, elapsed_s=0.0, state="error", loss=None, metrics={}, record=None,
             params=None, boundary=None, message=None, node_id=None, serial=0,
         )  # fmt: skip
-        self._snapshot = replace(snap, state="error", message=message, serial=snap.serial + 1)
+        self._snapshot = replace(
+            snap, state="error", message=message, serial=snap.serial + 1, commands=ALL_COMMANDS
+        )
         self._state = "error"
 
 
@@ -311,9 +361,14 @@ class _Forwarder:
         session, conn = self.session, self.conn
         interval = session.publish_interval_s
         next_flush = time.monotonic()
+        last_command = next_flush
         while True:
-            if conn.poll(FORWARD_POLL_S):
+            busy = (
+                session.state == "running" or time.monotonic() - last_command < BUSY_AFTER_COMMAND_S
+            )
+            if conn.poll(FORWARD_POLL_S if busy else IDLE_POLL_S):
                 message = conn.recv()
+                last_command = time.monotonic()
                 kind = message[0]
                 if kind == "call":
                     getattr(session, message[1])(*message[2])

@@ -34,6 +34,7 @@ import contextlib
 import copy
 import math
 import queue
+import sys
 import threading
 import time
 from collections import deque
@@ -84,7 +85,8 @@ class Snapshot:
     `metrics` the latest full-dataset evaluation. Arrays in `params` and `boundary` are
     read-only copies; the record's activation statistics are already computed. `commands` is
     how many commands had been applied (or begun) when it was made: a snapshot with fewer than
-    the caller's `commands_sent` predates the caller's latest command.
+    the caller's `commands_sent` predates the caller's latest command (`set_speed`, which
+    applies at once, is not counted).
     """
 
     step: int
@@ -347,7 +349,8 @@ class TrainingSession:
             return
         with self._cond:
             self._submitted += 1
-            self._commands_sent += 1
+            if kind != "speed":  # applied at once, out of turn: not counted (see Snapshot)
+                self._commands_sent += 1
         self._queue.put((kind, payload))
         self.start()
 
@@ -374,7 +377,11 @@ class TrainingSession:
             snap = self._snapshot
             if snap is not None:
                 self._snapshot = replace(
-                    snap, state="error", message=self._message, serial=snap.serial + 1
+                    snap,
+                    state="error",
+                    message=self._message,
+                    serial=snap.serial + 1,
+                    commands=sys.maxsize,  # a dead worker reflects every command there will be
                 )
             raise
         finally:
@@ -459,7 +466,6 @@ class TrainingSession:
             self._next_step_at = time.perf_counter()
             self._needs_publish = True
             self._done_unsignalled += 1
-            self._applied += 1
         elif kind != "close":
             self._pending.append(cmd)
 

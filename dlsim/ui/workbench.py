@@ -338,8 +338,12 @@ class TrainingController(QObject):
             self._draw_deadline = None
             return
         panel = min(pending, key=lambda p: p.last_drawn)
-        panel.refresh(panel.feed)
-        QCoreApplication.sendPostedEvents()  # paint it now, not together with the others
+        try:
+            panel.refresh(panel.feed)
+            QCoreApplication.sendPostedEvents()  # paint it now, not together with the others
+        except BaseException:
+            self._draw_deadline = None  # one failing plot must not stop the others for good
+            raise
         QTimer.singleShot(0, self, self._draw_next)
 
     def _on_dataset_changed(self, dataset) -> None:

@@ -3,6 +3,7 @@ numbers, same history — and a training process that dies or hangs never takes 
 
 from __future__ import annotations
 
+import contextlib
 import os
 import signal
 import time
@@ -15,7 +16,7 @@ from dlsim.engine.edits import boundary_grid
 from dlsim.engine.errors import DlsimError
 from dlsim.engine.experiment import Experiment
 from dlsim.engine.fileformat import read_document
-from dlsim.engine.process_session import DIED, PARAMS_LIMIT, ProcessSession
+from dlsim.engine.process_session import DIED, NOT_STARTED, PARAMS_LIMIT, ProcessSession
 from dlsim.engine.session import DIVERGENCE_ADVICE, TrainingSession
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "assets" / "examples"
@@ -191,3 +192,43 @@ def test_close_while_running_is_quick_and_leaves_no_process(make_session):
     assert not s._process.is_alive()
     s.close()  # a second close is harmless
     assert s.wait_idle(1)
+
+
+def test_a_stopped_training_process_never_blocks_the_caller(make_session):
+    s = make_session(example("xor_learn"))
+    s.step(1)
+    assert s.wait_idle(10)
+    os.kill(s.pid, signal.SIGSTOP)  # alive but deaf: the pipe fills up
+    try:
+        started = time.monotonic()
+        big = np.zeros((200_000, 2))
+        for _ in range(20):
+            s.set_boundary_grid(big)  # ~3 MB each, far beyond the pipe's buffer
+        assert time.monotonic() - started < 2, "commands are queued, not written in place"
+        assert s.wait_idle(0.2) is False
+        s.close(timeout=1)
+        assert time.monotonic() - started < 5
+        assert s.state == "stopped" and not s._process.is_alive()
+    finally:
+        with contextlib.suppress(ProcessLookupError):
+            os.kill(s.pid, signal.SIGCONT)
+
+
+def test_an_experiment_that_cannot_be_sent_is_an_error_not_a_crash(make_session):
+    exp = example("xor_learn")
+    exp.note = lambda: None  # a lambda cannot be pickled
+    s = make_session(exp)
+    s.step(1)
+    assert s.state == "error"
+    assert s.snapshot().message.startswith(NOT_STARTED)
+    s.run()  # nothing more happens, and nothing raises
+    assert s.wait_idle(1)
+
+
+def test_the_pace_applies_at_once_and_is_not_counted_as_a_command(make_session):
+    s = make_session(example("xor_learn"))
+    s.set_speed(1000.0)
+    s.step(3)
+    s.set_speed(None)
+    assert s.wait_idle(10)
+    assert s.commands_sent == s.snapshot().commands == 1

@@ -416,3 +416,40 @@ def test_the_training_menu_holds_the_run_actions(window):
     texts = [a.text() for a in menu.actions() if not a.isSeparator()]
     assert texts[:5] == ["Run", "Step", "Step 10", "Step 100", "Reset"]
     assert any("Comparison" in t for t in texts)
+
+
+def test_a_training_process_that_dies_shows_an_error_and_the_window_goes_on(qtbot, controller):
+    import os
+    import signal
+
+    controller.run()
+    qtbot.waitUntil(lambda: snap(controller).step > 20, timeout=TIMEOUT_MS)
+    controller.pause()
+    controller.run()  # commands the dead process will never answer
+    os.kill(controller.session.pid, signal.SIGKILL)
+    qtbot.waitUntil(lambda: controller.state == "error", timeout=TIMEOUT_MS)
+    assert controller.message.startswith("The training process stopped unexpectedly")
+
+
+def test_a_plot_that_fails_once_does_not_stop_the_others(qtbot, controller):
+    from dlsim.ui.plots.loss import QtLossPlot
+
+    plots = [QtLossPlot(), QtLossPlot()]
+    for plot in plots:
+        qtbot.addWidget(plot)
+        plot.show()
+        controller.add_panel(plot)
+    original = plots[0].refresh
+    calls = []
+
+    def fail_once(feed):
+        calls.append(feed)
+        if len(calls) == 1:
+            raise RuntimeError("a bug in one plot")
+        original(feed)
+
+    plots[0].refresh = fail_once
+    with qtbot.capture_exceptions() as errors:
+        controller.run()
+        qtbot.waitUntil(lambda: len(calls) > 1 and plots[1].refresh_count > 3, timeout=5000)
+    assert [str(e[1]) for e in errors] == ["a bug in one plot"]
