@@ -8,7 +8,7 @@ measure:
 - training steps per second with the GUI live (the app trains in a process of its own), and the
   same training headless (a bare TrainingSession on a thread of this process while the window
   has nothing to draw), and their ratio. This VM's speed drifts by tens of per cent within a
-  minute, so the two alternate in one-second blocks (GUI, headless, GUI, …) and the ratio is the
+  minute, so the two alternate in 1.5-second blocks (GUI, headless, GUI, …) and the ratio is the
   median of the side-by-side pairs. During the lag phase, steps/s with the probe running is
   reported too (the 5 ms probe is a load the real app does not have);
 - plot refreshes per second: GUI timer ticks that fed the plots, and redraws of each plot;
@@ -52,7 +52,7 @@ from dlsim.ui.workbench import (  # noqa: E402
 
 PROBE_MS = 5
 WARMUP_S = 1.0
-BLOCK_S = 1.0
+BLOCK_S = 1.5
 
 
 def rss_mb(pid: int | str = "self") -> float:
@@ -98,7 +98,7 @@ def block_rate(session, seconds: float, wait) -> float:
 
 
 def paired_rates(controller, headless: TrainingSession, blocks: int) -> tuple[list, list]:
-    """Alternate one-second blocks of GUI training and headless training; their rates."""
+    """Alternate blocks of GUI training and headless training; their rates."""
     gui, bare = [], []
     for _ in range(blocks):
         controller.run()
@@ -205,7 +205,7 @@ def gui_run(name: str, seconds: float, blocks: int) -> dict:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--seconds", type=float, default=10.0, help="length of the lag phase")
-    parser.add_argument("--blocks", type=int, default=7, help="GUI/headless pairs for the ratio")
+    parser.add_argument("--blocks", type=int, default=9, help="GUI/headless pairs for the ratio")
     parser.add_argument("--examples", default="xor_learn,vanishing_gradients")
     args = parser.parse_args(argv)
     _app = QApplication.instance() or QApplication([])

@@ -82,7 +82,7 @@ class TrainingController(QObject):
         self._level = "info"
         self._awaited = 0  # snapshots that applied fewer commands predate the last one
         self._counters_at = -1.0
-        self._draw_deadline: float | None = None  # set while a tick's plots are being drawn
+        self._drawing = False  # draw_pending lets the event loop run between plots: no re-entry
         self._grid_sent: bool | None = None  # whether the session predicts the boundary grid
         document.graph_changed.connect(self._on_document_graph_changed)
         document.training_changed.connect(self._on_document_training_changed)
@@ -321,30 +321,34 @@ class TrainingController(QObject):
     def draw_pending(self) -> None:
         """Draw the visible plots that are behind, oldest first, within a time budget per tick.
 
-        One plot per turn of the event loop, painted at once: timers, input and repaints are
-        served between two plots, so the window never waits for more than one. What does not
-        fit in the budget is drawn on the next tick: a slow machine shows slower plots, never
-        a stalled window.
+        Each plot is painted as soon as it is drawn, and pending events (timers, input) are
+        handled before the next one, so the window never waits for more than one plot. What
+        does not fit in the budget is drawn on the next tick: a slow machine shows slower
+        plots, never a stalled window.
         """
-        if self._draw_deadline is not None or not any(p.pending() for p in self.panels):
-            return
-        self._draw_deadline = time.perf_counter() + FRAME_BUDGET_S
-        self.refresh_count += 1
-        self._draw_next()
-
-    def _draw_next(self) -> None:
         pending = [panel for panel in self.panels if panel.pending()]
-        if not pending or self._closed or time.perf_counter() >= self._draw_deadline:
-            self._draw_deadline = None
+        if not pending or self._drawing:
             return
-        panel = min(pending, key=lambda p: p.last_drawn)
+        self.refresh_count += 1
+        pending.sort(key=lambda panel: panel.last_drawn)
+        deadline = time.perf_counter() + FRAME_BUDGET_S
+        failed: list[Exception] = []
+        self._drawing = True
         try:
-            panel.refresh(panel.feed)
-            QCoreApplication.sendPostedEvents()  # paint it now, not together with the others
-        except BaseException:
-            self._draw_deadline = None  # one failing plot must not stop the others for good
-            raise
-        QTimer.singleShot(0, self, self._draw_next)
+            for i, panel in enumerate(pending):
+                if i:  # timers and input between two plots: the window never waits for all
+                    QCoreApplication.processEvents()
+                    if self._closed or time.perf_counter() >= deadline:
+                        break
+                try:
+                    panel.refresh(panel.feed)
+                except Exception as exc:  # raised below: one broken plot must not starve the rest
+                    failed.append(exc)
+                QCoreApplication.sendPostedEvents()  # paint it now, not with all the others
+        finally:
+            self._drawing = False
+        if failed:
+            raise failed[0]
 
     def _on_dataset_changed(self, dataset) -> None:
         self._dataset = dataset
