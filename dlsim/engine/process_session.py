@@ -50,7 +50,7 @@ from dlsim.engine.session import (
 
 PARAMS_LIMIT = 100_000  # parameter values that may travel with every update
 PARAMS_INTERVAL_S = 0.5  # how often larger parameter sets travel while training runs
-FORWARD_POLL_S = 0.004  # how often a busy child looks for a new snapshot to send
+FORWARD_POLL_S = 0.01  # how often a busy child looks for a new snapshot to send
 IDLE_POLL_S = 0.1  # how often an idle one does (a command wakes it at once)
 BUSY_AFTER_COMMAND_S = 1.0  # a child counts as busy this long after a command
 SYNC_GRACE_S = 2.0  # how much longer than asked wait_idle waits for the child's answer

@@ -38,7 +38,7 @@ METRICS_INTERVAL_S = 1 / 20  # full-data-set loss/accuracy this often while trai
 PANEL_WIDTH = 330
 # The plot docks as three tab groups, side by side: (shown first, behind it).
 TAB_PAIRS = (("loss", "compare"), ("boundary", "weights"), ("gradients", "activations"))
-BOUNDARY_RESOLUTION = 48  # grid points a side: 2304 predictions per publish
+BOUNDARY_RESOLUTION = 40  # grid points a side: 1600 predictions per publish
 PUBLISH_INTERVAL_S = 1 / 30  # snapshots (with the boundary prediction) this often while running
 EMPTY_NOTE = "An empty diagram: add an Input layer and a Dense layer, connect them, then train."
 GRAPH_EDIT_NOTE = (
