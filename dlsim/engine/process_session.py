@@ -119,6 +119,13 @@ class ProcessSession:
         return self._commands_sent
 
     @property
+    def alive(self) -> bool:
+        """True while the training process can take commands (False if it died or was
+        closed, or could not start)."""
+        process = self._process
+        return not self._closed and process is not None and process.is_alive()
+
+    @property
     def pid(self) -> int | None:
         """The training process's id (None before it started)."""
         process = self._process

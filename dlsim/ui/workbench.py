@@ -41,6 +41,10 @@ TAB_PAIRS = (("loss", "compare"), ("boundary", "weights"), ("gradients", "activa
 BOUNDARY_RESOLUTION = 40  # grid points a side: 1600 predictions per publish
 PUBLISH_INTERVAL_S = 1 / 30  # snapshots (with the boundary prediction) this often while running
 EMPTY_NOTE = "An empty diagram: add an Input layer and a Dense layer, connect them, then train."
+RESTARTED_NOTE = (
+    "The training process had stopped, so a new one was started from the document "
+    "(the weights trained since the last save were lost with it)."
+)
 GRAPH_EDIT_NOTE = (
     "The graph was edited: training paused and the network was rebuilt "
     "(layers you did not change kept their weights)."
@@ -158,7 +162,10 @@ class TrainingController(QObject):
             text = f"The network cannot be trained yet: {err}" if err else "Nothing to train."
             self.status_message.emit(text)
             return False
-        return True
+        if not self.session.alive:  # the training process died: start again from the document
+            self._rebuild(fresh=True)
+            self.status_message.emit(RESTARTED_NOTE)
+        return self.session is not None and self.session.alive
 
     # --- following the document -----------------------------------------------------------------
 

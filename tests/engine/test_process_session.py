@@ -232,3 +232,12 @@ def test_the_pace_applies_at_once_and_is_not_counted_as_a_command(make_session):
     s.set_speed(None)
     assert s.wait_idle(10)
     assert s.commands_sent == s.snapshot().commands == 1
+
+
+def test_alive_follows_the_training_process(make_session):
+    s = make_session(example("xor_learn"))
+    assert not s.alive, "not started yet"
+    s.step(1)
+    assert s.wait_idle(10) and s.alive
+    s.close()
+    assert not s.alive

@@ -18,7 +18,12 @@ from dlsim.engine.fileformat import read_document
 from dlsim.ui.document import Document
 from dlsim.ui.panels.run_controls import RunControls
 from dlsim.ui.plots.compare import QtComparePlot
-from dlsim.ui.workbench import BOUNDARY_RESOLUTION, GRAPH_EDIT_NOTE, TrainingController
+from dlsim.ui.workbench import (
+    BOUNDARY_RESOLUTION,
+    GRAPH_EDIT_NOTE,
+    RESTARTED_NOTE,
+    TrainingController,
+)
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "assets" / "examples"
 TIMEOUT_MS = 10_000
@@ -429,6 +434,11 @@ def test_a_training_process_that_dies_shows_an_error_and_the_window_goes_on(qtbo
     os.kill(controller.session.pid, signal.SIGKILL)
     qtbot.waitUntil(lambda: controller.state == "error", timeout=TIMEOUT_MS)
     assert controller.message.startswith("The training process stopped unexpectedly")
+    notes = []
+    controller.status_message.connect(notes.append)
+    controller.step(3)  # a new training process, from the document
+    wait_paused_at(qtbot, controller, 3)
+    assert notes == [RESTARTED_NOTE]
 
 
 def test_a_plot_that_keeps_failing_does_not_stop_the_others(qtbot, controller):
