@@ -203,8 +203,7 @@ def test_the_boundary_is_predicted_only_while_its_plot_is_shown(qtbot):
         plot.hide()
         controller.step(5)
         qtbot.waitUntil(lambda: _step(controller) == 10, timeout=TIMEOUT_MS)
-        qtbot.wait(100)
-        assert controller.session.snapshot().boundary is None
+        qtbot.waitUntil(lambda: controller.session.snapshot().boundary is None, timeout=5000)
     finally:
         controller.shutdown()
 
