@@ -40,6 +40,7 @@ from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from dlsim.engine.experiment import Experiment  # noqa: E402
 from dlsim.engine.fileformat import read_document  # noqa: E402
+from dlsim.engine.process_session import limit_blas_threads  # noqa: E402
 from dlsim.engine.session import TrainingSession  # noqa: E402
 from dlsim.ui.main_window import MainWindow  # noqa: E402
 from dlsim.ui.panels.examples import example_path  # noqa: E402
@@ -209,6 +210,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--examples", default="xor_learn,vanishing_gradients")
     args = parser.parse_args(argv)
     _app = QApplication.instance() or QApplication([])
+    limit_blas_threads()  # the headless reference trains as the app's training process does
     results = {}
     for name in args.examples.split(","):
         gui = gui_run(name, args.seconds, args.blocks)

@@ -57,6 +57,7 @@ DIVERGENCE_ADVICE = (
 METRIC_NAMES = {"loss": "train_loss"}
 STATES = ("idle", "running", "paused", "diverged", "error", "stopped")
 
+ALL_COMMANDS = sys.maxsize  # see Snapshot.ended
 _FINITE_MAX = float(np.finfo(np.float64).max)
 _INTERRUPTS = frozenset({"pause", "reset", "replace"})
 _ACTIVITIES = frozenset({"run", "step"})
@@ -103,6 +104,17 @@ class Snapshot:
     serial: int
     commands: int = 0
 
+    def ended(self, state: str, message: str | None = None) -> Snapshot:
+        """The last word of a session that is gone (stopped, or dead with `message`): it
+        reflects every command, sent or still to come, so no caller waits for a newer one."""
+        return replace(
+            self,
+            state=state,
+            message=self.message if message is None else message,
+            serial=self.serial + 1,
+            commands=ALL_COMMANDS,
+        )
+
 
 def checked_steps(n: Any) -> int:
     """`n` as a number of steps to do; DlsimError unless it is a positive integer."""
@@ -143,7 +155,8 @@ class _Diverged(Exception):
         self.node_id = node_id
 
 
-def _readonly(params: dict[str, dict[str, np.ndarray]]) -> dict[str, dict[str, np.ndarray]]:
+def freeze_params(params: dict[str, dict[str, np.ndarray]]) -> dict[str, dict[str, np.ndarray]]:
+    """Make every array of `params` read-only (a snapshot's are shared between threads)."""
     for tensors in params.values():
         for a in tensors.values():
             a.flags.writeable = False
@@ -334,7 +347,7 @@ class TrainingSession:
         self._state = "stopped"
         snap = self._snapshot
         if snap is not None and snap.state != "stopped":
-            self._snapshot = replace(snap, state="stopped", serial=snap.serial + 1)
+            self._snapshot = snap.ended("stopped")
         with self._cond:
             self._done = self._submitted
             self._cond.notify_all()
@@ -376,13 +389,7 @@ class TrainingSession:
             self._message = f"The training thread stopped unexpectedly: {exc!r}"
             snap = self._snapshot
             if snap is not None:
-                self._snapshot = replace(
-                    snap,
-                    state="error",
-                    message=self._message,
-                    serial=snap.serial + 1,
-                    commands=sys.maxsize,  # a dead worker reflects every command there will be
-                )
+                self._snapshot = snap.ended("error", self._message)
             raise
         finally:
             with self._cond:
@@ -650,7 +657,9 @@ class TrainingSession:
             record.activation_stats()  # computed here, so the GUI thread only reads them
             record.grad_norms()
         if params:
-            self._params = _readonly(exp.params_copy() if self._params is None else self._params)
+            self._params = freeze_params(
+                exp.params_copy() if self._params is None else self._params
+            )
         boundary = None
         if params and self._grid is not None:
             boundary = np.array(exp.predict(self._grid), copy=True)
