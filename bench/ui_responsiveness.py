@@ -38,10 +38,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from PySide6.QtCore import QCoreApplication, QElapsedTimer, QEventLoop, Qt, QTimer  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
-from dlsim.engine.experiment import Experiment  # noqa: E402
-from dlsim.engine.fileformat import read_document  # noqa: E402
-from dlsim.engine.process_session import limit_blas_threads  # noqa: E402
-from dlsim.engine.session import TrainingSession  # noqa: E402
+from dlsim.engine.live.process_session import limit_blas_threads  # noqa: E402
+from dlsim.engine.live.session import TrainingSession  # noqa: E402
+from dlsim.engine.training.experiment import Experiment  # noqa: E402
+from dlsim.engine.training.fileformat import read_document  # noqa: E402
 from dlsim.ui.main_window import MainWindow  # noqa: E402
 from dlsim.ui.panels.examples import example_path  # noqa: E402
 from dlsim.ui.workbench import (  # noqa: E402

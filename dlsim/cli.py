@@ -45,7 +45,7 @@ def _parser() -> argparse.ArgumentParser:
 
 def cmd_run(args: argparse.Namespace) -> int:
     """Train for --steps steps and report each step's loss and the final parameters."""
-    from dlsim.engine.experiment import Experiment
+    from dlsim.engine.training.experiment import Experiment
 
     if not 0 <= args.steps <= MAX_STEPS:
         raise DlsimError(f"--steps must be from 0 to {MAX_STEPS:,}, not {args.steps}")
@@ -87,8 +87,8 @@ def cmd_run(args: argparse.Namespace) -> int:
 
 def cmd_validate(args: argparse.Namespace) -> int:
     """Print every problem; exit 0 when there is no error (warnings alone are fine)."""
-    from dlsim.engine.experiment import check_document
-    from dlsim.engine.fileformat import read_document
+    from dlsim.engine.training.experiment import check_document
+    from dlsim.engine.training.fileformat import read_document
 
     doc = read_document(args.file)
     problems = check_document(doc, args.file.resolve().parent)

@@ -4,6 +4,6 @@ Nothing under this package imports Qt. The scripting entry point is `Experiment`
 """
 
 from dlsim.engine.errors import DlsimError
-from dlsim.engine.experiment import Experiment, check_document
+from dlsim.engine.training.experiment import Experiment, check_document
 
 __all__ = ["DlsimError", "Experiment", "check_document"]

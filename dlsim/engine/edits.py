@@ -19,12 +19,12 @@ from typing import Any
 
 import numpy as np
 
-from dlsim.engine import activations, initializers, optimizers
 from dlsim.engine.errors import DlsimError
-from dlsim.engine.fileformat import weights_to_lists
-from dlsim.engine.graph import Edge, GraphSpec, Node
-from dlsim.engine.network import Network
-from dlsim.engine.registry import layer_type
+from dlsim.engine.nn import activations, initializers, optimizers
+from dlsim.engine.nn.graph import Edge, GraphSpec, Node
+from dlsim.engine.nn.network import Network
+from dlsim.engine.nn.registry import layer_type
+from dlsim.engine.training.fileformat import weights_to_lists
 
 NORMALIZATIONS = ("BatchNorm", "LayerNorm")
 

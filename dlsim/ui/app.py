@@ -153,7 +153,7 @@ def _screenshot(window, args: argparse.Namespace, size: tuple[int, int], default
         if args.file:
             window.document.open(args.file)
         else:
-            from dlsim.engine.fileformat import read_document
+            from dlsim.engine.training.fileformat import read_document
             from dlsim.ui.panels.examples import example_path
 
             path = example_path(args.example or default)

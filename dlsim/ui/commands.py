@@ -13,8 +13,8 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtGui import QUndoCommand
 
-from dlsim.engine.graph import Edge, GraphSpec, Node
-from dlsim.engine.registry import REGISTRY
+from dlsim.engine.nn.graph import Edge, GraphSpec, Node
+from dlsim.engine.nn.registry import REGISTRY
 
 if TYPE_CHECKING:
     from dlsim.ui.document import Document

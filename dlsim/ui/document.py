@@ -17,14 +17,16 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
 from dlsim.engine.errors import DlsimError
-from dlsim.engine.experiment import (
+from dlsim.engine.nn.graph import Edge, GraphSpec, Node, Problem
+from dlsim.engine.nn.registry import layer_type
+from dlsim.engine.training.experiment import (
     DOCUMENT_KEYS,
     Experiment,
     check_document,
     merge_training,
     normalize_training,
 )
-from dlsim.engine.fileformat import (
+from dlsim.engine.training.fileformat import (
     FORMAT,
     VERSION,
     assemble,
@@ -32,8 +34,6 @@ from dlsim.engine.fileformat import (
     read_document,
     write_document,
 )
-from dlsim.engine.graph import Edge, GraphSpec, Node, Problem
-from dlsim.engine.registry import layer_type
 from dlsim.ui import commands
 from dlsim.ui.graph_editor.layout import X_STEP, layered_positions
 

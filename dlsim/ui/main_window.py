@@ -31,8 +31,8 @@ from PySide6.QtWidgets import (
 )
 
 from dlsim.engine.errors import DlsimError
-from dlsim.engine.experiment import Experiment
-from dlsim.engine.fileformat import read_document
+from dlsim.engine.training.experiment import Experiment
+from dlsim.engine.training.fileformat import read_document
 from dlsim.ui.document import Document
 from dlsim.ui.graph_editor.scene import GraphScene
 from dlsim.ui.graph_editor.view import GraphView

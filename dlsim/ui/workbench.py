@@ -24,9 +24,9 @@ from PySide6.QtWidgets import QApplication, QDockWidget, QMainWindow, QMenu
 
 from dlsim.engine import edits
 from dlsim.engine.errors import DlsimError
-from dlsim.engine.experiment import Experiment
-from dlsim.engine.fileformat import weights_to_lists
-from dlsim.engine.process_session import ProcessSession
+from dlsim.engine.live.process_session import ProcessSession
+from dlsim.engine.training.experiment import Experiment
+from dlsim.engine.training.fileformat import weights_to_lists
 from dlsim.ui.plots.base import ComparisonRun, LayerInfo, PlotFeed, PlotPanel
 
 TICK_MS = 33

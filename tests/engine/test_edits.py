@@ -10,8 +10,8 @@ import pytest
 
 from dlsim.engine import edits
 from dlsim.engine.errors import DlsimError
-from dlsim.engine.experiment import Experiment
-from dlsim.engine.graph import Edge, GraphSpec, Node
+from dlsim.engine.nn.graph import Edge, GraphSpec, Node
+from dlsim.engine.training.experiment import Experiment
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "assets" / "examples"
 
@@ -128,7 +128,7 @@ def test_carry_weights_of_an_invalid_graph_is_empty():
 
 
 def network_weights(graph: GraphSpec) -> dict:
-    from dlsim.engine.network import Network
+    from dlsim.engine.nn.network import Network
 
     return Network(graph, np.random.default_rng(7)).get_weights()
 

@@ -5,7 +5,7 @@ import math
 import pytest
 from PySide6.QtCore import Qt
 
-from dlsim.engine.fileformat import read_document
+from dlsim.engine.training.fileformat import read_document
 from dlsim.ui.lessons.backprop_stepper import BackpropStepper
 from dlsim.ui.lessons.common import example_path
 

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from dlsim.engine.errors import DlsimError
-from dlsim.engine.fileformat import read_document
-from dlsim.engine.graph import Edge, GraphSpec, Node
+from dlsim.engine.nn.graph import Edge, GraphSpec, Node
+from dlsim.engine.training.fileformat import read_document
 from dlsim.ui.document import Document
 from dlsim.ui.graph_editor.layout import layered_positions
 

@@ -10,9 +10,9 @@ from PySide6.QtCore import QPointF, QSettings, Qt
 from PySide6.QtGui import QDropEvent
 from PySide6.QtWidgets import QCheckBox, QComboBox, QFileDialog, QSpinBox
 
-from dlsim.engine import activations
-from dlsim.engine.fileformat import read_document
-from dlsim.engine.registry import layer_type
+from dlsim.engine.nn import activations
+from dlsim.engine.nn.registry import layer_type
+from dlsim.engine.training.fileformat import read_document
 from dlsim.ui.document import Document
 from dlsim.ui.graph_editor.view import MAX_ZOOM, MIN_ZOOM
 from dlsim.ui.main_window import MainWindow

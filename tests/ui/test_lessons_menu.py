@@ -2,7 +2,7 @@
 
 import pytest
 
-from dlsim.engine.lessons import lesson_text
+from dlsim.engine.teaching.topics import lesson_text
 from dlsim.ui.lessons import (
     ActivationExplorer,
     BackpropStepper,

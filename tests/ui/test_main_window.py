@@ -10,8 +10,8 @@ from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QAction, QColor, QKeySequence
 from PySide6.QtWidgets import QApplication, QDockWidget, QLabel, QMenu
 
-from dlsim.engine.fileformat import read_document
-from dlsim.engine.registry import layer_types
+from dlsim.engine.nn.registry import layer_types
+from dlsim.engine.training.fileformat import read_document
 from dlsim.ui.main_window import MainWindow
 from dlsim.ui.style import _dark_palette, canvas_colors
 

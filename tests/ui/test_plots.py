@@ -11,8 +11,8 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from dlsim.engine.fileformat import read_document
-from dlsim.engine.history import MetricsHistory
+from dlsim.engine.live.history import MetricsHistory
+from dlsim.engine.training.fileformat import read_document
 from dlsim.ui.document import Document
 from dlsim.ui.plots.activations import QtActivationsPlot
 from dlsim.ui.plots.base import LayerInfo, PlotFeed

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from dlsim.engine import optimizers
-from dlsim.engine.fileformat import read_document
+from dlsim.engine.nn import optimizers
+from dlsim.engine.training.fileformat import read_document
 from dlsim.ui.document import Document
 from dlsim.ui.panels.training_panel import TrainingPanel
 

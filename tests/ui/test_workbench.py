@@ -13,8 +13,8 @@ import numpy as np
 import pytest
 
 from dlsim.engine import edits
-from dlsim.engine.experiment import Experiment
-from dlsim.engine.fileformat import read_document
+from dlsim.engine.training.experiment import Experiment
+from dlsim.engine.training.fileformat import read_document
 from dlsim.ui.document import Document
 from dlsim.ui.panels.run_controls import RunControls
 from dlsim.ui.plots.compare import QtComparePlot

@@ -8,7 +8,7 @@ merge shapes without a full crossing-minimisation algorithm.
 
 from __future__ import annotations
 
-from dlsim.engine.graph import GraphSpec
+from dlsim.engine.nn.graph import GraphSpec
 
 X_STEP = 220.0  # the examples' spacing: a node (156 px wide) plus room for the shape label
 Y_STEP = 110.0

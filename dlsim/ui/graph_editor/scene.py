@@ -24,8 +24,8 @@ from PySide6.QtWidgets import (
 )
 
 from dlsim.engine.errors import DlsimError
-from dlsim.engine.graph import Edge, GraphSpec, Node, Problem
-from dlsim.engine.registry import REGISTRY, layer_types
+from dlsim.engine.nn.graph import Edge, GraphSpec, Node, Problem
+from dlsim.engine.nn.registry import REGISTRY, layer_types
 from dlsim.ui.document import Document
 from dlsim.ui.graph_editor.items import (
     NODE_H,

@@ -4,7 +4,7 @@ The lecture's Part 2 lists the activations; Part 5 blames sigmoid and tanh for v
 gradients. Seeing f and f′ together makes the reason plain: in the shaded tails f is flat, f′ is
 almost zero, and backpropagation multiplies by f′ at every layer. The leaky ReLU's slope α is a
 slider (the lecture uses 0.1). Curves, formulas and the saturated regions come from
-`dlsim.engine.lab`.
+`dlsim.engine.teaching.lab`.
 """
 
 from __future__ import annotations
@@ -23,8 +23,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from dlsim.engine import lab
-from dlsim.engine.lab import EXPLORER_NAMES
+from dlsim.engine.teaching import lab
+from dlsim.engine.teaching.lab import EXPLORER_NAMES
 from dlsim.ui.lessons.common import BAD, HIGHLIGHT, INK, POSITIVE, big_font, with_alpha
 
 Z_RANGE = (-6.0, 6.0)

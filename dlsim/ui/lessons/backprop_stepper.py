@@ -3,8 +3,8 @@
 Next / Back / Play (and →, ←, Space, Page Down/Up for a presenter's clicker) walk through the
 phases of one training step — forward layer by layer, the loss, backward layer by layer with the
 chain-rule factors, the update, the loss after it — and on into the next iteration. Everything
-shown comes from `dlsim.engine.stepper` (phases built from the engine's trace); this module only
-lays it out.
+shown comes from `dlsim.engine.teaching.stepper` (phases built from the engine's trace); this
+module only lays it out.
 """
 
 from __future__ import annotations
@@ -31,8 +31,8 @@ from PySide6.QtWidgets import (
 )
 
 from dlsim.engine.errors import DlsimError
-from dlsim.engine.fileformat import read_document
-from dlsim.engine.stepper import MAX_ITERATION, BackpropWalk, Line, Phase
+from dlsim.engine.teaching.stepper import MAX_ITERATION, BackpropWalk, Line, Phase
+from dlsim.engine.training.fileformat import read_document
 from dlsim.ui.lessons.common import (
     BAD,
     HIGHLIGHT,

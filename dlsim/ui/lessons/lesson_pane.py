@@ -1,6 +1,6 @@
 """The Lesson dock: what the open example is there to teach, next to the diagram.
 
-The text is the example's lesson (`dlsim.engine.lessons.lesson_text`, Markdown under
+The text is the example's lesson (`dlsim.engine.teaching.topics.lesson_text`, Markdown under
 assets/lessons) when there is one, otherwise the document's own description. It follows the
 document: opening another example or file replaces it.
 """
@@ -17,7 +17,7 @@ from dlsim.ui.lessons.common import BASE_POINT_SIZE, POSITIVE, big_font, html_es
 HEADING_SIZES = {1: BASE_POINT_SIZE + 3, 2: BASE_POINT_SIZE + 1, 3: BASE_POINT_SIZE}
 
 try:  # the lessons' texts are written alongside this view; without them, descriptions only
-    from dlsim.engine.lessons import lesson_text
+    from dlsim.engine.teaching.topics import lesson_text
 except ImportError:  # pragma: no cover - depends on what is installed
 
     def lesson_text(example_name: str) -> str | None:

@@ -1,6 +1,6 @@
 """The backprop stepper's picture: every unit a circle with its value, every weight a labelled edge.
 
-It draws what a `dlsim.engine.stepper.Phase` says — the values known so far, each weight's label,
+It draws what a `teaching.stepper.Phase` says — the values known so far, each weight's label,
 which units and edges the current phase is about — and computes nothing. Edge colour gives the
 weight's sign (blue +, orange −) and width its size, so a class sees the weights change after the
 update. The view scales the whole picture to fit, so it stays readable on a projector.
@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from dlsim.engine.stepper import NetLayout, Phase
+from dlsim.engine.teaching.stepper import NetLayout, Phase
 from dlsim.ui.lessons.common import (
     HIGHLIGHT,
     HIGHLIGHT_FILL,

@@ -4,7 +4,7 @@ Pick AND, NAND, OR or XOR; edit w1, w2, b with spin boxes or sliders and watch t
 and the decision line w1·x1 + w2·x2 + b = 0 follow; start from seeded random weights and apply
 the perceptron rule one sample per click, with the update written out; on XOR the rule never
 settles and the lab says why, then builds XOR from two layers of gates. Every number comes from
-`dlsim.engine.lab`; this module only shows it.
+`dlsim.engine.teaching.lab`; this module only shows it.
 """
 
 from __future__ import annotations
@@ -35,8 +35,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from dlsim.engine import lab
-from dlsim.engine.lab import GATE_LABELS, GATE_NAMES, PLOT_BOX, RuleLearner, fmt
+from dlsim.engine.teaching import lab
+from dlsim.engine.teaching.lab import GATE_LABELS, GATE_NAMES, PLOT_BOX, RuleLearner, fmt
 from dlsim.ui.lessons.common import (
     BAD,
     GOOD,

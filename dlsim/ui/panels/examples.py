@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from dlsim.engine.errors import DlsimError
-from dlsim.engine.fileformat import read_document
+from dlsim.engine.training.fileformat import read_document
 
 EXAMPLES_DIR = Path(__file__).resolve().parents[3] / "assets" / "examples"
 DEFAULT_EXAMPLE = "xor_learn"

@@ -29,9 +29,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from dlsim.engine import activations, initializers
 from dlsim.engine.errors import DlsimError
-from dlsim.engine.registry import Param, layer_type
+from dlsim.engine.nn import activations, initializers
+from dlsim.engine.nn.registry import Param, layer_type
 from dlsim.ui.document import Document
 from dlsim.ui.style import is_dark
 

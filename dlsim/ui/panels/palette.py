@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from dlsim.engine.registry import layer_types
+from dlsim.engine.nn.registry import layer_types
 from dlsim.ui.graph_editor.view import LAYER_MIME
 from dlsim.ui.style import CATEGORY_COLORS, DEFAULT_CATEGORY_COLOR
 

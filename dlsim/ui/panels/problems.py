@@ -11,7 +11,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QIcon, QPainter, QPixmap
 from PySide6.QtWidgets import QAbstractItemView, QListView, QListWidget, QListWidgetItem, QWidget
 
-from dlsim.engine.graph import Problem
+from dlsim.engine.nn.graph import Problem
 from dlsim.ui.document import Document
 from dlsim.ui.style import ERROR_COLOR, OK_COLOR, WARNING_COLOR
 

@@ -26,8 +26,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from dlsim.engine import datasets, edits, initializers, losses, optimizers
+from dlsim.engine import edits
 from dlsim.engine.errors import DlsimError
+from dlsim.engine.nn import initializers, losses, optimizers
+from dlsim.engine.training import datasets
 from dlsim.ui.panels.run_controls import MessageBanner
 from dlsim.ui.panels.training_fields import NumberBox, label_for, make_field
 

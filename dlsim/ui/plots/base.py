@@ -104,7 +104,7 @@ class ComparisonRun:
     """One run of a comparison as the compare plot draws it."""
 
     label: str
-    history: Any  # dlsim.engine.history.MetricsHistory
+    history: Any  # dlsim.engine.live.history.MetricsHistory
     state: str
     step: int
     message: str | None = None
@@ -114,10 +114,10 @@ class ComparisonRun:
 class PlotFeed:
     """Everything the plots may draw, gathered once per GUI tick from the engine's outputs."""
 
-    snapshot: Any  # dlsim.engine.session.Snapshot | None
-    history: Any  # dlsim.engine.history.MetricsHistory
+    snapshot: Any  # dlsim.engine.live.session.Snapshot | None
+    history: Any  # dlsim.engine.live.history.MetricsHistory
     history_version: int
-    dataset: Any  # dlsim.engine.datasets.Dataset | None
+    dataset: Any  # dlsim.engine.training.datasets.Dataset | None
     layers: tuple[LayerInfo, ...]
     structure: int  # changes whenever the network (and so the set of layers) is rebuilt
     boundary_grid: Any  # dlsim.engine.edits.BoundaryGrid | None (None: not a 2-D data set)

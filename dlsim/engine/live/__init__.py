@@ -1,0 +1,1 @@
+"""Training in the background: sessions (thread and process) and their metric history."""

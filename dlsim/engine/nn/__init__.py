@@ -1,0 +1,1 @@
+"""The network: layer registry, layers, named functions, optimizers, graph spec, network."""

@@ -1,0 +1,367 @@
+"""Layer classes: each one builds its parameters, runs forward, and backpropagates.
+
+A layer is small on purpose (Keras' contract, micrograd's size): `output_units` infers the shape
+without allocating, `build` creates the parameters, `forward` caches what `backward` needs, and
+`backward` fills `grads` and returns the gradient for each input. Every class registers its
+parameters with `@register`, which is all the palette, inspector and file format need.
+"""
+
+from __future__ import annotations
+
+from typing import Any, ClassVar
+
+import numpy as np
+
+from dlsim.engine.errors import DlsimError
+from dlsim.engine.nn import activations, initializers
+from dlsim.engine.nn.registry import Param, register
+
+MAX_UNITS = 4096
+
+
+class Layer:
+    """Base class: parameters by name, their gradients, and the cached forward values."""
+
+    type_name: ClassVar[str] = ""
+
+    def __init__(self, node_id: str, params: dict[str, Any]) -> None:
+        self.node_id = node_id
+        self.config = params
+        self.weights: dict[str, np.ndarray] = {}
+        self.state: dict[str, np.ndarray] = {}
+        self.grads: dict[str, np.ndarray] = {}
+        self.units = 0
+
+    @classmethod
+    def output_units(cls, params: dict[str, Any], in_units: list[int]) -> int:
+        """Feature count this layer produces from its inputs; DlsimError when they do not fit."""
+        return in_units[0]
+
+    def build(self, in_units: list[int], rng: np.random.Generator, dtype: np.dtype) -> None:
+        self.units = self.output_units(self.config, in_units)
+
+    def forward(
+        self, inputs: list[np.ndarray], training: bool, rng: np.random.Generator | None
+    ) -> np.ndarray:
+        raise NotImplementedError
+
+    def backward(self, grad: np.ndarray) -> list[np.ndarray]:
+        raise NotImplementedError
+
+    regularized = False
+    input_grad = True  # the network turns this off where the input is the data itself
+
+    def penalty(self) -> float:
+        """Regularization added to the loss (zero unless the layer has a regularizer)."""
+        return 0.0
+
+    @property
+    def activation(self) -> activations.Activation | None:
+        return None
+
+    def trace(self) -> dict[str, Any]:
+        """The values of the last forward/backward pass that a step-through view shows."""
+        return {}
+
+
+@register(
+    params=(Param("units", "int", 2, "Number of input features", 1, 10000),),
+    help="Input: where the data enters; its units must equal the data set's feature count",
+    category="Core",
+    inputs=(0, 0),
+)
+class Input(Layer):
+    type_name = "Input"
+
+    @classmethod
+    def output_units(cls, params: dict[str, Any], in_units: list[int]) -> int:
+        return params["units"]
+
+    def forward(self, inputs, training, rng):
+        (x,) = inputs
+        self.a = x
+        return x
+
+    def backward(self, grad):
+        return []
+
+
+@register(
+    params=(
+        Param("units", "int", 8, "Number of neurons in this layer", 1, MAX_UNITS),
+        Param("activation", "activation", "linear", "Non-linearity applied to X·W + b"),
+        Param("use_bias", "bool", True, "Add a learned bias b to every neuron"),
+        Param("kernel_initializer", "initializer", "glorot_uniform", "How W starts"),
+        Param("bias_initializer", "initializer", "zeros", "How b starts"),
+        Param("kernel_regularizer", "regularizer", None, "L1/L2 penalty on W: λ1·Σ|W| + λ2·ΣW²"),
+    ),
+    help="Dense: fully connected layer, Y = f(X·W + b) with W of shape (inputs, units)",
+    category="Core",
+    inputs=(1, 1),
+)
+class Dense(Layer):
+    type_name = "Dense"
+
+    @classmethod
+    def output_units(cls, params, in_units):
+        return params["units"]
+
+    def build(self, in_units, rng, dtype):
+        super().build(in_units, rng, dtype)
+        self._act = activations.get(self.config["activation"])
+        kernel_init = initializers.get(self.config["kernel_initializer"])
+        self.weights["W"] = kernel_init((in_units[0], self.units), rng, dtype)
+        if self.config["use_bias"]:
+            bias_init = initializers.get(self.config["bias_initializer"])
+            self.weights["b"] = bias_init((self.units,), rng, dtype)
+        reg = self.config.get("kernel_regularizer") or {}
+        self._l1 = reg.get("l1", 0.0)
+        self._l2 = reg.get("l2", 0.0)
+        self.regularized = bool(self._l1 or self._l2)
+
+    @property
+    def activation(self):
+        return self._act
+
+    def forward(self, inputs, training, rng):
+        (x,) = inputs
+        z = x @ self.weights["W"]
+        if "b" in self.weights:
+            z += self.weights["b"]
+        self.x, self.z = x, z
+        self.a = self._act.forward(z)
+        return self.a
+
+    def backward_from_z(self, delta: np.ndarray) -> list[np.ndarray]:
+        """Backpropagate from dL/dz (used directly when the loss is fused with the activation)."""
+        self.delta = delta
+        W = self.weights["W"]
+        dW = self.x.T @ delta
+        if self._l1:
+            dW += self._l1 * np.sign(W)
+        if self._l2:
+            dW += (2.0 * self._l2) * W
+        self.grads["W"] = dW
+        if "b" in self.weights:
+            self.grads["b"] = delta.sum(axis=0)
+        return [delta @ W.T if self.input_grad else None]
+
+    def backward(self, grad):
+        self.grad_a = grad
+        return self.backward_from_z(self._act.backward(self.z, self.a, grad))
+
+    def penalty(self):
+        W = self.weights["W"]
+        total = 0.0
+        if self._l1:
+            total += self._l1 * float(np.abs(W).sum())
+        if self._l2:
+            total += self._l2 * float(np.square(W).sum())
+        return total
+
+    def trace(self):
+        return {
+            "x": self.x,
+            "z": self.z,
+            "a": self.a,
+            "dadz": self._act.derivative(self.z),
+            "grad_a": getattr(self, "grad_a", None),
+            "delta": self.delta,
+        }
+
+
+@register(
+    params=(Param("activation", "activation", "relu", "The non-linearity to apply"),),
+    help="Activation: applies a non-linearity elementwise (sigmoid, tanh, ReLU, …)",
+    category="Core",
+    inputs=(1, 1),
+)
+class Activation(Layer):
+    type_name = "Activation"
+
+    def build(self, in_units, rng, dtype):
+        super().build(in_units, rng, dtype)
+        self._act = activations.get(self.config["activation"])
+
+    @property
+    def activation(self):
+        return self._act
+
+    def forward(self, inputs, training, rng):
+        (self.z,) = inputs
+        self.a = self._act.forward(self.z)
+        return self.a
+
+    def backward_from_z(self, delta):
+        self.delta = delta
+        return [delta]
+
+    def backward(self, grad):
+        self.grad_a = grad
+        return self.backward_from_z(self._act.backward(self.z, self.a, grad))
+
+    def trace(self):
+        return {
+            "z": self.z,
+            "a": self.a,
+            "dadz": self._act.derivative(self.z),
+            "grad_a": getattr(self, "grad_a", None),
+            "delta": self.delta,
+        }
+
+
+@register(
+    params=(Param("rate", "float", 0.5, "Fraction of units dropped while training", 0.0, 0.95),),
+    help="Dropout: randomly zeroes units while training (scaled by 1/(1−rate)); off at prediction",
+    category="Regularization",
+    inputs=(1, 1),
+)
+class Dropout(Layer):
+    type_name = "Dropout"
+
+    def forward(self, inputs, training, rng):
+        (x,) = inputs
+        rate = self.config["rate"]
+        if not training or rate == 0.0 or rng is None:
+            self.mask = None
+            self.a = x
+            return x
+        keep = 1.0 - rate
+        self.mask = (rng.random(x.shape) < keep).astype(x.dtype) / x.dtype.type(keep)
+        self.a = x * self.mask
+        return self.a
+
+    def backward(self, grad):
+        return [grad if self.mask is None else grad * self.mask]
+
+    def trace(self):
+        return {"a": self.a, "mask": self.mask}
+
+
+def _normalize_backward(grad_xhat: np.ndarray, xhat: np.ndarray, inv_std, axis: int) -> np.ndarray:
+    """dL/dx for x̂ = (x − mean)/std where mean and (biased) variance are taken along `axis`."""
+    n = xhat.shape[axis]
+    sum_g = grad_xhat.sum(axis=axis, keepdims=True)
+    sum_gx = (grad_xhat * xhat).sum(axis=axis, keepdims=True)
+    return (inv_std / n) * (n * grad_xhat - sum_g - xhat * sum_gx)
+
+
+class _Normalization(Layer):
+    """Shared by BatchNorm and LayerNorm: y = γ·x̂ + β, with x̂ normalized along `axis`."""
+
+    axis = 0
+
+    def build(self, in_units, rng, dtype):
+        super().build(in_units, rng, dtype)
+        self.weights["gamma"] = np.ones(self.units, dtype=dtype)
+        self.weights["beta"] = np.zeros(self.units, dtype=dtype)
+
+    def _scale_shift(self, x: np.ndarray, mean, var) -> np.ndarray:
+        self.inv_std = 1.0 / np.sqrt(var + self.config["epsilon"])
+        self.xhat = (x - mean) * self.inv_std
+        self.a = self.weights["gamma"] * self.xhat + self.weights["beta"]
+        return self.a
+
+    def backward(self, grad):
+        self.grads["gamma"] = (grad * self.xhat).sum(axis=0)
+        self.grads["beta"] = grad.sum(axis=0)
+        grad_xhat = grad * self.weights["gamma"]
+        return [_normalize_backward(grad_xhat, self.xhat, self.inv_std, axis=self.axis)]
+
+    def trace(self):
+        return {"xhat": self.xhat, "a": self.a}
+
+
+@register(
+    params=(
+        Param("momentum", "float", 0.1, "Weight of the new batch in the running averages", 0, 1),
+        Param("epsilon", "float", 1e-5, "Added to the variance before the square root", 1e-12, 1),
+    ),
+    help="BatchNorm: normalizes each feature over the mini-batch, then scales by γ and shifts by β",
+    category="Normalization",
+    inputs=(1, 1),
+)
+class BatchNorm(_Normalization):
+    type_name = "BatchNorm"
+
+    def build(self, in_units, rng, dtype):
+        super().build(in_units, rng, dtype)
+        self.state["running_mean"] = np.zeros(self.units, dtype=dtype)
+        self.state["running_var"] = np.ones(self.units, dtype=dtype)
+
+    def forward(self, inputs, training, rng):
+        (x,) = inputs
+        if not training:
+            return self._scale_shift(x, self.state["running_mean"], self.state["running_var"])
+        mean = x.mean(axis=0)
+        var = x.var(axis=0)
+        m = self.config["momentum"]
+        rm, rv = self.state["running_mean"], self.state["running_var"]
+        rm *= 1.0 - m
+        rm += m * mean
+        if x.shape[0] > 1:  # one sample has no unbiased variance (PyTorch refuses it)
+            rv *= 1.0 - m
+            rv += m * var * (x.shape[0] / (x.shape[0] - 1))
+        return self._scale_shift(x, mean, var)
+
+
+@register(
+    params=(
+        Param("epsilon", "float", 1e-5, "Added to the variance before the square root", 1e-12, 1),
+    ),
+    help="LayerNorm: normalizes each sample over its features, then scales by γ and shifts by β",
+    category="Normalization",
+    inputs=(1, 1),
+)
+class LayerNorm(_Normalization):
+    type_name = "LayerNorm"
+    axis = 1
+
+    def forward(self, inputs, training, rng):
+        (x,) = inputs
+        return self._scale_shift(x, x.mean(axis=1, keepdims=True), x.var(axis=1, keepdims=True))
+
+
+@register(
+    help="Add: elementwise sum of two or more inputs of the same size (a residual connection)",
+    category="Merge",
+    inputs=(2, None),
+)
+class Add(Layer):
+    type_name = "Add"
+
+    @classmethod
+    def output_units(cls, params, in_units):
+        if len(set(in_units)) > 1:
+            sizes = ", ".join(str(u) for u in in_units)
+            raise DlsimError(f"Add needs inputs of equal size, got {sizes}")
+        return in_units[0]
+
+    def forward(self, inputs, training, rng):
+        self.n_inputs = len(inputs)
+        self.a = np.sum(inputs, axis=0) if len(inputs) > 2 else inputs[0] + inputs[1]
+        return self.a
+
+    def backward(self, grad):
+        return [grad] * self.n_inputs
+
+
+@register(
+    help="Concatenate: joins the features of two or more inputs side by side",
+    category="Merge",
+    inputs=(2, None),
+)
+class Concatenate(Layer):
+    type_name = "Concatenate"
+
+    @classmethod
+    def output_units(cls, params, in_units):
+        return sum(in_units)
+
+    def forward(self, inputs, training, rng):
+        self.splits = np.cumsum([x.shape[1] for x in inputs])[:-1]
+        self.a = np.concatenate(inputs, axis=1)
+        return self.a
+
+    def backward(self, grad):
+        return np.split(grad, self.splits, axis=1)

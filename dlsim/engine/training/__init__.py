@@ -1,0 +1,1 @@
+"""Running a document: experiments, the trainer, data sets and the .dlsim file format."""

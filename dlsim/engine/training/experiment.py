@@ -1,0 +1,368 @@
+"""An experiment: one .dlsim document made runnable (graph + data + loss + optimizer + seed).
+
+This is the public scripting API and what the CLI, the session and the GUI all drive. The same
+document and seed always give bit-identical runs: the seed feeds one SeedSequence whose three
+children draw the data set, the initial weights and the training randomness (shuffling, dropout,
+augmentation), so changing one of them does not disturb the others.
+"""
+
+from __future__ import annotations
+
+import copy
+import math
+import os
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from dlsim.engine.errors import DlsimError
+from dlsim.engine.nn import losses, optimizers
+from dlsim.engine.nn.graph import GraphSpec, Problem
+from dlsim.engine.nn.network import Network
+from dlsim.engine.training import datasets
+from dlsim.engine.training.fileformat import assemble, migrate, read_document, write_document
+from dlsim.engine.training.trainer import StepRecord, Trainer, accuracy
+
+TRAINING_DEFAULTS: dict[str, Any] = {
+    "dataset": {"type": "xor"},
+    "loss": "mse",
+    "optimizer": {"type": "sgd", "lr": 0.01},
+    "batch_size": None,
+    "shuffle": True,
+    "seed": 0,
+    "dtype": "float64",
+    "augment_noise": 0.0,
+    "rule": "backprop",
+}
+DOCUMENT_KEYS = ("format", "version", "name", "description", "graph", "weights", "training", "view")
+RULES = ("backprop", "perceptron")
+MAX_SEED = 2**32 - 1
+
+
+def normalize_training(raw: Any) -> dict[str, Any]:
+    """Defaults filled in, every value checked; unknown keys are kept untouched."""
+    if raw is None:
+        raw = {}
+    if not isinstance(raw, dict):
+        raise DlsimError("'training' must be an object")
+    cfg = {**copy.deepcopy(TRAINING_DEFAULTS), **copy.deepcopy(raw)}
+    if not isinstance(cfg["dataset"], dict):
+        raise DlsimError('\'training.dataset\' must be an object like {"type": "xor"}')
+    cfg["loss"] = losses.get(cfg["loss"]).name if isinstance(cfg["loss"], str) else _bad("loss")
+    if not isinstance(cfg["optimizer"], dict):
+        raise DlsimError('\'training.optimizer\' must be an object like {"type": "sgd"}')
+    cfg["optimizer"] = optimizers.get(cfg["optimizer"]).get_config()
+    bs = cfg["batch_size"]
+    if bs is not None and (isinstance(bs, bool) or not isinstance(bs, int) or bs < 1):
+        raise DlsimError(f"'training.batch_size' must be null or a whole number ≥ 1, not {bs!r}")
+    if not isinstance(cfg["shuffle"], bool):
+        raise DlsimError(f"'training.shuffle' must be true or false, not {cfg['shuffle']!r}")
+    seed = cfg["seed"]
+    if isinstance(seed, bool) or not isinstance(seed, int) or not 0 <= seed <= MAX_SEED:
+        raise DlsimError(
+            f"'training.seed' must be a whole number from 0 to {MAX_SEED}, not {seed!r}"
+        )
+    if cfg["dtype"] not in ("float64", "float32"):
+        raise DlsimError(f"'training.dtype' must be float64 or float32, not {cfg['dtype']!r}")
+    noise = cfg["augment_noise"]
+    ok = isinstance(noise, int | float) and not isinstance(noise, bool)
+    if not ok or not math.isfinite(noise) or not 0 <= noise <= 10:
+        raise DlsimError(f"'training.augment_noise' must be a number from 0 to 10, not {noise!r}")
+    cfg["augment_noise"] = float(noise)
+    if cfg["rule"] not in RULES:
+        raise DlsimError(f"'training.rule' must be backprop or perceptron, not {cfg['rule']!r}")
+    return cfg
+
+
+def _bad(key: str) -> Any:
+    raise DlsimError(f"'training.{key}' must be a name")
+
+
+def merge_training(base: dict[str, Any], changes: dict[str, Any]) -> dict[str, Any]:
+    """Apply `changes` to a training object: an optimizer/dataset object without a "type"
+    updates the current one key by key; anything else replaces the value."""
+    out = copy.deepcopy(base)
+    for key, value in changes.items():
+        current = out.get(key)
+        partial = isinstance(value, dict) and "type" not in value and isinstance(current, dict)
+        if key in ("optimizer", "dataset") and partial:
+            out[key] = {**current, **copy.deepcopy(value)}
+        else:
+            out[key] = copy.deepcopy(value)
+    return out
+
+
+class Experiment:
+    """A runnable document: build it from a dict or a file, step it, evaluate it, save it."""
+
+    def __init__(self, doc: dict[str, Any], base_dir: str | os.PathLike[str] | None = None) -> None:
+        doc = migrate(copy.deepcopy(doc))
+        self.base_dir = Path(base_dir) if base_dir is not None else None
+        self.name: str = str(doc.get("name", ""))
+        self.description: str = str(doc.get("description", ""))
+        self.view: dict[str, Any] = copy.deepcopy(doc.get("view", {})) or {}
+        self.extra = {k: v for k, v in doc.items() if k not in DOCUMENT_KEYS}
+        self.graph = GraphSpec.from_dict(doc.get("graph"))
+        self.training = normalize_training(doc.get("training"))
+        weights = doc.get("weights") or {}
+        if not isinstance(weights, dict):
+            raise DlsimError("'weights' must be an object keyed by node id")
+        self.initial_weights: dict[str, Any] = copy.deepcopy(weights)
+        self.reset()
+
+    # --- construction -------------------------------------------------------------------------
+
+    @classmethod
+    def from_dict(
+        cls, doc: dict[str, Any], base_dir: str | os.PathLike[str] | None = None
+    ) -> Experiment:
+        return cls(doc, base_dir)
+
+    @classmethod
+    def load(cls, path: str | os.PathLike[str]) -> Experiment:
+        """Open a .dlsim file; any problem raises DlsimError naming the file."""
+        doc = read_document(path)
+        try:
+            return cls(doc, Path(path).resolve().parent)
+        except DlsimError as exc:
+            raise DlsimError(f"{path}: {exc}", node_id=exc.node_id) from None
+
+    def reset(self, seed: int | None = None) -> None:
+        """Start over from the document: same seed → same data, same initial weights."""
+        if seed is not None:
+            self.training = normalize_training({**self.training, "seed": seed})
+        cfg = self.training
+        self.dtype = np.dtype(cfg["dtype"])
+        data_ss, init_ss, train_ss = np.random.SeedSequence(cfg["seed"]).spawn(3)
+        self.dataset = datasets.make_dataset(
+            cfg["dataset"], np.random.default_rng(data_ss), dtype=self.dtype, base_dir=self.base_dir
+        )
+        self.network = Network(self.graph, np.random.default_rng(init_ss), self.dtype)
+        self._check_sizes()
+        if self.initial_weights:
+            self.network.set_weights(self.initial_weights)
+        self._train_rng = np.random.default_rng(train_ss)
+        self._build_trainer()
+
+    def continue_from(self, old: Experiment) -> None:
+        """Go on from `old` after a graph edit: layers the edit left alone keep old's trained
+        weights (edited ones keep their fresh start), and the step and epoch counts go on."""
+        from dlsim.engine.edits import carry_weights  # edits builds on this module's peers
+
+        if old.step_count == 0:
+            return
+        self.network.set_weights(carry_weights(self.graph, old.params(), old.graph))
+        self.trainer.step_count = old.step_count
+        self.trainer.epoch = old.epoch
+
+    def _check_sizes(self) -> None:
+        net, data = self.network, self.dataset
+        if net.n_inputs != data.n_features:
+            raise DlsimError(
+                f"the Input layer '{net.input_id}' has {net.n_inputs} units but the data set has "
+                f"{data.n_features} features",
+                node_id=net.input_id,
+            )
+        if net.n_outputs != data.n_outputs:
+            raise DlsimError(
+                f"the output layer '{net.output_id}' has {net.n_outputs} units but the data set's "
+                f"targets have {data.n_outputs} columns",
+                node_id=net.output_id,
+            )
+        if self.training["rule"] == "perceptron":
+            out = net.output_layer
+            act = out.activation
+            single = len(net.order) == 2 and type(out).__name__ == "Dense"
+            if not single or act is None or act.name != "step":
+                raise DlsimError(
+                    "the perceptron rule trains a single Dense layer of step units; "
+                    "use backprop for this network",
+                    node_id=net.output_id,
+                )
+
+    def _build_trainer(self) -> None:
+        cfg = self.training
+        self.loss = losses.get(cfg["loss"])
+        self.optimizer = optimizers.get(cfg["optimizer"])
+        self.trainer = Trainer(
+            self.network,
+            self.loss,
+            self.optimizer,
+            self.dataset,
+            self._train_rng,
+            batch_size=cfg["batch_size"],
+            shuffle=cfg["shuffle"],
+            augment_noise=cfg["augment_noise"],
+            rule=cfg["rule"],
+        )
+
+    # --- running ------------------------------------------------------------------------------
+
+    @property
+    def step_count(self) -> int:
+        return self.trainer.step_count
+
+    @property
+    def epoch(self) -> int:
+        return self.trainer.epoch
+
+    def step(self, trace: bool = False) -> StepRecord:
+        """One mini-batch update; `record.loss` is its forward pass's loss, before the update."""
+        return self.trainer.step(trace=trace)
+
+    def evaluate(self) -> float:
+        """Loss on the whole training set in inference mode (no update)."""
+        return self.trainer.evaluate(self.dataset.x_train, self.dataset.y_train)
+
+    def metrics(self) -> dict[str, float]:
+        """Loss (and accuracy for classification) on the training and validation sets."""
+        data = self.dataset
+        out: dict[str, float] = {}
+        classify = data.task in ("binary", "multiclass")
+        for prefix, x, y in (("", data.x_train, data.y_train), ("val_", data.x_val, data.y_val)):
+            if x.shape[0] == 0:
+                continue
+            pred = self.network.forward(x, training=False)
+            out[prefix + "loss"] = self.loss.value(pred, y) + self.network.penalty()
+            if classify:
+                out[prefix + "accuracy"] = accuracy(pred, y)
+        return out
+
+    def predict(self, x: np.ndarray) -> np.ndarray:
+        """The network's output for `x` in inference mode."""
+        return self.network.forward(np.asarray(x, dtype=self.dtype), training=False)
+
+    def params(self) -> dict[str, dict[str, np.ndarray]]:
+        """Copies of every parameter (and running statistic), by node id and name."""
+        return self.network.get_weights()
+
+    params_copy = params
+
+    def weight_range(self) -> tuple[float, float]:
+        """(min, max) over every trainable weight, without copying (NaN if any is NaN)."""
+        return self.network.weight_range()
+
+    def set_training(self, changes: dict[str, Any]) -> None:
+        """Change hyper-parameters between steps; optimizer state survives a changed rate."""
+        cfg = normalize_training(merge_training(self.training, changes))
+        old = self.training
+        self.training = cfg
+        if cfg["dtype"] != old["dtype"] or cfg["dataset"] != old["dataset"]:
+            weights = self.network.get_weights()
+            steps = self.trainer.step_count
+            self.reset()
+            self.network.set_weights(weights)
+            self.trainer.step_count = steps
+            return
+        t = self.trainer
+        new_opt, old_opt = cfg["optimizer"], old["optimizer"]
+        if new_opt["type"] == old_opt["type"]:
+            changed = {
+                key: new_opt.get(key)
+                for key in (new_opt.keys() | old_opt.keys()) - {"type"}
+                if new_opt.get(key) != old_opt.get(key)
+            }
+            if changed:
+                self.optimizer.set_hyperparameters(changed)
+        else:
+            self.optimizer = t.optimizer = optimizers.get(cfg["optimizer"])
+        if cfg["loss"] != old["loss"] or cfg["rule"] != old["rule"]:
+            steps, epoch = t.step_count, t.epoch
+            self._build_trainer()
+            self.trainer.step_count, self.trainer.epoch = steps, epoch
+            return
+        t.batch_size = cfg["batch_size"]
+        t.shuffle = cfg["shuffle"]
+        t.augment_noise = cfg["augment_noise"]
+        t._order, t._pos = None, 0
+
+    def copy(self) -> Experiment:
+        """An independent experiment starting from this one's current weights."""
+        other = Experiment(self.to_dict(), self.base_dir)
+        other.initial_weights = other.to_dict()["weights"]
+        return other
+
+    # --- saving -------------------------------------------------------------------------------
+
+    def to_dict(self, include_weights: bool = True) -> dict[str, Any]:
+        """The document, with the current weights written at full precision."""
+        return assemble(
+            name=self.name,
+            description=self.description,
+            graph=self.graph.to_dict(),
+            weights=self.network.get_weights() if include_weights else None,
+            training=self.training,
+            view=self.view,
+            extra=self.extra,
+        )
+
+    def save(self, path: str | os.PathLike[str]) -> None:
+        write_document(path, self.to_dict())
+
+
+def check_document(doc: Any, base_dir: str | os.PathLike[str] | None = None) -> list[Problem]:
+    """Every problem of a document at once (errors and warnings), each tied to its node."""
+    try:
+        doc = migrate(copy.deepcopy(doc))
+        graph = GraphSpec.from_dict(doc.get("graph"))
+    except DlsimError as exc:
+        return [Problem(exc.node_id, str(exc))]
+    problems = graph.validate()
+    try:
+        training = normalize_training(doc.get("training"))
+    except DlsimError as exc:
+        return [*problems, Problem(None, str(exc))]
+    problems.extend(_warnings(graph, training))
+    if any(p.severity == "error" for p in problems):
+        return problems
+    try:
+        Experiment(doc, base_dir)
+    except DlsimError as exc:
+        problems.append(Problem(exc.node_id, str(exc)))
+    return problems
+
+
+def _warnings(graph: GraphSpec, training: dict[str, Any]) -> list[Problem]:
+    """Things that run but are probably not what the student meant."""
+    out: list[Problem] = []
+    outputs = [n for n in graph.output_nodes() if graph.nodes[n].type != "Input"]
+    loss = training["loss"]
+    for nid in outputs:
+        act = _activation_name(graph.nodes[nid].params.get("activation"))
+        if graph.nodes[nid].type not in ("Dense", "Activation"):
+            continue
+        if act == "softmax" and loss != "categorical_crossentropy":
+            out.append(
+                Problem(
+                    nid,
+                    f"a softmax output is meant for categorical_crossentropy, not {loss}",
+                    "warning",
+                )
+            )
+        if loss == "categorical_crossentropy" and act != "softmax":
+            out.append(
+                Problem(nid, "categorical_crossentropy expects a softmax output layer", "warning")
+            )
+        if loss == "binary_crossentropy" and act not in ("sigmoid", "step"):
+            out.append(
+                Problem(nid, "binary_crossentropy expects a sigmoid output layer", "warning")
+            )
+    if training["rule"] == "backprop":
+        for node in graph.nodes.values():
+            if _activation_name(node.params.get("activation")) == "step":
+                out.append(
+                    Problem(
+                        node.id,
+                        "step units pass no gradient, so backprop cannot train the layers before "
+                        "them (use sigmoid, or the perceptron rule for a single layer)",
+                        "warning",
+                    )
+                )
+    return out
+
+
+def _activation_name(spec: Any) -> str | None:
+    if isinstance(spec, dict):
+        return spec.get("name")
+    return spec if isinstance(spec, str) else None
