@@ -42,8 +42,8 @@ from dlsim.engine.live.process_session import limit_blas_threads  # noqa: E402
 from dlsim.engine.live.session import TrainingSession  # noqa: E402
 from dlsim.engine.training.experiment import Experiment  # noqa: E402
 from dlsim.engine.training.fileformat import read_document  # noqa: E402
+from dlsim.resources import example_path  # noqa: E402
 from dlsim.ui.main_window import MainWindow  # noqa: E402
-from dlsim.ui.panels.examples import example_path  # noqa: E402
 from dlsim.ui.workbench import (  # noqa: E402
     HISTORY_POINTS,
     METRICS_INTERVAL_S,

@@ -9,8 +9,9 @@ from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[1]
-EXAMPLES = ROOT / "assets" / "examples"
+from dlsim import resources
+
+EXAMPLES = resources.examples_dir()
 
 
 def dlsim(*args: str) -> subprocess.CompletedProcess[str]:

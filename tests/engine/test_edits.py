@@ -3,17 +3,17 @@
 import csv
 import io
 import json
-from pathlib import Path
 
 import numpy as np
 import pytest
 
+from dlsim import resources
 from dlsim.engine import edits
 from dlsim.engine.errors import DlsimError
 from dlsim.engine.nn.graph import Edge, GraphSpec, Node
 from dlsim.engine.training.experiment import Experiment
 
-EXAMPLES = Path(__file__).resolve().parents[2] / "assets" / "examples"
+EXAMPLES = resources.examples_dir()
 
 
 def mlp(*hidden: int, activation: str = "sigmoid") -> GraphSpec:

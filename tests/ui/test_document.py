@@ -3,17 +3,17 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pytest
 
+from dlsim import resources
 from dlsim.engine.errors import DlsimError
 from dlsim.engine.nn.graph import Edge, GraphSpec, Node
 from dlsim.engine.training.fileformat import read_document
 from dlsim.ui.document import Document
 from dlsim.ui.graph_editor.layout import layered_positions
 
-EXAMPLES = Path(__file__).resolve().parents[2] / "assets" / "examples"
+EXAMPLES = resources.examples_dir()
 
 
 @pytest.fixture

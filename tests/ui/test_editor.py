@@ -3,13 +3,12 @@ functions the palette, the port drag and the inspector's widgets use."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 from PySide6.QtCore import QPointF, QSettings, Qt
 from PySide6.QtGui import QDropEvent
 from PySide6.QtWidgets import QCheckBox, QComboBox, QFileDialog, QSpinBox
 
+from dlsim import resources
 from dlsim.engine.nn import activations
 from dlsim.engine.nn.registry import layer_type
 from dlsim.engine.training.fileformat import read_document
@@ -17,7 +16,7 @@ from dlsim.ui.document import Document
 from dlsim.ui.graph_editor.view import MAX_ZOOM, MIN_ZOOM
 from dlsim.ui.main_window import MainWindow
 
-EXAMPLES = Path(__file__).resolve().parents[2] / "assets" / "examples"
+EXAMPLES = resources.examples_dir()
 
 
 @pytest.fixture(autouse=True)

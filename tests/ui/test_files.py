@@ -13,9 +13,10 @@ from PySide6.QtCore import QMimeData, QPoint, QSettings, Qt, QUrl
 from PySide6.QtGui import QDropEvent
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
+from dlsim import resources
 from dlsim.ui.main_window import MainWindow
 
-EXAMPLES = Path(__file__).resolve().parents[2] / "assets" / "examples"
+EXAMPLES = resources.examples_dir()
 Button = QMessageBox.StandardButton
 
 

@@ -3,19 +3,18 @@ selection signal, remembered layout and legible colours in light and dark themes
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QAction, QColor, QKeySequence
 from PySide6.QtWidgets import QApplication, QDockWidget, QLabel, QMenu
 
+from dlsim import resources
 from dlsim.engine.nn.registry import layer_types
 from dlsim.engine.training.fileformat import read_document
 from dlsim.ui.main_window import MainWindow
 from dlsim.ui.style import _dark_palette, canvas_colors
 
-EXAMPLES = Path(__file__).resolve().parents[2] / "assets" / "examples"
+EXAMPLES = resources.examples_dir()
 
 
 @pytest.fixture(autouse=True)

@@ -6,11 +6,11 @@ from __future__ import annotations
 import csv
 import io
 import math
-from pathlib import Path
 
 import numpy as np
 import pytest
 
+from dlsim import resources
 from dlsim.engine.live.history import MetricsHistory
 from dlsim.engine.training.fileformat import read_document
 from dlsim.ui.document import Document
@@ -23,7 +23,7 @@ from dlsim.ui.plots.loss import QtLossPlot
 from dlsim.ui.plots.weights import QtWeightsPlot
 from dlsim.ui.workbench import BOUNDARY_RESOLUTION, HISTORY_POINTS, TrainingController
 
-EXAMPLES = Path(__file__).resolve().parents[2] / "assets" / "examples"
+EXAMPLES = resources.examples_dir()
 TIMEOUT_MS = 10_000
 PLOT_TYPES = (
     QtLossPlot,

@@ -11,10 +11,11 @@ import pytest
 from PySide6.QtCore import QSettings
 from PySide6.QtGui import QImage
 
+from dlsim import resources
 from dlsim.ui.app import main
 
 ROOT = Path(__file__).resolve().parents[2]
-EXAMPLES = ROOT / "assets" / "examples"
+EXAMPLES = resources.examples_dir()
 
 
 @pytest.fixture(autouse=True)

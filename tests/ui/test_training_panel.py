@@ -3,16 +3,15 @@ that ends up in the saved .dlsim file."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
+from dlsim import resources
 from dlsim.engine.nn import optimizers
 from dlsim.engine.training.fileformat import read_document
 from dlsim.ui.document import Document
 from dlsim.ui.panels.training_panel import TrainingPanel
 
-EXAMPLES = Path(__file__).resolve().parents[2] / "assets" / "examples"
+EXAMPLES = resources.examples_dir()
 
 
 @pytest.fixture

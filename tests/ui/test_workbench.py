@@ -6,12 +6,12 @@ from __future__ import annotations
 import math
 import multiprocessing
 import threading
-from pathlib import Path
 from types import SimpleNamespace
 
 import numpy as np
 import pytest
 
+from dlsim import resources
 from dlsim.engine import edits
 from dlsim.engine.training.experiment import Experiment
 from dlsim.engine.training.fileformat import read_document
@@ -25,7 +25,7 @@ from dlsim.ui.workbench import (
     TrainingController,
 )
 
-EXAMPLES = Path(__file__).resolve().parents[2] / "assets" / "examples"
+EXAMPLES = resources.examples_dir()
 TIMEOUT_MS = 10_000
 
 

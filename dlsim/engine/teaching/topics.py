@@ -15,16 +15,15 @@ original, so every variant starts from the same seed, data and (for unchanged la
 from __future__ import annotations
 
 import copy
-from pathlib import Path
 from typing import Any
 
+from dlsim import resources
 from dlsim.engine.edits import carry_weights, dense_ids, hidden_dense_ids
 from dlsim.engine.errors import DlsimError
 from dlsim.engine.nn.graph import Edge, GraphSpec, Node
 from dlsim.engine.training.experiment import merge_training
 from dlsim.engine.training.fileformat import weights_to_lists
 
-LESSONS_DIR = Path(__file__).resolve().parents[3] / "assets" / "lessons"
 COLUMN_WIDTH = 220
 SELECTORS = ("dense", "hidden_dense", "input")
 OPS = ("set", "insert_after")
@@ -108,11 +107,12 @@ VARIANTS: dict[str, list[dict[str, Any]]] = {
 }
 
 
-def lesson_text(example_name: str) -> str | None:
-    """The lesson for an example (assets/lessons/<name>.md), or None when it has none."""
-    if not example_name or Path(example_name).name != example_name:
+def lesson_text(example_name: str, language: str | None = None) -> str | None:
+    """The lesson for an example (its translation into `language` when there is one), or None
+    when it has none."""
+    path = resources.lesson_path(example_name, language) if example_name else None
+    if path is None:
         return None
-    path = LESSONS_DIR / f"{example_name}.md"
     try:
         return path.read_text(encoding="utf-8")
     except (FileNotFoundError, IsADirectoryError):

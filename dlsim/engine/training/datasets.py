@@ -18,11 +18,12 @@ from typing import Any
 
 import numpy as np
 
+from dlsim import resources
 from dlsim.engine.errors import DlsimError
 
 MAX_SAMPLES = 100_000
 MAX_CLASSES = 100
-IRIS_PATH = Path(__file__).resolve().parents[3] / "assets" / "datasets" / "iris.csv"
+IRIS_FILE = "iris.csv"
 
 TYPES: tuple[str, ...] = (
     "inline",
@@ -528,7 +529,7 @@ def _zero_one(values: np.ndarray) -> bool:
 
 def _iris(params: dict, rng: np.random.Generator, _base: Path | None) -> _Parts:
     return _table_dataset(
-        IRIS_PATH,
+        resources.dataset_path(IRIS_FILE),
         None,
         "species",
         "classification",

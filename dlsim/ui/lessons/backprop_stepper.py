@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from dlsim import resources
 from dlsim.engine.errors import DlsimError
 from dlsim.engine.teaching.stepper import MAX_ITERATION, BackpropWalk, Line, Phase
 from dlsim.engine.training.fileformat import read_document
@@ -41,7 +42,6 @@ from dlsim.ui.lessons.common import (
     NEGATIVE,
     POSITIVE,
     big_font,
-    example_path,
     html_escape,
 )
 from dlsim.ui.lessons.neuron_diagram import NeuronDiagram
@@ -119,7 +119,7 @@ class BackpropStepper(QWidget):
         self._timer.timeout.connect(self._on_timer_timeout)
         self._build()
         if doc is None:
-            path = example_path(LECTURE_EXAMPLE)
+            path = resources.example_path(LECTURE_EXAMPLE)
             doc, base_dir = read_document(path), path.parent
         self.load_document(doc, base_dir)
 
@@ -282,7 +282,7 @@ class BackpropStepper(QWidget):
         return True
 
     def load_lecture(self) -> bool:
-        path = example_path(LECTURE_EXAMPLE)
+        path = resources.example_path(LECTURE_EXAMPLE)
         return self.load_document(read_document(path), Path(path).parent)
 
     def load_current(self) -> bool:

@@ -1,4 +1,4 @@
-"""What the three lesson views share: one set of colours, projector-sized fonts, example files.
+"""What the three lesson views share: one set of colours and projector-sized fonts.
 
 A teacher projects these views, so the colours mean the same thing everywhere — positive weights
 and the "output 1" side in blue, negative weights and the "output 0" side in orange, the current
@@ -7,12 +7,8 @@ phase or row in amber — and the text is larger than in the editor.
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from PySide6.QtGui import QColor, QFont, QPalette
 from PySide6.QtWidgets import QApplication
-
-EXAMPLES_DIR = Path(__file__).resolve().parents[3] / "assets" / "examples"
 
 POSITIVE = QColor("#2563eb")
 NEGATIVE = QColor("#ea580c")
@@ -59,11 +55,6 @@ def mono_font(delta: int = 0, bold: bool = False) -> QFont:
     font.setPointSize(BASE_POINT_SIZE + delta)
     font.setBold(bold)
     return font
-
-
-def example_path(name: str) -> Path:
-    """The bundled example file called `name` (e.g. "backprop_lecture")."""
-    return EXAMPLES_DIR / f"{name}.dlsim"
 
 
 def html_escape(text: str) -> str:

@@ -1,7 +1,7 @@
 """The Lesson dock: what the open example is there to teach, next to the diagram.
 
 The text is the example's lesson (`dlsim.engine.teaching.topics.lesson_text`, Markdown under
-assets/lessons) when there is one, otherwise the document's own description. It follows the
+dlsim/assets/lessons) when there is one, otherwise the document's own description. It follows the
 document: opening another example or file replaces it.
 """
 

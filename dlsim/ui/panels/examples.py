@@ -1,4 +1,4 @@
-"""The Examples list: the diagrams shipped in assets/examples, with their descriptions.
+"""The Examples list: the diagrams shipped with dlsim (`dlsim.resources`), with their descriptions.
 
 Each example is a .dlsim file; its "name" is the title shown and its "description" the tooltip
 and the text under it. Opening one goes through the window (unsaved-changes prompt included).
@@ -20,10 +20,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from dlsim import resources
 from dlsim.engine.errors import DlsimError
 from dlsim.engine.training.fileformat import read_document
 
-EXAMPLES_DIR = Path(__file__).resolve().parents[3] / "assets" / "examples"
 DEFAULT_EXAMPLE = "xor_learn"
 # Teaching order (the lecture's path); examples not named here follow by title.
 ORDER = (
@@ -48,10 +48,10 @@ class ExampleInfo:
     path: Path
 
 
-def list_examples(folder: Path = EXAMPLES_DIR) -> list[ExampleInfo]:
+def list_examples() -> list[ExampleInfo]:
     """Every readable example, in teaching order (the default one first)."""
     found = []
-    for path in sorted(folder.glob("*.dlsim")):
+    for path in sorted(resources.examples_dir().glob("*.dlsim")):
         try:
             doc = read_document(path)
         except DlsimError:
@@ -65,11 +65,7 @@ def list_examples(folder: Path = EXAMPLES_DIR) -> list[ExampleInfo]:
 
 def example_path(key: str) -> Path:
     """The file of an example by key (e.g. "xor_learn"); DlsimError for an unknown key."""
-    path = EXAMPLES_DIR / f"{key}.dlsim"
-    if not path.is_file():
-        known = ", ".join(e.key for e in list_examples())
-        raise DlsimError(f"there is no example '{key}' (examples: {known})")
-    return path
+    return resources.example_path(key)
 
 
 class ExamplesPanel(QWidget):

@@ -7,11 +7,11 @@ import contextlib
 import os
 import signal
 import time
-from pathlib import Path
 
 import numpy as np
 import pytest
 
+from dlsim import resources
 from dlsim.engine.edits import boundary_grid
 from dlsim.engine.errors import DlsimError
 from dlsim.engine.live.process_session import DIED, NOT_STARTED, PARAMS_LIMIT, ProcessSession
@@ -19,7 +19,7 @@ from dlsim.engine.live.session import DIVERGENCE_ADVICE, TrainingSession
 from dlsim.engine.training.experiment import Experiment
 from dlsim.engine.training.fileformat import read_document
 
-EXAMPLES = Path(__file__).resolve().parents[3] / "assets" / "examples"
+EXAMPLES = resources.examples_dir()
 
 
 def example(name: str) -> Experiment:

@@ -9,16 +9,16 @@ from __future__ import annotations
 import math
 import threading
 import time
-from pathlib import Path
 
 import numpy as np
 import pytest
 
+from dlsim import resources
 from dlsim.engine.errors import DlsimError
 from dlsim.engine.live.session import DIVERGENCE_ADVICE, WEIGHT_LIMIT, TrainingSession
+from dlsim.engine.training.experiment import Experiment
 
-ROOT = Path(__file__).resolve().parents[3]
-XOR_LEARN = ROOT / "assets" / "examples" / "xor_learn.dlsim"
+XOR_LEARN = resources.examples_dir() / "xor_learn.dlsim"
 TRUE_W = np.array([[2.0], [-1.0]])
 TRUE_B = 0.5
 
@@ -549,14 +549,9 @@ def test_bad_step_counts_are_refused():
 
 
 def test_the_real_experiment_trains_in_a_session_exactly_as_by_hand():
-    experiment = pytest.importorskip(
-        "dlsim.engine.training.experiment", reason="the experiment module is not written yet"
-    )
-    if not XOR_LEARN.exists():
-        pytest.skip(f"{XOR_LEARN.name} is not in assets/examples yet")
-    by_hand = experiment.Experiment.load(XOR_LEARN)
+    by_hand = Experiment.load(XOR_LEARN)
     losses = [by_hand.step().loss for _ in range(25)]
-    s = TrainingSession(experiment.Experiment.load(XOR_LEARN), name="xor")
+    s = TrainingSession(Experiment.load(XOR_LEARN), name="xor")
     try:
         corners = np.array([[0.0, 0.0], [0.0, 1.0], [1.0, 0.0], [1.0, 1.0]])
         s.set_boundary_grid(corners)

@@ -10,11 +10,11 @@ import copy
 import math
 import warnings
 from functools import cache
-from pathlib import Path
 
 import numpy as np
 import pytest
 
+from dlsim import resources
 from dlsim.engine.errors import DlsimError
 from dlsim.engine.nn.graph import GraphSpec
 from dlsim.engine.teaching.topics import VARIANTS, apply_variant, lesson_text
@@ -22,7 +22,7 @@ from dlsim.engine.training.experiment import Experiment, check_document
 from dlsim.engine.training.fileformat import read_document
 from dlsim.engine.training.trainer import StepRecord
 
-EXAMPLES = Path(__file__).resolve().parents[3] / "assets" / "examples"
+EXAMPLES = resources.examples_dir()
 TOPICS = ("overfitting", "vanishing_gradients", "initializers", "optimizers", "exploding_gradients")
 LECTURE = ("and_gate", "nand_gate", "or_gate", "xor_gates", "xor_learn", "backprop_lecture")
 ALL_EXAMPLES = (*LECTURE, "iris_keras", *TOPICS)
@@ -71,7 +71,7 @@ def test_every_example_has_a_name_a_description_and_a_short_lesson(name):
     doc = example(name)
     assert doc["name"].strip() and doc["description"].strip()
     text = lesson_text(name)
-    assert text is not None, f"assets/lessons/{name}.md is missing"
+    assert text is not None, f"dlsim/assets/lessons/{name}.md is missing"
     assert text.startswith("# ")
     assert 8 <= len(text.splitlines()) <= 20
 

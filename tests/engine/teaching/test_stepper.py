@@ -2,15 +2,15 @@
 
 import copy
 import math
-from pathlib import Path
 
 import pytest
 
+from dlsim import resources
 from dlsim.engine.errors import DlsimError
 from dlsim.engine.teaching.stepper import BackpropWalk, f8, given
 from dlsim.engine.training.fileformat import read_document
 
-EXAMPLES = Path(__file__).resolve().parents[3] / "assets" / "examples"
+EXAMPLES = resources.examples_dir()
 
 
 def sigmoid(z):

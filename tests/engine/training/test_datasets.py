@@ -1,15 +1,15 @@
 """Data sets: shapes, tasks, seeded splits, Iris, CSV import, bad input and augmentation."""
 
 import csv
-from pathlib import Path
 
 import numpy as np
 import pytest
 
+from dlsim import resources
 from dlsim.engine.errors import DlsimError
 from dlsim.engine.training.datasets import HELP, SCHEMA, TYPES, Dataset, augment, make_dataset
 
-IRIS = Path(__file__).resolve().parents[3] / "assets" / "datasets" / "iris.csv"
+IRIS = resources.dataset_path("iris.csv")
 TOYS = ("circle", "xor", "gaussians", "spiral", "moons")
 
 

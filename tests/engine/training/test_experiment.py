@@ -8,10 +8,11 @@ from pathlib import Path
 import numpy as np
 import pytest
 
+from dlsim import resources
 from dlsim.engine import DlsimError, Experiment
 from dlsim.engine.training.fileformat import read_document
 
-EXAMPLES = Path(__file__).resolve().parents[3] / "assets" / "examples"
+EXAMPLES = resources.examples_dir()
 
 
 def spiral_doc(**training) -> dict:

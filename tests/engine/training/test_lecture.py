@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import numpy as np
 import pytest
 
+from dlsim import resources
 from dlsim.engine.training.experiment import Experiment
 
-EXAMPLES = Path(__file__).resolve().parents[3] / "assets" / "examples"
+EXAMPLES = resources.examples_dir()
 
 
 def load(name: str) -> Experiment:
