@@ -1,4 +1,4 @@
-"""dlsim.resources: the shipped examples, lessons and data sets are found by name, from the package."""
+"""dlsim.resources: the shipped examples, lessons and data sets, found by name in the package."""
 
 from __future__ import annotations
 
@@ -25,7 +25,9 @@ def test_every_example_has_a_lesson_and_the_iris_data_is_there() -> None:
     assert resources.dataset_path("iris.csv").read_text().count("\n") == 151
 
 
-@pytest.mark.parametrize("name", ["no_such_example", "../examples/xor_learn", "xor_learn.dlsim", ""])
+@pytest.mark.parametrize(
+    "name", ["no_such_example", "../examples/xor_learn", "xor_learn.dlsim", ""]
+)
 def test_an_unknown_example_is_one_sentence_listing_the_names(name: str) -> None:
     assert not resources.is_example_name(name)
     with pytest.raises(DlsimError) as err:

@@ -6,8 +6,8 @@ import pytest
 from PySide6.QtCore import Qt
 
 from dlsim.engine.training.fileformat import read_document
+from dlsim.resources import example_path
 from dlsim.ui.lessons.backprop_stepper import BackpropStepper
-from dlsim.ui.lessons.common import example_path
 
 
 def sigmoid(z):
