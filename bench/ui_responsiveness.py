@@ -44,12 +44,12 @@ from dlsim.engine.training.experiment import Experiment  # noqa: E402
 from dlsim.engine.training.fileformat import read_document  # noqa: E402
 from dlsim.resources import example_path  # noqa: E402
 from dlsim.ui.main_window import MainWindow  # noqa: E402
-from dlsim.ui.workbench import (  # noqa: E402
+from dlsim.ui.training_controller import (  # noqa: E402
     HISTORY_POINTS,
     METRICS_INTERVAL_S,
     PUBLISH_INTERVAL_S,
-    install_workbench,
 )
+from dlsim.ui.workbench import install_workbench  # noqa: E402
 
 PROBE_MS = 5
 WARMUP_S = 1.0

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import copy
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -38,6 +39,52 @@ from dlsim.ui import commands
 from dlsim.ui.graph_editor.layout import X_STEP, layered_positions
 
 UNTITLED = "Untitled"
+
+
+@dataclass
+class DocumentContent:
+    """What a .dlsim document holds, checked as far as the editor needs to show it."""
+
+    graph: GraphSpec
+    training: dict[str, Any]
+    weights: dict[str, Any]
+    name: str
+    description: str
+    view: dict[str, Any]
+    extra: dict[str, Any]
+
+
+def parse_content(doc: Any) -> DocumentContent:
+    """A document dict as the editor holds it; DlsimError when the editor cannot show it (bad
+    JSON shapes, unknown layer types, bad values). Nodes without a position are laid out."""
+    doc = migrate(copy.deepcopy(doc))
+    graph = GraphSpec.from_dict(doc.get("graph"))
+    for node in graph.nodes.values():
+        try:
+            layer_type(node.type).normalize_params(node.params)
+        except DlsimError as exc:
+            raise DlsimError(f"node '{node.id}': {exc}", node_id=node.id) from None
+    training = normalize_training(doc.get("training"))
+    weights = doc.get("weights") or {}
+    if not isinstance(weights, dict) or not all(isinstance(v, dict) for v in weights.values()):
+        raise DlsimError("'weights' must be an object keyed by node id")
+    view = doc.get("view") or {}
+    if not isinstance(view, dict):
+        raise DlsimError("'view' must be an object")
+    missing = [n for n in graph.nodes.values() if n.pos is None]
+    if missing:
+        placed = layered_positions(graph)
+        for node in missing:
+            node.pos = placed[node.id]
+    return DocumentContent(
+        graph=graph,
+        training=training,
+        weights=weights,
+        name=str(doc.get("name", UNTITLED)),
+        description=str(doc.get("description", "")),
+        view=view,
+        extra={k: v for k, v in doc.items() if k not in DOCUMENT_KEYS},
+    )
 
 
 class Document(QObject):
@@ -117,32 +164,23 @@ class Document(QObject):
         since the editor saves work in progress: the problems are shown on the nodes. What cannot
         load is what the editor cannot show: bad JSON shapes, unknown layer types, bad values.
         """
-        doc = migrate(copy.deepcopy(doc))
-        graph = GraphSpec.from_dict(doc.get("graph"))
-        for node in graph.nodes.values():
-            try:
-                layer_type(node.type).normalize_params(node.params)
-            except DlsimError as exc:
-                raise DlsimError(f"node '{node.id}': {exc}", node_id=node.id) from None
-        training = normalize_training(doc.get("training"))
-        weights = doc.get("weights") or {}
-        if not isinstance(weights, dict) or not all(isinstance(v, dict) for v in weights.values()):
-            raise DlsimError("'weights' must be an object keyed by node id")
-        view = doc.get("view") or {}
-        if not isinstance(view, dict):
-            raise DlsimError("'view' must be an object")
-        missing = [n for n in graph.nodes.values() if n.pos is None]
-        if missing:
-            placed = layered_positions(graph)
-            for node in missing:
-                node.pos = placed[node.id]
-        self.graph = graph
-        self.training = training
-        self.weights = weights
-        self.name = str(doc.get("name", UNTITLED))
-        self.description = str(doc.get("description", ""))
-        self.view = view
-        self.extra = {k: v for k, v in doc.items() if k not in DOCUMENT_KEYS}
+        self.load_content(parse_content(doc), path, base_dir)
+
+    def load_content(
+        self,
+        content: DocumentContent,
+        path: str | Path | None = None,
+        base_dir: str | Path | None = None,
+    ) -> None:
+        """Replace the whole document by what `parse_content` gave (cannot fail); the document
+        takes `content` over, so it must not be loaded twice."""
+        self.graph = content.graph
+        self.training = content.training
+        self.weights = content.weights
+        self.name = content.name
+        self.description = content.description
+        self.view = content.view
+        self.extra = content.extra
         self.path = Path(path) if path is not None else None
         if base_dir is not None:
             self.base_dir = Path(base_dir)

@@ -1,16 +1,17 @@
 """The main window: palette and examples left, the diagram centre, inspector right, problems below.
 
-It wires the panels to one Document and owns the file actions (New/Open/Save, recent files,
-unsaved-changes prompt, drag-and-drop of .dlsim files) and the edit/view actions. Other parts of
-the program extend it through `add_dock`, `view_menu`, `lessons_menu` and `toolbar` (see
-`dlsim/ui/app.py`: the training workbench and the lessons install themselves after it is built).
+It wires the panels to one Document and holds the edit/view actions, the menus and the status
+bar; the File menu's work is `FileActions` (file_actions.py) and where docks go is `DockLayout`
+(dock_layout.py). Other parts of the program extend it through `add_dock`, `view_menu`,
+`lessons_menu` and `toolbar` (see `dlsim/ui/app.py`: the training workbench and the lessons
+install themselves after it is built).
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer, QUrl, Signal
+from PySide6.QtCore import Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import (
     QAction,
     QCloseEvent,
@@ -21,7 +22,6 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import (
     QDockWidget,
-    QFileDialog,
     QLabel,
     QMainWindow,
     QMessageBox,
@@ -30,30 +30,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from dlsim.engine.errors import DlsimError
-from dlsim.engine.training.experiment import Experiment
-from dlsim.engine.training.fileformat import read_document
+from dlsim.ui.dock_layout import DockLayout
 from dlsim.ui.document import Document
+from dlsim.ui.file_actions import FileActions
 from dlsim.ui.graph_editor.scene import GraphScene
 from dlsim.ui.graph_editor.view import GraphView
-from dlsim.ui.panels.examples import ExamplesPanel, example_path, list_examples
+from dlsim.ui.panels.examples import ExamplesPanel, list_examples
 from dlsim.ui.panels.inspector import Inspector
 from dlsim.ui.panels.palette import LayerPalette
 from dlsim.ui.panels.problems import ProblemsPanel, dot_icon, summary
 from dlsim.ui.style import ERROR_COLOR, OK_COLOR, WARNING_COLOR
 
-FILE_FILTER = "dlsim diagrams (*.dlsim);;All files (*)"
-MAX_RECENT = 8
 USER_GUIDE = Path(__file__).resolve().parents[2] / "docs" / "user-guide.md"
 Area = Qt.DockWidgetArea
-
-
-def app_settings() -> QSettings:
-    """Where recent files and the window layout live (organization and application "dlsim").
-
-    An INI file in the user's config folder, so tests can redirect it with `QSettings.setPath`.
-    """
-    return QSettings(QSettings.Format.IniFormat, QSettings.Scope.UserScope, "dlsim", "dlsim")
 
 
 class MainWindow(QMainWindow):
@@ -66,9 +55,6 @@ class MainWindow(QMainWindow):
         self.document = document or Document(self)
         self.undo_stack = self.document.undo_stack
         self.remember_layout = True  # False for --screenshot: neither read nor write settings
-        self._docks: dict[str, QDockWidget] = {}
-        self._default_state: QByteArray | None = None
-        self._layout_restored = False
         self._shown_once = False
         self.scene = GraphScene(self.document, self)
         self.view = GraphView(self.scene)
@@ -83,17 +69,19 @@ class MainWindow(QMainWindow):
         self.examples_panel = ExamplesPanel()
         self.inspector = Inspector(self.document)
         self.problems_panel = ProblemsPanel(self.document)
+        self.files = FileActions(self)
         self._build_actions()
         self._build_menus()
+        self.dock_layout = DockLayout(self, self.panels_menu)
         self._build_toolbar()
         self.add_dock(self.palette_panel, "Layers", Area.LeftDockWidgetArea, "layers")
         self.add_dock(self.examples_panel, "Examples", Area.LeftDockWidgetArea, "examples")
         self.add_dock(self.inspector, "Inspector", Area.RightDockWidgetArea, "inspector")
         self.add_dock(self.problems_panel, "Problems", Area.BottomDockWidgetArea, "problems")
         self.resizeDocks(
-            [self._docks["layers"], self._docks["inspector"]], [220, 300], Qt.Orientation.Horizontal
+            [self.dock("layers"), self.dock("inspector")], [220, 300], Qt.Orientation.Horizontal
         )
-        self.resizeDocks([self._docks["problems"]], [110], Qt.Orientation.Vertical)
+        self.resizeDocks([self.dock("problems")], [110], Qt.Orientation.Vertical)
         self._build_status_bar()
         self._connect_signals()
         self._update_title()
@@ -105,21 +93,11 @@ class MainWindow(QMainWindow):
         super().showEvent(event)
         if not self._shown_once:
             self._shown_once = True
-            if not self._layout_restored:
+            if not self.dock_layout.restored:
                 QTimer.singleShot(0, self._split_left_column)
 
     def _split_left_column(self) -> None:
-        """The layer list is short and fixed: show all of it, and give the rest of the column to
-        the examples (whose titles wrap onto two lines). resizeDocks scales the sizes to the
-        column's height, so they are computed from the laid-out column, after the first show."""
-        layers, examples = self._docks["layers"], self._docks["examples"]
-        if layers.isFloating() or examples.isFloating():
-            return
-        column = layers.height() + examples.height()
-        title = layers.height() - self.palette_panel.height()  # the dock's title bar
-        wanted = self.palette_panel.fitting_height() + max(title, 0)
-        if column > wanted:
-            self.resizeDocks([layers, examples], [wanted, column - wanted], Qt.Orientation.Vertical)
+        self.dock_layout.split_left_column(self.palette_panel, self.palette_panel.fitting_height())
 
     # --- contract: extension points ------------------------------------------------------------
 
@@ -131,23 +109,12 @@ class MainWindow(QMainWindow):
         object_name: str | None = None,
         tabify_with: str | None = None,
     ) -> QDockWidget:
-        """Dock a panel, list it under View ▸ Panels and include it in the saved layout.
-
-        `tabify_with` (an object name given earlier, e.g. "inspector") stacks it as a tab there.
-        """
-        name = object_name or title.lower().replace(" ", "_")
-        dock = QDockWidget(title, self)
-        dock.setObjectName(name)
-        dock.setWidget(widget)
-        self.addDockWidget(area, dock)
-        if tabify_with in self._docks:
-            self.tabifyDockWidget(self._docks[tabify_with], dock)
-        self.panels_menu.addAction(dock.toggleViewAction())
-        self._docks[name] = dock
-        return dock
+        """Dock a panel, list it under View ▸ Panels and include it in the saved layout
+        (`DockLayout.add_dock`)."""
+        return self.dock_layout.add_dock(widget, title, area, object_name, tabify_with)
 
     def dock(self, object_name: str) -> QDockWidget:
-        return self._docks[object_name]
+        return self.dock_layout.docks[object_name]
 
     def status(self, message: str, timeout_ms: int = 6000) -> None:
         self.statusBar().showMessage(message, timeout_ms)
@@ -161,162 +128,33 @@ class MainWindow(QMainWindow):
         if not self.lessons_menu.actions():
             placeholder = self.lessons_menu.addAction("No lessons installed")
             placeholder.setEnabled(False)
-        self._default_state = self.saveState()
-        if self.remember_layout:
-            settings = app_settings()
-            geometry = settings.value("window/geometry")
-            state = settings.value("window/state")
-            if isinstance(geometry, QByteArray):
-                self.restoreGeometry(geometry)
-            if isinstance(state, QByteArray):
-                self._layout_restored = self.restoreState(state)
+        self.dock_layout.restore(self.remember_layout)
 
-    # --- contract: files -----------------------------------------------------------------------
+    # --- contract: files (see FileActions) -----------------------------------------------------
 
     def open_path(self, path: str | Path, ask_to_save: bool = True) -> bool:
-        """Open a .dlsim file; a bad file shows its one-line reason and changes nothing.
-
-        The reason is the command line's own sentence (`Experiment.load`). A file the editor can
-        still show — an unfinished diagram with an unconnected layer, say — may be opened anyway
-        to fix it; one it cannot show (bad JSON, unknown layer type, bad value) is refused.
-        """
-        reason = _why_it_cannot_run(path)
-        if reason is not None:
-            try:
-                Document().open(path)
-            except DlsimError:
-                self._error("Cannot open file", reason)
-                return False
-            if not self._open_anyway(reason):
-                return False
-        if ask_to_save and not self.maybe_save():
-            return False
-        try:
-            self.document.open(path)
-        except DlsimError as exc:
-            self._error("Cannot open file", str(exc))
-            return False
-        self._add_recent(Path(path))
-        self.status(f"Opened {Path(path).name}")
-        return True
-
-    def _open_anyway(self, reason: str) -> bool:
-        answer = QMessageBox.warning(
-            self,
-            "Problem in file",
-            f"{reason}\n\nOpen it anyway, to fix it in the editor?",
-            QMessageBox.StandardButton.Open | QMessageBox.StandardButton.Cancel,
-            QMessageBox.StandardButton.Cancel,
-        )
-        return answer == QMessageBox.StandardButton.Open
+        return self.files.open_path(path, ask_to_save)
 
     def open_example(self, name: str) -> bool:
-        """Open a shipped example (e.g. "xor_learn") as an untitled copy (Save asks for a name)."""
-        if not self.maybe_save():
-            return False
-        try:
-            path = example_path(name)
-            self.document.load_dict(read_document(path), path=None, base_dir=path.parent)
-        except DlsimError as exc:
-            self._error("Cannot open example", str(exc))
-            return False
-        self.status(f"Opened example: {self.document.name}")
-        return True
+        return self.files.open_example(name)
 
     def new_document(self) -> bool:
-        if not self.maybe_save():
-            return False
-        self.document.new()
-        self.status("New diagram: drag layers in from the Layers palette")
-        return True
+        return self.files.new_document()
 
     def open_dialog(self) -> bool:
-        if not self.maybe_save():
-            return False
-        start = str(self.document.path.parent) if self.document.path else ""
-        path, _ = QFileDialog.getOpenFileName(self, "Open diagram", start, FILE_FILTER)
-        return bool(path) and self.open_path(path, ask_to_save=False)
+        return self.files.open_dialog()
 
     def save(self) -> bool:
-        """Save to the current file (Save As when there is none); True when saved."""
-        if self.document.path is None:
-            return self.save_as()
-        return self._save_to(self.document.path)
+        return self.files.save()
 
     def save_as(self) -> bool:
-        doc = self.document
-        suggested = str(doc.path) if doc.path else f"{_file_stem(doc.name)}.dlsim"
-        path, _ = QFileDialog.getSaveFileName(self, "Save diagram as", suggested, FILE_FILTER)
-        if not path:
-            return False
-        target = Path(path)
-        if not target.suffix:
-            target = target.with_suffix(".dlsim")
-        return self._save_to(target)
-
-    def _save_to(self, path: Path) -> bool:
-        try:
-            self.document.save(path)
-        except DlsimError as exc:
-            self._error("Cannot save file", str(exc))
-            return False
-        self._add_recent(path)
-        self.status(f"Saved {path.name}")
-        return True
+        return self.files.save_as()
 
     def maybe_save(self) -> bool:
-        """Ask Save / Discard / Cancel when there are unsaved changes; True to go ahead."""
-        if not self.document.is_dirty:
-            return True
-        buttons = (
-            QMessageBox.StandardButton.Save
-            | QMessageBox.StandardButton.Discard
-            | QMessageBox.StandardButton.Cancel
-        )
-        answer = QMessageBox.question(
-            self,
-            "Unsaved changes",
-            f"Save the changes to {self.document.display_name}?",
-            buttons,
-            QMessageBox.StandardButton.Save,
-        )
-        if answer == QMessageBox.StandardButton.Save:
-            return self.save()
-        return answer == QMessageBox.StandardButton.Discard
-
-    def _error(self, title: str, message: str) -> None:
-        self.status(message)
-        QMessageBox.critical(self, title, message)
-
-    # --- recent files --------------------------------------------------------------------------
+        return self.files.maybe_save()
 
     def recent_files(self) -> list[str]:
-        value = app_settings().value("recent_files", [])
-        if isinstance(value, str):
-            value = [value]
-        return [str(v) for v in value or []]
-
-    def _add_recent(self, path: Path) -> None:
-        if not self.remember_layout:
-            return
-        text = str(path.resolve())
-        files = [text, *[f for f in self.recent_files() if f != text]][:MAX_RECENT]
-        app_settings().setValue("recent_files", files)
-
-    def _fill_recent_menu(self) -> None:
-        self.recent_menu.clear()
-        files = self.recent_files()
-        for i, file in enumerate(files, start=1):
-            action = self.recent_menu.addAction(f"&{i} {Path(file).name}")
-            action.setToolTip(file)
-            action.setStatusTip(file)
-            action.triggered.connect(lambda _=False, f=file: self.open_path(f))
-        if not files:
-            self.recent_menu.addAction("No recent files").setEnabled(False)
-        else:
-            self.recent_menu.addSeparator()
-            clear = self.recent_menu.addAction("Clear Recent Files")
-            clear.triggered.connect(lambda: app_settings().setValue("recent_files", []))
+        return self.files.recent_files()
 
     # --- actions and menus ---------------------------------------------------------------------
 
@@ -386,7 +224,7 @@ class MainWindow(QMainWindow):
         file_menu = bar.addMenu("&File")
         file_menu.addActions([self.new_action, self.open_action])
         self.recent_menu = file_menu.addMenu("Open &Recent")
-        self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
+        self.recent_menu.aboutToShow.connect(lambda: self.files.fill_recent_menu(self.recent_menu))
         file_menu.addSeparator()
         file_menu.addActions([self.save_action, self.save_as_action])
         file_menu.addSeparator()
@@ -472,7 +310,7 @@ class MainWindow(QMainWindow):
     def _on_scene_selection(self, ids: list[str]) -> None:
         self.inspector.show_selection(ids)
         if len(ids) == 1:  # a layer was picked: its parameters come to the front
-            self._docks["inspector"].raise_()
+            self.dock("inspector").raise_()
         self._update_edit_actions()
         self.selection_changed.emit(ids)
 
@@ -483,7 +321,7 @@ class MainWindow(QMainWindow):
         self.delete_action.setEnabled(has_nodes or bool(self.scene.selected_edges()))
 
     def _on_problem_count(self, errors: int, warnings: int) -> None:
-        dock = self._docks.get("problems")
+        dock = self.dock_layout.docks.get("problems")
         if dock is not None:
             dock.setWindowTitle(
                 f"Problems ({errors + warnings})" if errors + warnings else "Problems"
@@ -494,13 +332,13 @@ class MainWindow(QMainWindow):
         self._problems_button.setIcon(dot_icon(colour))
 
     def show_problems_panel(self) -> None:
-        dock = self._docks["problems"]
+        dock = self.dock("problems")
         dock.show()
         dock.raise_()
 
     def _on_node_activated(self, node_id: str) -> None:
-        self._docks["inspector"].show()
-        self._docks["inspector"].raise_()
+        self.dock("inspector").show()
+        self.dock("inspector").raise_()
         self.inspector.setFocus()
 
     def focus_node(self, node_id: str) -> None:
@@ -522,10 +360,7 @@ class MainWindow(QMainWindow):
                 return
 
     def reset_layout(self) -> None:
-        if self._default_state is not None:
-            self.restoreState(self._default_state)
-        for dock in self._docks.values():
-            dock.show()
+        self.dock_layout.reset()
 
     def _open_user_guide(self) -> None:
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(USER_GUIDE)))
@@ -571,22 +406,5 @@ class MainWindow(QMainWindow):
             event.ignore()
             return
         if self.remember_layout:
-            settings = app_settings()
-            settings.setValue("window/geometry", self.saveGeometry())
-            settings.setValue("window/state", self.saveState())
+            self.dock_layout.save()
         event.accept()
-
-
-def _why_it_cannot_run(path: str | Path) -> str | None:
-    """The command line's one-line reason a file cannot run, or None when it can."""
-    try:
-        Experiment.load(path)
-    except DlsimError as exc:
-        return str(exc)
-    return None
-
-
-def _file_stem(name: str) -> str:
-    """A file name suggested from the document's name ("XOR by backprop" → "xor_by_backprop")."""
-    stem = "".join(c if c.isalnum() else "_" for c in name.lower()).strip("_")
-    return "_".join(part for part in stem.split("_") if part) or "untitled"

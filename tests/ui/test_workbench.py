@@ -18,7 +18,7 @@ from dlsim.engine.training.fileformat import read_document
 from dlsim.ui.document import Document
 from dlsim.ui.panels.run_controls import RunControls
 from dlsim.ui.plots.compare import QtComparePlot
-from dlsim.ui.workbench import (
+from dlsim.ui.training_controller import (
     BOUNDARY_RESOLUTION,
     GRAPH_EDIT_NOTE,
     RESTARTED_NOTE,

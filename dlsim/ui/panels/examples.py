@@ -10,7 +10,7 @@ import html
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtWidgets import (
     QFrame,
     QLabel,
@@ -36,6 +36,7 @@ ORDER = (
     "iris_keras",
 )
 KEY_ROLE = Qt.ItemDataRole.UserRole
+NO_EXAMPLE = "Double-click an example to open it."
 
 
 @dataclass(frozen=True)
@@ -81,7 +82,8 @@ class ExamplesPanel(QWidget):
         self.list.setSpacing(2)  # a title wrapped onto two lines still reads as one entry
         self.list.setMouseTracking(True)
         self.list.setFrameShape(QFrame.Shape.NoFrame)
-        self.about = QLabel("Double-click an example to open it.")
+        self.current_key: str | None = None
+        self.about = QLabel(NO_EXAMPLE)
         self.about.setWordWrap(True)
         self.about.setMargin(6)
         column = QVBoxLayout(self)
@@ -101,6 +103,13 @@ class ExamplesPanel(QWidget):
         )
         self.list.itemEntered.connect(self._describe)
         self.list.currentItemChanged.connect(self._describe)
+        self.list.viewport().installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt override)
+        """The pointer left the list: describe the open example again, not the last hovered."""
+        if event.type() == QEvent.Type.Leave:
+            self._describe(None)
+        return False
 
     def keys(self) -> list[str]:
         return [self.list.item(i).data(KEY_ROLE) for i in range(self.list.count())]
@@ -109,6 +118,24 @@ class ExamplesPanel(QWidget):
         """What a double-click on the entry does (open the example)."""
         self.example_activated.emit(key)
 
+    def show_current(self, key: str | None) -> None:
+        """Highlight the open example and show its description; None (a new diagram or a file
+        of one's own) clears both."""
+        self.current_key = key
+        keys = self.keys()
+        row = keys.index(key) if key in keys else -1
+        if row < 0:
+            self.list.setCurrentRow(-1)
+            self.list.clearSelection()
+            self.about.setText(NO_EXAMPLE)
+            return
+        self.list.setCurrentRow(row)
+        self.list.scrollToItem(self.list.item(row))
+
     def _describe(self, item: QListWidgetItem | None, *_: object) -> None:
-        if item is not None:
+        """Hovering an example describes it; leaving the list describes the open one again."""
+        if item is None:
+            current = self.list.currentItem()
+            self.about.setText(current.statusTip() if current is not None else NO_EXAMPLE)
+        else:
             self.about.setText(item.statusTip())
