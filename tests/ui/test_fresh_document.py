@@ -4,14 +4,13 @@ the open example."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
+from dlsim import resources
 from dlsim.ui.main_window import MainWindow
 from dlsim.ui.panels.examples import NO_EXAMPLE, list_examples
 
-EXAMPLES = Path(__file__).resolve().parents[2] / "assets" / "examples"
+EXAMPLES = resources.examples_dir()
 
 
 @pytest.fixture
