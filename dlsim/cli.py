@@ -1,4 +1,6 @@
-"""The `dlsim` command: no sub-command opens the GUI; `run` and `validate` work headless.
+"""The `dlsim` command: no sub-command opens the GUI; `run`, `validate` and `examples` work
+headless, and so do `--version` and the desktop entry options. A diagram is a file or the name of
+a shipped example (`dlsim run xor_learn`).
 
 Bad input never produces a traceback: it becomes one line on stderr naming the file and the
 problem, and exit status 2. Nothing here writes to the user's file.
@@ -17,7 +19,7 @@ import numpy as np
 
 from dlsim.engine.errors import DlsimError
 
-HEADLESS = ("run", "validate")
+HEADLESS = ("run", "validate", "examples")
 MAX_STEPS = 10_000_000
 EXIT_BAD_INPUT = 2
 
@@ -34,13 +36,40 @@ def _parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="dlsim", description="dlsim headless commands")
     sub = parser.add_subparsers(dest="command", required=True)
     run = sub.add_parser("run", help="train a diagram headless")
-    run.add_argument("file", type=Path)
+    run.add_argument("file", type=Path, help="a .dlsim file or an example's name")
     run.add_argument("--steps", type=int, required=True, help="number of training steps")
     run.add_argument("--json", action="store_true", help="print one JSON object with the results")
     run.add_argument("--seed", type=int, default=None, help="override the file's seed")
     validate = sub.add_parser("validate", help="list every problem of a diagram")
-    validate.add_argument("file", type=Path)
+    validate.add_argument("file", type=Path, help="a .dlsim file or an example's name")
+    sub.add_parser("examples", help="list the shipped examples by name")
     return parser
+
+
+def diagram_path(text: Path) -> Path:
+    """The file a `file` argument means: an existing path, else the shipped example of that name.
+
+    A bare name that is neither says so and lists the examples; a path (a folder or a suffix in
+    it) is left to the reader, which names the missing file."""
+    from dlsim import resources
+
+    if text.exists() or len(text.parts) > 1 or text.suffix:
+        return text
+    if resources.is_example_name(str(text)):
+        return resources.example_path(str(text))
+    names = ", ".join(resources.example_names())
+    raise DlsimError(f"{text}: no such file or example (examples: {names})")
+
+
+def cmd_examples(_args: argparse.Namespace) -> int:
+    """Print each shipped example's name and title, in teaching order."""
+    from dlsim.examples import list_examples
+
+    infos = list_examples()
+    width = max((len(info.key) for info in infos), default=0)
+    for info in infos:
+        print(f"{info.key:<{width}}  {info.title}")
+    return 0
 
 
 def cmd_run(args: argparse.Namespace) -> int:
@@ -49,6 +78,7 @@ def cmd_run(args: argparse.Namespace) -> int:
 
     if not 0 <= args.steps <= MAX_STEPS:
         raise DlsimError(f"--steps must be from 0 to {MAX_STEPS:,}, not {args.steps}")
+    args.file = diagram_path(args.file)
     exp = Experiment.load(args.file)
     if args.seed is not None:
         try:
@@ -90,6 +120,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
     from dlsim.engine.training.experiment import check_document
     from dlsim.engine.training.fileformat import read_document
 
+    args.file = diagram_path(args.file)
     doc = read_document(args.file)
     problems = check_document(doc, args.file.resolve().parent)
     for problem in problems:
@@ -109,8 +140,9 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         return gui_main(args_list)
     args = _parser().parse_args(args_list)
+    command = {"run": cmd_run, "validate": cmd_validate, "examples": cmd_examples}[args.command]
     try:
-        return cmd_run(args) if args.command == "run" else cmd_validate(args)
+        return command(args)
     except DlsimError as exc:
         print(f"dlsim: {exc}", file=sys.stderr)
         return EXIT_BAD_INPUT

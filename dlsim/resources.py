@@ -9,12 +9,17 @@ the layout; pure Python (the engine may import it), no Qt.
     assets/lessons/<lang>/<name>.md    its translation (e.g. lessons/ko/), when there is one
     assets/datasets/<file>             bundled data sets (iris.csv)
     assets/icons/dlsim.svg, dlsim-<N>.png   the application icon and its rendered sizes
+
+The user guide (docs/ in the repository) is not package data: a wheel installs a copy under
+<prefix>/share/doc/dlsim, and a source checkout reads docs/ itself (`user_guide_path`).
 """
 
 from __future__ import annotations
 
 import atexit
 import contextlib
+import os
+import sysconfig
 from functools import cache
 from importlib.resources import as_file, files
 from pathlib import Path
@@ -85,6 +90,17 @@ def icon_path(size: int | None = None) -> Path:
     """The application icon: the SVG source, or the PNG rendered at `size` pixels."""
     icons = assets_dir() / "icons"
     return icons / "dlsim.svg" if size is None else icons / f"dlsim-{size}.png"
+
+
+def user_guide_path() -> Path | None:
+    """docs/user-guide.md of this dlsim: the checkout's own, else the copy the wheel installed
+    (a pipx or venv prefix, or a --user install); None when neither is there."""
+    package = Path(__file__).resolve().parent
+    checkout = package.parent
+    candidates = [checkout / "docs"] if (checkout / "pyproject.toml").is_file() else []
+    for scheme in (sysconfig.get_default_scheme(), f"{os.name}_user"):
+        candidates.append(Path(sysconfig.get_path("data", scheme)) / "share" / "doc" / "dlsim")
+    return next((d / "user-guide.md" for d in candidates if (d / "user-guide.md").is_file()), None)
 
 
 def _plain_name(text: str) -> bool:

@@ -160,3 +160,69 @@ def test_a_diverging_run_says_so_in_one_line_without_numpy_warnings() -> None:
     lines = proc.stderr.strip().splitlines()
     assert len(lines) == 1 and "the loss became nan at step" in lines[0].lower()
     assert "RuntimeWarning" not in proc.stderr
+
+
+def test_an_example_runs_by_name_from_any_folder_like_its_path(tmp_path: Path) -> None:
+    by_path = dlsim("run", str(EXAMPLES / "xor_learn.dlsim"), "--steps", "10", "--json")
+    by_name = subprocess.run(
+        [sys.executable, "-m", "dlsim", "run", "xor_learn", "--steps", "10", "--json"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        cwd=tmp_path,
+    )
+    assert by_name.returncode == 0, by_name.stderr
+    assert json.loads(by_name.stdout) == json.loads(by_path.stdout)
+    assert len(json.loads(by_name.stdout)["history"]) == 10
+
+
+def test_validate_by_name() -> None:
+    proc = dlsim("validate", "backprop_lecture")
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.strip().endswith("backprop_lecture.dlsim: valid")
+
+
+@pytest.mark.parametrize("command", ["run", "validate"])
+def test_a_name_that_is_neither_file_nor_example_lists_the_examples(command: str) -> None:
+    args = [command, "xor_lern"] + (["--steps", "1"] if command == "run" else [])
+    proc = dlsim(*args)
+    assert proc.returncode == 2
+    lines = proc.stderr.strip().splitlines()
+    assert len(lines) == 1 and "Traceback" not in proc.stderr
+    assert lines[0].startswith("dlsim: xor_lern: no such file or example (examples: ")
+    assert all(name in lines[0] for name in resources.example_names())
+
+
+def test_a_file_of_that_name_wins_over_the_example(tmp_path: Path) -> None:
+    doc = lecture_doc()
+    (tmp_path / "xor_learn").write_text(json.dumps(doc))
+    proc = subprocess.run(
+        [sys.executable, "-m", "dlsim", "run", "xor_learn", "--steps", "1", "--json"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        cwd=tmp_path,
+    )
+    assert round(json.loads(proc.stdout)["history"][0]["loss"], 8) == 0.02397190
+
+
+def test_examples_lists_every_name_with_its_title_default_first() -> None:
+    proc = dlsim("examples")
+    assert proc.returncode == 0, proc.stderr
+    rows = [line.split(None, 1) for line in proc.stdout.strip().splitlines()]
+    assert sorted(name for name, _ in rows) == resources.example_names()
+    assert rows[0] == ["xor_learn", "XOR by backpropagation"]
+    titles = dict(rows)
+    assert titles["backprop_lecture"] == "Backpropagation, the lecture's worked example"
+
+
+def test_version() -> None:
+    proc = dlsim("--version")
+    assert proc.returncode == 0
+    assert proc.stdout.strip() == f"dlsim {dlsim_version()}"
+
+
+def dlsim_version() -> str:
+    from importlib.metadata import version
+
+    return version("dlsim")

@@ -1,4 +1,5 @@
-"""Start the desktop app: `dlsim [FILE]`, or `dlsim --screenshot OUT.png [FILE]` to render it.
+"""Start the desktop app: `dlsim [FILE or EXAMPLE]`, or `dlsim --screenshot OUT.png [FILE]` to
+render it; `--install-desktop-entry` / `--uninstall-desktop-entry` need no window at all.
 
 `dlsim.cli` calls `main(argv)` with the arguments after `dlsim` for everything that is not a
 headless sub-command. The window is built, the training workbench and the lessons install
@@ -12,6 +13,8 @@ import os
 import sys
 from pathlib import Path
 
+import dlsim
+from dlsim import resources
 from dlsim.engine.errors import DlsimError
 
 DEFAULT_SIZE = (1280, 800)
@@ -19,9 +22,25 @@ DEFAULT_SIZE = (1280, 800)
 
 def _parse_args(argv: list[str]) -> argparse.Namespace:
     parser = argparse.ArgumentParser(
-        prog="dlsim", description="dlsim: a deep-learning simulator for learners."
+        prog="dlsim",
+        description="dlsim: a deep-learning simulator for learners.",
+        epilog="headless: dlsim run FILE|EXAMPLE --steps N [--json] [--seed S], "
+        "dlsim validate FILE|EXAMPLE, dlsim examples",
     )
-    parser.add_argument("file", nargs="?", help="a .dlsim diagram to open (default: an example)")
+    parser.add_argument(
+        "file", nargs="?", help="a .dlsim diagram or an example's name (default: xor_learn)"
+    )
+    parser.add_argument("--version", action="version", version=f"dlsim {dlsim.__version__}")
+    parser.add_argument(
+        "--install-desktop-entry",
+        action="store_true",
+        help="add dlsim to the desktop's app menu and open .dlsim files with it, then exit",
+    )
+    parser.add_argument(
+        "--uninstall-desktop-entry",
+        action="store_true",
+        help="remove what --install-desktop-entry wrote, then exit",
+    )
     parser.add_argument(
         "--screenshot", metavar="OUT.png", help="render the window to a PNG and exit"
     )
@@ -110,20 +129,28 @@ def main(argv: list[str] | None = None) -> int:
     except DlsimError as exc:
         print(f"dlsim: {exc}", file=sys.stderr)
         return 2
+    if args.install_desktop_entry or args.uninstall_desktop_entry:
+        return _desktop_entry(install=args.install_desktop_entry)
+    if args.file and not Path(args.file).exists() and resources.is_example_name(args.file):
+        args.example, args.file = args.file, None
     if args.screenshot:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
     from PySide6.QtCore import qInstallMessageHandler
     from PySide6.QtWidgets import QApplication
 
+    from dlsim.examples import DEFAULT_EXAMPLE
+    from dlsim.ui.icon import app_icon
     from dlsim.ui.main_window import MainWindow
-    from dlsim.ui.panels.examples import DEFAULT_EXAMPLE
     from dlsim.ui.style import apply_theme
 
     qInstallMessageHandler(_quiet_platform_notes)
     app = QApplication.instance() or QApplication([sys.argv[0] if sys.argv else "dlsim"])
     app.setOrganizationName("dlsim")
     app.setApplicationName("dlsim")
+    app.setApplicationVersion(dlsim.__version__)
+    app.setDesktopFileName("dlsim")  # Wayland matches the window to dlsim.desktop by this
+    app.setWindowIcon(app_icon())
     apply_theme(app, args.theme)
     window = MainWindow()
     window.remember_layout = not args.screenshot
@@ -135,6 +162,22 @@ def main(argv: list[str] | None = None) -> int:
     if not (args.file and window.open_path(args.file, ask_to_save=False)):
         window.open_example(args.example or DEFAULT_EXAMPLE)
     return app.exec()
+
+
+def _desktop_entry(install: bool) -> int:
+    """Write or remove the desktop entry and say which files changed."""
+    from dlsim import desktop_entry
+
+    try:
+        changed = desktop_entry.install() if install else desktop_entry.uninstall()
+    except OSError as exc:
+        print(f"dlsim: cannot change the desktop entry: {exc}", file=sys.stderr)
+        return 2
+    verb = "wrote" if install else "removed"
+    print(f"dlsim: {verb} {len(changed)} files under {desktop_entry.data_home()}")
+    if install:
+        print("dlsim is in the app menu (log out and in if it does not show yet)")
+    return 0
 
 
 def _quiet_platform_notes(mode, context, message: str) -> None:
@@ -154,9 +197,8 @@ def _screenshot(window, args: argparse.Namespace, size: tuple[int, int], default
             window.document.open(args.file)
         else:
             from dlsim.engine.training.fileformat import read_document
-            from dlsim.ui.panels.examples import example_path
 
-            path = example_path(args.example or default)
+            path = resources.example_path(args.example or default)
             window.document.load_dict(read_document(path), base_dir=path.parent)
     except DlsimError as exc:
         print(f"dlsim: {exc}", file=sys.stderr)

@@ -30,6 +30,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from dlsim import resources
+from dlsim.ui.about import about_box
 from dlsim.ui.dock_layout import DockLayout
 from dlsim.ui.document import Document
 from dlsim.ui.file_actions import FileActions
@@ -41,7 +43,6 @@ from dlsim.ui.panels.palette import LayerPalette
 from dlsim.ui.panels.problems import ProblemsPanel, dot_icon, summary
 from dlsim.ui.style import ERROR_COLOR, OK_COLOR, WARNING_COLOR
 
-USER_GUIDE = Path(__file__).resolve().parents[2] / "docs" / "user-guide.md"
 Area = Qt.DockWidgetArea
 
 
@@ -363,7 +364,13 @@ class MainWindow(QMainWindow):
         self.dock_layout.reset()
 
     def _open_user_guide(self) -> None:
-        QDesktopServices.openUrl(QUrl.fromLocalFile(str(USER_GUIDE)))
+        guide = resources.user_guide_path()
+        if guide is None:
+            QMessageBox.information(
+                self, "User guide", "The user guide is not installed with this dlsim."
+            )
+            return
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(guide)))
 
     def _show_shortcuts(self) -> None:
         rows = [
@@ -379,12 +386,7 @@ class MainWindow(QMainWindow):
         QMessageBox.information(self, "Keyboard shortcuts", f"<table>{text}</table>")
 
     def _show_about(self) -> None:
-        QMessageBox.about(
-            self,
-            "About dlsim",
-            "<b>dlsim</b> — a deep-learning simulator for learners.<br>"
-            "Build a network as a diagram, train it, and watch it learn.",
-        )
+        about_box(self).open()
 
     # --- window events -------------------------------------------------------------------------
 

@@ -1,4 +1,4 @@
-"""The Examples list: the diagrams shipped with dlsim (`dlsim.resources`), with their descriptions.
+"""The Examples list: the diagrams shipped with dlsim (`dlsim.examples`), with their descriptions.
 
 Each example is a .dlsim file; its "name" is the title shown and its "description" the tooltip
 and the text under it. Opening one goes through the window (unsaved-changes prompt included).
@@ -7,8 +7,6 @@ and the text under it. Opening one goes through the window (unsaved-changes prom
 from __future__ import annotations
 
 import html
-from dataclasses import dataclass
-from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtWidgets import (
@@ -20,53 +18,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from dlsim import resources
-from dlsim.engine.errors import DlsimError
-from dlsim.engine.training.fileformat import read_document
+from dlsim.examples import DEFAULT_EXAMPLE as DEFAULT_EXAMPLE
+from dlsim.examples import list_examples
+from dlsim.resources import example_path as example_path
 
-DEFAULT_EXAMPLE = "xor_learn"
-# Teaching order (the lecture's path); examples not named here follow by title.
-ORDER = (
-    "xor_learn",
-    "and_gate",
-    "or_gate",
-    "nand_gate",
-    "xor_gates",
-    "backprop_lecture",
-    "iris_keras",
-)
 KEY_ROLE = Qt.ItemDataRole.UserRole
 NO_EXAMPLE = "Double-click an example to open it."
-
-
-@dataclass(frozen=True)
-class ExampleInfo:
-    """One shipped example: its key (the file stem), title, description and file."""
-
-    key: str
-    title: str
-    description: str
-    path: Path
-
-
-def list_examples() -> list[ExampleInfo]:
-    """Every readable example, in teaching order (the default one first)."""
-    found = []
-    for path in sorted(resources.examples_dir().glob("*.dlsim")):
-        try:
-            doc = read_document(path)
-        except DlsimError:
-            continue
-        title = str(doc.get("name") or path.stem)
-        found.append(ExampleInfo(path.stem, title, str(doc.get("description", "")), path))
-    rank = {key: i for i, key in enumerate(ORDER)}
-    found.sort(key=lambda e: (rank.get(e.key, len(ORDER)), e.title.lower()))
-    return found
-
-
-def example_path(key: str) -> Path:
-    """The file of an example by key (e.g. "xor_learn"); DlsimError for an unknown key."""
-    return resources.example_path(key)
 
 
 class ExamplesPanel(QWidget):
