@@ -12,6 +12,7 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install -e ".[test]"
 	touch $(STAMP)
 
+# dlsim checks Qt's xcb libraries before Qt starts (dlsim/xcb_check.py) and prints the apt-get line.
 run: $(STAMP)
 	$(BIN)/dlsim
 

@@ -135,6 +135,11 @@ def main(argv: list[str] | None = None) -> int:
         args.example, args.file = args.file, None
     if args.screenshot:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from dlsim.xcb_check import check as check_xcb
+
+    if (advice := check_xcb()) is not None:  # Qt would abort with a misleading message
+        print(advice, file=sys.stderr)
+        return 1
 
     from PySide6.QtCore import qInstallMessageHandler
     from PySide6.QtWidgets import QApplication
