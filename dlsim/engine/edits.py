@@ -20,7 +20,7 @@ from typing import Any
 import numpy as np
 
 from dlsim.engine.errors import DlsimError
-from dlsim.engine.nn import activations, initializers, optimizers
+from dlsim.engine.nn import activations, initializers, optimizer_choices, optimizers
 from dlsim.engine.nn.graph import Edge, GraphSpec, Node
 from dlsim.engine.nn.network import Network
 from dlsim.engine.nn.registry import layer_type
@@ -157,70 +157,6 @@ def _unchanged(old: GraphSpec, new: GraphSpec, nid: str, old_units: dict, new_un
     return ins_a == ins_b and old_units.get(nid) == new_units.get(nid)
 
 
-# --- optimizer choices as the lecture names them ------------------------------------------------
-
-# The lecture lists seven optimizers; the engine has four types. Each choice fixes the switches
-# that make it what it is (momentum on, nesterov, amsgrad); its other parameters stay editable.
-OPTIMIZER_CHOICES: dict[str, dict[str, Any]] = {
-    "sgd": {"type": "sgd", "momentum": 0.0, "nesterov": False},
-    "momentum": {"type": "sgd", "nesterov": False},
-    "nesterov": {"type": "sgd", "nesterov": True},
-    "adagrad": {"type": "adagrad"},
-    "rmsprop": {"type": "rmsprop"},
-    "adam": {"type": "adam", "amsgrad": False},
-    "amsgrad": {"type": "adam", "amsgrad": True},
-}
-OPTIMIZER_LABELS: dict[str, str] = {
-    "sgd": "SGD",
-    "momentum": "Momentum",
-    "nesterov": "Nesterov",
-    "adagrad": "Adagrad",
-    "rmsprop": "RMSprop",
-    "adam": "Adam",
-    "amsgrad": "AMSGrad",
-}
-DEFAULT_MOMENTUM = 0.9
-# Parameters a choice sets by itself, so a form need not offer them.
-IMPLIED_PARAMS = ("nesterov", "amsgrad")
-
-
-def optimizer_choice(config: Mapping[str, Any]) -> str:
-    """Which of the lecture's seven optimizers a normalized config is."""
-    kind = config["type"]
-    if kind == "sgd":
-        if config.get("nesterov"):
-            return "nesterov"
-        return "momentum" if config.get("momentum", 0.0) > 0 else "sgd"
-    if kind == "adam":
-        return "amsgrad" if config.get("amsgrad") else "adam"
-    return kind
-
-
-def choice_params(choice: str) -> list[dict[str, Any]]:
-    """The optimizer parameters a form should offer for `choice` (its own, then clipping)."""
-    fixed = set(IMPLIED_PARAMS) | ({"momentum"} if choice == "sgd" else set())
-    kind = OPTIMIZER_CHOICES[choice]["type"]
-    return [p for p in optimizers.SCHEMA[kind] if p["name"] not in fixed]
-
-
-def switch_optimizer(config: Mapping[str, Any], choice: str) -> dict[str, Any]:
-    """The full config after choosing `choice`: same type keeps its values, a new type starts
-    from the lecture's defaults; clipping settings always carry over."""
-    if choice not in OPTIMIZER_CHOICES:
-        names = ", ".join(OPTIMIZER_CHOICES)
-        raise DlsimError(f"unknown optimizer '{choice}' (choose one of: {names})")
-    preset = OPTIMIZER_CHOICES[choice]
-    if preset["type"] == config["type"]:
-        out = {**config, **preset}
-    else:
-        out = {p["name"]: p["default"] for p in optimizers.SCHEMA[preset["type"]]}
-        out.update(preset)
-        out.update({k: config.get(k) for k in optimizers.CLIP_KEYS})
-    if choice in ("momentum", "nesterov") and not out.get("momentum"):
-        out["momentum"] = DEFAULT_MOMENTUM
-    return optimizers.get(out).get_config()
-
-
 # --- comparisons ------------------------------------------------------------------------------
 
 
@@ -237,7 +173,7 @@ class Comparison:
 def _with_optimizer(choice: str):
     def change(doc: dict[str, Any]) -> dict[str, Any]:
         opt = doc["training"]["optimizer"]
-        new = switch_optimizer(opt, choice)
+        new = optimizer_choices.switch_optimizer(opt, choice)
         new["lr"] = opt["lr"]
         doc["training"]["optimizer"] = optimizers.get(new).get_config()
         return doc
@@ -262,14 +198,14 @@ def _with_lr(factor: float):
 
 
 def optimizer_comparison(*choices: str, key: str = "", help: str = "") -> Comparison:
-    """Compare optimizers (names as in OPTIMIZER_CHOICES) at the document's learning rate."""
+    """Compare optimizers (optimizer_choices.CHOICES keys) at the document's learning rate."""
     for choice in choices:
-        if choice not in OPTIMIZER_CHOICES:
-            names = ", ".join(OPTIMIZER_CHOICES)
+        if choice not in optimizer_choices.CHOICES:
+            names = ", ".join(optimizer_choices.CHOICES)
             raise DlsimError(f"unknown optimizer '{choice}' (choose one of: {names})")
-    title = " vs ".join(OPTIMIZER_LABELS[c] for c in choices)
+    title = " vs ".join(optimizer_choices.LABELS[c] for c in choices)
     help = help or "The same network, start and learning rate; only the optimizer differs."
-    variants = tuple((OPTIMIZER_LABELS[c], _with_optimizer(c)) for c in choices)
+    variants = tuple((optimizer_choices.LABELS[c], _with_optimizer(c)) for c in choices)
     return Comparison(key or "optimizers:" + ",".join(choices), title, help, variants)
 
 

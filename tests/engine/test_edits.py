@@ -133,35 +133,6 @@ def network_weights(graph: GraphSpec) -> dict:
     return Network(graph, np.random.default_rng(7)).get_weights()
 
 
-@pytest.mark.parametrize(
-    ("choice", "expected"),
-    [
-        ("sgd", {"type": "sgd", "momentum": 0.0, "nesterov": False}),
-        ("momentum", {"type": "sgd", "momentum": 0.9, "nesterov": False}),
-        ("nesterov", {"type": "sgd", "momentum": 0.9, "nesterov": True}),
-        ("adagrad", {"type": "adagrad", "lr": 0.01, "epsilon": 1e-6}),
-        ("rmsprop", {"type": "rmsprop", "lr": 0.001, "rho": 0.9, "epsilon": 1e-6}),
-        ("adam", {"type": "adam", "lr": 0.001, "beta_1": 0.9, "beta_2": 0.999, "amsgrad": False}),
-        ("amsgrad", {"type": "adam", "amsgrad": True}),
-    ],
-)
-def test_the_seven_lecture_optimizers_map_to_engine_configs(choice, expected):
-    config = edits.switch_optimizer({"type": "sgd", "lr": 0.5, "clipnorm": 1.0}, choice)
-    assert {k: config[k] for k in expected} == expected
-    assert edits.optimizer_choice(config) == choice
-    assert config["clipnorm"] == 1.0, "clipping carries over to any optimizer"
-
-
-def test_switching_within_a_type_keeps_the_learning_rate():
-    assert edits.switch_optimizer({"type": "sgd", "lr": 0.5}, "momentum")["lr"] == 0.5
-
-
-def test_plain_sgd_form_does_not_offer_momentum_but_momentum_does():
-    assert "momentum" not in [p["name"] for p in edits.choice_params("sgd")]
-    assert "momentum" in [p["name"] for p in edits.choice_params("momentum")]
-    assert "amsgrad" not in [p["name"] for p in edits.choice_params("amsgrad")]
-
-
 def xor_doc() -> dict:
     return json.loads((EXAMPLES / "xor_learn.dlsim").read_text())
 

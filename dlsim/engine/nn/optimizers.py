@@ -15,6 +15,7 @@ from typing import Any
 import numpy as np
 
 from dlsim.engine.errors import DlsimError
+from dlsim.engine.nn.params import Param
 
 Key = tuple[str, str]
 
@@ -22,74 +23,96 @@ TYPES: tuple[str, ...] = ("sgd", "adagrad", "rmsprop", "adam")
 CLIP_KEYS: tuple[str, ...] = ("clipnorm", "global_clipnorm", "clipvalue")
 
 
-def _param(
-    name: str,
-    kind: str,
-    default: Any,
-    help: str,
-    min: float | None = None,
-    max: float | None = None,
-    *,
-    min_exclusive: bool = False,
-    max_exclusive: bool = False,
-) -> dict[str, Any]:
-    return {
-        "name": name,
-        "kind": kind,
-        "default": default,
-        "min": min,
-        "max": max,
-        "min_exclusive": min_exclusive,
-        "max_exclusive": max_exclusive,
-        "help": help,
-    }
+def _lr(default: float) -> Param:
+    return Param(
+        "lr",
+        "float",
+        default,
+        "Learning rate: the size of each step.",
+        0.0,
+        label="Learning rate",
+        log_steps=True,
+    )
 
 
-def _lr(default: float) -> dict[str, Any]:
-    return _param("lr", "float", default, "Learning rate: the size of each step.", 0.0)
+def _decay(name: str, default: float, help: str, label: str) -> Param:
+    return Param(name, "float", default, help, 0.0, 1.0, max_exclusive=True, label=label)
 
 
-def _decay(name: str, default: float, help: str) -> dict[str, Any]:
-    return _param(name, "float", default, help, 0.0, 1.0, max_exclusive=True)
+def _positive(name: str, default: float | None, help: str, label: str) -> Param:
+    return Param(
+        name,
+        "float",
+        default,
+        help,
+        0.0,
+        min_exclusive=True,
+        label=label,
+        log_steps=True,
+        switch_on=None if default is not None else 1.0,
+    )
 
 
-def _positive(name: str, default: float | None, help: str) -> dict[str, Any]:
-    return _param(name, "float", default, help, 0.0, min_exclusive=True)
+def _epsilon(default: float) -> Param:
+    help = "Small number added to the denominator so it is never zero."
+    return _positive("epsilon", default, help, "ε (epsilon)")
 
-
-_EPS_HELP = "Small number added to the denominator so it is never zero."
 
 # Per optimizer type, its own parameters (the GUI builds its form from this; validation reads it).
-# "min"/"max" are bounds (None = unbounded); "*_exclusive" says whether the bound itself is refused.
-SCHEMA: dict[str, list[dict[str, Any]]] = {
-    "sgd": [
+SCHEMA: dict[str, tuple[Param, ...]] = {
+    "sgd": (
         _lr(0.01),
-        _decay("momentum", 0.0, "Momentum μ: how much of the previous step is kept (0 = off)."),
-        _param("nesterov", "bool", False, "Nesterov momentum: look ahead (needs momentum > 0)."),
-    ],
-    "adagrad": [_lr(0.01), _positive("epsilon", 1e-6, _EPS_HELP)],
-    "rmsprop": [
+        _decay(
+            "momentum",
+            0.0,
+            "Momentum μ: how much of the previous step is kept (0 = off).",
+            "Momentum μ",
+        ),
+        Param(
+            "nesterov",
+            "bool",
+            False,
+            "Nesterov momentum: look ahead (needs momentum > 0).",
+            label="Nesterov",
+        ),
+    ),
+    "adagrad": (_lr(0.01), _epsilon(1e-6)),
+    "rmsprop": (
         _lr(0.001),
-        _decay("rho", 0.9, "Decay ρ of the running average of squared gradients."),
-        _positive("epsilon", 1e-6, _EPS_HELP),
-    ],
-    "adam": [
+        _decay("rho", 0.9, "Decay ρ of the running average of squared gradients.", "ρ (rho)"),
+        _epsilon(1e-6),
+    ),
+    "adam": (
         _lr(0.001),
-        _decay("beta_1", 0.9, "Decay β1 of the running average of gradients (first moment)."),
-        _decay("beta_2", 0.999, "Decay β2 of the running average of squared gradients."),
-        _positive("epsilon", 1e-7, _EPS_HELP),
-        _param("amsgrad", "bool", False, "AMSGrad: divide by the largest second moment so far."),
-    ],
+        _decay("beta_1", 0.9, "Decay β1 of the running average of gradients (first moment).", "β1"),
+        _decay("beta_2", 0.999, "Decay β2 of the running average of squared gradients.", "β2"),
+        _epsilon(1e-7),
+        Param(
+            "amsgrad",
+            "bool",
+            False,
+            "AMSGrad: divide by the largest second moment so far.",
+            label="AMSGrad",
+        ),
+    ),
 }
 
-# Clipping keys, valid on every optimizer; default None means "off".
-CLIP_SCHEMA: list[dict[str, Any]] = [
-    _positive("clipnorm", None, "Scale each gradient tensor so its L2 norm is at most this."),
+# Clipping keys, valid on every optimizer; default None means "off" (a switch in the form).
+CLIP_SCHEMA: tuple[Param, ...] = (
     _positive(
-        "global_clipnorm", None, "Scale all gradients so their joint L2 norm is at most this."
+        "clipnorm",
+        None,
+        "Scale each gradient tensor so its L2 norm is at most this.",
+        "Clip norm (per tensor)",
     ),
-    _positive("clipvalue", None, "Clip every gradient entry to [−value, +value]."),
-]
+    _positive(
+        "global_clipnorm",
+        None,
+        "Scale all gradients so their joint L2 norm is at most this.",
+        "Clip global norm",
+    ),
+    _positive("clipvalue", None, "Clip every gradient entry to [−value, +value].", "Clip value"),
+)
 
 HELP: dict[str, str] = {
     "sgd": "Gradient descent θ ← θ − lr·g, optionally with momentum or Nesterov momentum.",
@@ -99,43 +122,9 @@ HELP: dict[str, str] = {
 }
 
 
-def _range_text(spec: dict[str, Any]) -> str:
-    lo, hi = spec["min"], spec["max"]
-    parts = []
-    if lo is not None:
-        parts.append(f"greater than {lo:g}" if spec["min_exclusive"] else f"at least {lo:g}")
-    if hi is not None:
-        parts.append(f"less than {hi:g}" if spec["max_exclusive"] else f"at most {hi:g}")
-    return " and ".join(parts)
-
-
-def _coerce(spec: dict[str, Any], value: Any) -> Any:
-    """Return `value` in canonical form for `spec`, or raise DlsimError naming the parameter."""
-    name = spec["name"]
-    if spec["default"] is None and value is None:
-        return None
-    if spec["kind"] == "bool":
-        if not isinstance(value, bool | np.bool_):
-            raise DlsimError(f"'{name}' must be true or false, not {value!r}")
-        return bool(value)
-    if isinstance(value, bool | np.bool_) or not isinstance(
-        value, int | float | np.integer | np.floating
-    ):
-        raise DlsimError(f"'{name}' must be a number, not {value!r}")
-    value = float(value)
-    if not math.isfinite(value):
-        raise DlsimError(f"'{name}' must be a finite number, not {value!r}")
-    lo, hi = spec["min"], spec["max"]
-    too_low = lo is not None and (value < lo or (spec["min_exclusive"] and value == lo))
-    too_high = hi is not None and (value > hi or (spec["max_exclusive"] and value == hi))
-    if too_low or too_high:
-        raise DlsimError(f"'{name}' must be {_range_text(spec)}, not {value:g}")
-    return value
-
-
 def _check_clip_values(clipnorm: Any, global_clipnorm: Any, clipvalue: Any) -> tuple:
     values = (clipnorm, global_clipnorm, clipvalue)
-    return tuple(_coerce(spec, v) for spec, v in zip(CLIP_SCHEMA, values, strict=True))
+    return tuple(p.coerce(v) for p, v in zip(CLIP_SCHEMA, values, strict=True))
 
 
 def _clip(
@@ -209,7 +198,7 @@ class Optimizer:
         clipvalue: float | None = None,
         **specific: Any,
     ) -> None:
-        self._specs = {s["name"]: s for s in SCHEMA[self.name] + CLIP_SCHEMA}
+        self._specs = {p.name: p for p in SCHEMA[self.name] + CLIP_SCHEMA}
         for key in specific:
             if key not in self._specs:
                 raise DlsimError(self._unknown_message(key))
@@ -217,7 +206,7 @@ class Optimizer:
         given["clipvalue"] = clipvalue
         if lr is not None:
             given["lr"] = lr
-        values = {n: _coerce(s, given.get(n, s["default"])) for n, s in self._specs.items()}
+        values = {n: p.coerce(given.get(n, p.default)) for n, p in self._specs.items()}
         self._check_together(values)
         self._hp: dict[str, Any] = {}
         self._apply_values(values)
@@ -253,7 +242,7 @@ class Optimizer:
         for name, value in changes.items():
             if name not in self._specs:
                 raise DlsimError(self._unknown_message(name))
-            values[name] = _coerce(self._specs[name], value)
+            values[name] = self._specs[name].coerce(value)
         self._check_together(values)
         self._apply_values(values)
 

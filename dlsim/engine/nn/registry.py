@@ -1,94 +1,21 @@
 """The layer registry: each layer type described once (parameters, defaults, ranges, help, ports).
 
+Parameters are `Param`s (`params.py`): one schema for layers, optimizers, data sets and training.
+
 The palette, the inspector, validation and the file format all read this table, so adding a layer
 type means writing its class in `layers.py` with a `@register` decorator and nothing else.
 """
 
 from __future__ import annotations
 
-import math
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
 from dlsim.engine.errors import DlsimError
+from dlsim.engine.nn.params import Param, coerce_all
 
-PARAM_KINDS = ("int", "float", "bool", "choice", "activation", "initializer", "regularizer")
-
-
-@dataclass(frozen=True)
-class Param:
-    """One parameter of a layer type: what the inspector shows and what the loader accepts."""
-
-    name: str
-    kind: str
-    default: Any
-    help: str
-    min: float | None = None
-    max: float | None = None
-    choices: tuple[str, ...] = ()
-
-    def coerce(self, value: Any) -> Any:
-        """Return `value` in canonical form, or raise DlsimError saying what is wrong with it."""
-        if self.kind == "int":
-            if isinstance(value, bool) or not isinstance(value, int | float):
-                raise DlsimError(f"'{self.name}' must be a whole number, not {value!r}")
-            if isinstance(value, float) and not value.is_integer():
-                raise DlsimError(f"'{self.name}' must be a whole number, not {value!r}")
-            value = int(value)
-            self._check_range(value)
-            return value
-        if self.kind == "float":
-            if isinstance(value, bool) or not isinstance(value, int | float):
-                raise DlsimError(f"'{self.name}' must be a number, not {value!r}")
-            value = float(value)
-            if not math.isfinite(value):
-                raise DlsimError(f"'{self.name}' must be a finite number, not {value!r}")
-            self._check_range(value)
-            return value
-        if self.kind == "bool":
-            if not isinstance(value, bool):
-                raise DlsimError(f"'{self.name}' must be true or false, not {value!r}")
-            return value
-        if self.kind == "choice":
-            if value not in self.choices:
-                raise DlsimError(
-                    f"'{self.name}' must be one of {', '.join(self.choices)}, not {value!r}"
-                )
-            return value
-        if self.kind == "activation":
-            from dlsim.engine.nn import activations
-
-            return activations.get(value).get_config()
-        if self.kind == "initializer":
-            from dlsim.engine.nn import initializers
-
-            return initializers.get(value).get_config()
-        if self.kind == "regularizer":
-            return _coerce_regularizer(self.name, value)
-        raise AssertionError(f"unknown parameter kind {self.kind}")
-
-    def _check_range(self, value: float) -> None:
-        if self.min is not None and value < self.min:
-            raise DlsimError(f"'{self.name}' must be at least {self.min:g}, not {value:g}")
-        if self.max is not None and value > self.max:
-            raise DlsimError(f"'{self.name}' must be at most {self.max:g}, not {value:g}")
-
-
-def _coerce_regularizer(name: str, value: Any) -> dict[str, float] | None:
-    if value is None:
-        return None
-    if not isinstance(value, dict):
-        raise DlsimError(f"'{name}' must be null or an object like {{\"l2\": 0.01}}, not {value!r}")
-    out: dict[str, float] = {}
-    for key, strength in value.items():
-        if key not in ("l1", "l2"):
-            raise DlsimError(f"'{name}' has unknown key '{key}' (use l1 and/or l2)")
-        ok = isinstance(strength, int | float) and not isinstance(strength, bool)
-        if not ok or not math.isfinite(strength) or strength < 0:
-            raise DlsimError(f"'{name}.{key}' must be a number ≥ 0, not {strength!r}")
-        out[key] = float(strength)
-    return out or None
+__all__ = ["REGISTRY", "LayerType", "Param", "layer_type", "layer_types", "register"]
 
 
 @dataclass(frozen=True)
@@ -115,12 +42,7 @@ class LayerType:
 
     def normalize_params(self, params: dict[str, Any]) -> dict[str, Any]:
         """Defaults filled in and every value checked; raises DlsimError on the first problem."""
-        known = {p.name for p in self.params}
-        for key in params:
-            if key not in known:
-                allowed = ", ".join(sorted(known)) or "none"
-                raise DlsimError(f"{self.name} has no parameter '{key}' (it has: {allowed})")
-        return {p.name: p.coerce(params.get(p.name, p.default)) for p in self.params}
+        return coerce_all(self.params, params, self.name)
 
     @property
     def accepts_many(self) -> bool:

@@ -2,8 +2,7 @@
 
 Every generator is vectorised and draws only from the Generator it is given, so the same spec
 and the same generator state always give bit-identical arrays. SCHEMA describes each type's
-parameters so the GUI can build its form from it; parameter kinds are "int", "float", "bool",
-"choice" (with "choices"), "str", "list" (of column names) and "matrix" (rows of numbers).
+parameters as `Param`s, so the loader checks them and the GUI builds its form from them.
 """
 
 from __future__ import annotations
@@ -20,6 +19,7 @@ import numpy as np
 
 from dlsim import resources
 from dlsim.engine.errors import DlsimError
+from dlsim.engine.nn.params import Param
 
 MAX_SAMPLES = 100_000
 MAX_CLASSES = 100
@@ -52,70 +52,87 @@ HELP: dict[str, str] = {
 }
 
 
-def _param(name: str, kind: str, default: Any, help: str, lo: Any = None, hi: Any = None) -> dict:
-    return {"name": name, "kind": kind, "default": default, "min": lo, "max": hi, "help": help}
+TYPE = Param(
+    "type",
+    "choice",
+    "xor",
+    "Where the training samples come from.",
+    choices=TYPES,
+    label="Type",
+    choice_labels=tuple(name.replace("_", " ") for name in TYPES),
+    choice_help=tuple(HELP[name] for name in TYPES),
+)
 
 
-def _choice(name: str, choices: tuple[str, ...], default: str, help: str) -> dict:
-    return {**_param(name, "choice", default, help), "choices": list(choices)}
+def _n(default: int) -> Param:
+    return Param("n", "int", default, "Number of samples.", 1, MAX_SAMPLES, label="Samples")
 
 
-def _n(default: int) -> dict:
-    return _param("n", "int", default, "Number of samples.", 1, MAX_SAMPLES)
+def _noise(default: float) -> Param:
+    help = "Gaussian noise, in units of the data's own scale."
+    return Param("noise", "float", default, help, 0.0, 10.0, label="Noise")
 
 
-def _noise(default: float) -> dict:
-    return _param(
-        "noise", "float", default, "Gaussian noise, in units of the data's own scale.", 0.0, 10.0
-    )
+def _val_split(default: float) -> Param:
+    help = "Fraction of the samples kept apart for validation."
+    return Param("val_split", "float", default, help, 0.0, 0.9, label="Validation split")
 
 
-def _val_split(default: float) -> dict:
-    return _param(
-        "val_split",
-        "float",
-        default,
-        "Fraction of the samples kept apart for validation.",
-        0.0,
-        0.9,
-    )
+def _classes() -> Param:
+    return Param("classes", "int", 2, "Number of classes.", 2, 5, label="Classes")
 
 
-def _classes() -> dict:
-    return _param("classes", "int", 2, "Number of classes.", 2, 5)
+def _standardize(default: bool) -> Param:
+    help = "Shift and scale each feature to mean 0, std 1 (statistics of the train split)."
+    return Param("standardize", "bool", default, help, label="Standardize")
 
 
-_STANDARDIZE_HELP = "Shift and scale each feature to mean 0, std 1 (statistics of the train split)."
-
-SCHEMA: dict[str, list[dict]] = {
-    "inline": [
-        _param("x", "matrix", None, "Input rows, one list of numbers per sample."),
-        _param("y", "matrix", None, "Target rows (or one number per sample)."),
+SCHEMA: dict[str, tuple[Param, ...]] = {
+    "inline": (
+        Param("x", "matrix", None, "Input rows, one list of numbers per sample.", label="Inputs x"),
+        Param("y", "matrix", None, "Target rows (or one number per sample).", label="Targets y"),
         _val_split(0.0),
-    ],
-    "truth_table": [
-        _choice("gate", ("and", "or", "nand", "xor"), "xor", "The logic gate to learn."),
-    ],
-    "circle": [_n(200), _noise(0.1), _val_split(0.2)],
-    "xor": [_n(200), _noise(0.1), _val_split(0.2)],
-    "gaussians": [_n(200), _noise(0.1), _val_split(0.2), _classes()],
-    "spiral": [_n(200), _noise(0.1), _val_split(0.2), _classes()],
-    "moons": [_n(200), _noise(0.1), _val_split(0.2)],
-    "regression_1d": [_n(30), _noise(0.2), _val_split(0.5)],
-    "iris": [_val_split(0.2), _param("standardize", "bool", True, _STANDARDIZE_HELP)],
-    "csv": [
-        _param("path", "str", None, "The CSV file, relative to the diagram's folder."),
-        _param("features", "list", None, "Feature columns (default: all but the target)."),
-        _param("target", "str", None, "Target column (default: the last column)."),
-        _choice(
+    ),
+    "truth_table": (
+        Param(
+            "gate",
+            "choice",
+            "xor",
+            "The logic gate to learn.",
+            choices=("and", "or", "nand", "xor"),
+            label="Gate",
+        ),
+    ),
+    "circle": (_n(200), _noise(0.1), _val_split(0.2)),
+    "xor": (_n(200), _noise(0.1), _val_split(0.2)),
+    "gaussians": (_n(200), _noise(0.1), _val_split(0.2), _classes()),
+    "spiral": (_n(200), _noise(0.1), _val_split(0.2), _classes()),
+    "moons": (_n(200), _noise(0.1), _val_split(0.2)),
+    "regression_1d": (_n(30), _noise(0.2), _val_split(0.5)),
+    "iris": (_val_split(0.2), _standardize(True)),
+    "csv": (
+        Param(
+            "path", "str", None, "The CSV file, relative to the diagram's folder.", label="CSV file"
+        ),
+        Param(
+            "features",
+            "list",
+            None,
+            "Feature columns (default: all but the target).",
+            label="Features",
+        ),
+        Param("target", "str", None, "Target column (default: the last column).", label="Target"),
+        Param(
             "task",
-            ("auto", "regression", "classification"),
+            "choice",
             "auto",
             "auto: text or 0/1 targets are classes, other numbers are regression.",
+            choices=("auto", "regression", "classification"),
+            label="Task",
         ),
         _val_split(0.2),
-        _param("standardize", "bool", False, _STANDARDIZE_HELP),
-    ],
+        _standardize(False),
+    ),
 }
 
 
@@ -215,57 +232,16 @@ def make_dataset(
 
 def _resolve(kind: str, spec: Mapping) -> dict[str, Any]:
     """Check every key and value of the spec against SCHEMA and fill in the defaults."""
-    schema = {p["name"]: p for p in SCHEMA[kind]}
+    schema = {p.name: p for p in SCHEMA[kind]}
     for key in spec:
         if key != "type" and key not in schema:
             raise DlsimError(
                 f"unknown dataset key '{key}' for type '{kind}' "
                 f"(choose from: {', '.join(schema) or 'none'})"
             )
-    return {name: _check(p, spec.get(name, p["default"])) for name, p in schema.items()}
-
-
-def _check(p: dict, value: Any) -> Any:
-    name, kind = p["name"], p["kind"]
-    if value is None or kind == "matrix":
-        return value
-    if kind == "bool":
-        if not isinstance(value, bool):
-            raise DlsimError(f"dataset '{name}' must be true or false, got {value!r}")
-        return value
-    if kind in ("int", "float"):
-        if not _is_number(value):
-            raise DlsimError(f"dataset '{name}' must be a number, got {value!r}")
-        if kind == "int":
-            if float(value) != int(value):
-                raise DlsimError(f"dataset '{name}' must be a whole number, got {value!r}")
-            value = int(value)
-        else:
-            value = float(value)
-        if (p["min"] is not None and value < p["min"]) or (
-            p["max"] is not None and value > p["max"]
-        ):
-            raise DlsimError(
-                f"dataset '{name}' must be between {p['min']} and {p['max']}, got {value!r}"
-            )
-        return value
-    if kind == "choice":
-        if not isinstance(value, str) or value.lower() not in p["choices"]:
-            raise DlsimError(
-                f"dataset '{name}' must be one of: {', '.join(p['choices'])}; got {value!r}"
-            )
-        return value.lower()
-    if kind == "str":
-        if not isinstance(value, str) or not value.strip():
-            raise DlsimError(f"dataset '{name}' must be a non-empty text, got {value!r}")
-        return value.strip()
-    if (
-        not isinstance(value, list | tuple)
-        or not value
-        or not all(isinstance(v, str) for v in value)
-    ):
-        raise DlsimError(f"dataset '{name}' must be a non-empty list of column names")
-    return [v.strip() for v in value]
+    return {
+        name: p.coerce(spec.get(name, p.default), f"dataset '{name}'") for name, p in schema.items()
+    }
 
 
 _Parts = tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, str, list[str], list[str]]

@@ -9,7 +9,6 @@ augmentation), so changing one of them does not disturb the others.
 from __future__ import annotations
 
 import copy
-import math
 import os
 from pathlib import Path
 from typing import Any
@@ -22,75 +21,10 @@ from dlsim.engine.nn.graph import GraphSpec, Problem
 from dlsim.engine.nn.network import Network
 from dlsim.engine.training import datasets
 from dlsim.engine.training.fileformat import assemble, migrate, read_document, write_document
+from dlsim.engine.training.settings import merge_training, normalize_training
 from dlsim.engine.training.trainer import StepRecord, Trainer, accuracy
 
-TRAINING_DEFAULTS: dict[str, Any] = {
-    "dataset": {"type": "xor"},
-    "loss": "mse",
-    "optimizer": {"type": "sgd", "lr": 0.01},
-    "batch_size": None,
-    "shuffle": True,
-    "seed": 0,
-    "dtype": "float64",
-    "augment_noise": 0.0,
-    "rule": "backprop",
-}
 DOCUMENT_KEYS = ("format", "version", "name", "description", "graph", "weights", "training", "view")
-RULES = ("backprop", "perceptron")
-MAX_SEED = 2**32 - 1
-
-
-def normalize_training(raw: Any) -> dict[str, Any]:
-    """Defaults filled in, every value checked; unknown keys are kept untouched."""
-    if raw is None:
-        raw = {}
-    if not isinstance(raw, dict):
-        raise DlsimError("'training' must be an object")
-    cfg = {**copy.deepcopy(TRAINING_DEFAULTS), **copy.deepcopy(raw)}
-    if not isinstance(cfg["dataset"], dict):
-        raise DlsimError('\'training.dataset\' must be an object like {"type": "xor"}')
-    cfg["loss"] = losses.get(cfg["loss"]).name if isinstance(cfg["loss"], str) else _bad("loss")
-    if not isinstance(cfg["optimizer"], dict):
-        raise DlsimError('\'training.optimizer\' must be an object like {"type": "sgd"}')
-    cfg["optimizer"] = optimizers.get(cfg["optimizer"]).get_config()
-    bs = cfg["batch_size"]
-    if bs is not None and (isinstance(bs, bool) or not isinstance(bs, int) or bs < 1):
-        raise DlsimError(f"'training.batch_size' must be null or a whole number ≥ 1, not {bs!r}")
-    if not isinstance(cfg["shuffle"], bool):
-        raise DlsimError(f"'training.shuffle' must be true or false, not {cfg['shuffle']!r}")
-    seed = cfg["seed"]
-    if isinstance(seed, bool) or not isinstance(seed, int) or not 0 <= seed <= MAX_SEED:
-        raise DlsimError(
-            f"'training.seed' must be a whole number from 0 to {MAX_SEED}, not {seed!r}"
-        )
-    if cfg["dtype"] not in ("float64", "float32"):
-        raise DlsimError(f"'training.dtype' must be float64 or float32, not {cfg['dtype']!r}")
-    noise = cfg["augment_noise"]
-    ok = isinstance(noise, int | float) and not isinstance(noise, bool)
-    if not ok or not math.isfinite(noise) or not 0 <= noise <= 10:
-        raise DlsimError(f"'training.augment_noise' must be a number from 0 to 10, not {noise!r}")
-    cfg["augment_noise"] = float(noise)
-    if cfg["rule"] not in RULES:
-        raise DlsimError(f"'training.rule' must be backprop or perceptron, not {cfg['rule']!r}")
-    return cfg
-
-
-def _bad(key: str) -> Any:
-    raise DlsimError(f"'training.{key}' must be a name")
-
-
-def merge_training(base: dict[str, Any], changes: dict[str, Any]) -> dict[str, Any]:
-    """Apply `changes` to a training object: an optimizer/dataset object without a "type"
-    updates the current one key by key; anything else replaces the value."""
-    out = copy.deepcopy(base)
-    for key, value in changes.items():
-        current = out.get(key)
-        partial = isinstance(value, dict) and "type" not in value and isinstance(current, dict)
-        if key in ("optimizer", "dataset") and partial:
-            out[key] = {**current, **copy.deepcopy(value)}
-        else:
-            out[key] = copy.deepcopy(value)
-    return out
 
 
 class Experiment:

@@ -420,13 +420,12 @@ def test_bad_configs_raise_an_error_naming_the_key(config, key):
 def test_schema_and_help_describe_every_type():
     assert set(optimizers.SCHEMA) == set(optimizers.TYPES) == set(optimizers.HELP)
     for kind in optimizers.TYPES:
-        names = [p["name"] for p in optimizers.SCHEMA[kind]]
+        names = [p.name for p in optimizers.SCHEMA[kind]]
         assert names[0] == "lr"
-        defaults = {p["name"]: p["default"] for p in optimizers.SCHEMA[kind]}
+        defaults = {p.name: p.default for p in optimizers.SCHEMA[kind]}
         assert optimizers.get({"type": kind}).get_config() == {"type": kind, **defaults}
         for p in optimizers.SCHEMA[kind] + optimizers.CLIP_SCHEMA:
-            assert p["kind"] in ("float", "bool") and p["help"]
-            assert {"name", "kind", "default", "min", "max", "help"} <= set(p)
+            assert p.kind in ("float", "bool") and p.help and p.title
 
 
 # --- dtype -----------------------------------------------------------------------------------

@@ -40,13 +40,13 @@ def test_every_type_has_schema_and_help():
     assert set(TYPES) == set(SCHEMA) == set(HELP)
     for params in SCHEMA.values():
         for p in params:
-            assert {"name", "kind", "default", "min", "max", "help"} <= set(p)
-            if p["kind"] == "choice":
-                assert p["default"] in p["choices"]
+            assert p.name and p.kind and p.help and p.title
+            if p.kind == "choice":
+                assert p.default in p.choices
 
 
 def test_schema_defaults_are_the_documented_ones():
-    defaults = {t: {p["name"]: p["default"] for p in SCHEMA[t]} for t in TYPES}
+    defaults = {t: {p.name: p.default for p in SCHEMA[t]} for t in TYPES}
     assert defaults["spiral"] == {"n": 200, "noise": 0.1, "val_split": 0.2, "classes": 2}
     assert defaults["regression_1d"] == {"n": 30, "noise": 0.2, "val_split": 0.5}
     assert defaults["iris"] == {"val_split": 0.2, "standardize": True}

@@ -1,0 +1,215 @@
+"""`Param`: the one description of an editable value — a layer's, an optimizer's, a data set's or
+a training setting's: its name, kind, default, range and help.
+
+The loaders check values with `Param.coerce`, and the GUI generates one editor per `Param`
+(`dlsim.ui.panels.param_editors`), so every form and every file check reads the same table.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from numbers import Integral, Real
+from typing import Any
+
+import numpy as np
+
+from dlsim.engine.errors import DlsimError
+
+PARAM_KINDS = (
+    "int",
+    "float",
+    "bool",
+    "choice",
+    "str",
+    "list",
+    "matrix",
+    "activation",
+    "initializer",
+    "loss",
+    "regularizer",
+    "batch",
+)
+
+
+@dataclass(frozen=True)
+class Param:
+    """One editable value: what a form shows and what a loader accepts.
+
+    A value of None is accepted exactly when the default is None ("off", "full batch", "not
+    given"). `switch_on` makes the editor an on/off switch: off is the default, on starts at
+    `switch_on`. `log_steps` marks values spanning decades (rates, epsilons): arrows step by ×2.
+    """
+
+    name: str
+    kind: str
+    default: Any
+    help: str
+    min: float | None = None
+    max: float | None = None
+    choices: tuple[str, ...] = ()
+    min_exclusive: bool = False
+    max_exclusive: bool = False
+    label: str = ""
+    choice_labels: tuple[str, ...] = ()
+    choice_help: tuple[str, ...] = ()
+    log_steps: bool = False
+    switch_on: float | None = None
+
+    @property
+    def title(self) -> str:
+        """The form label: `label`, or the name with spaces (use_bias → "use bias")."""
+        return self.label or self.name.replace("_", " ")
+
+    def coerce(self, value: Any, subject: str | None = None) -> Any:
+        """Return `value` in canonical form, or raise DlsimError saying what is wrong with it.
+
+        `subject` names the value in the message (default `'name'`, e.g. "dataset 'n'").
+        """
+        what = subject or f"'{self.name}'"
+        if value is None and (self.default is None or self.kind == "regularizer"):
+            return None
+        check = _CHECKS.get(self.kind)
+        if check is None:
+            raise AssertionError(f"unknown parameter kind {self.kind}")
+        return check(self, value, what)
+
+    def check_range(self, value: float, what: str) -> None:
+        lo, hi = self.min, self.max
+        if lo is not None and (value < lo or (self.min_exclusive and value == lo)):
+            bound = "greater than" if self.min_exclusive else "at least"
+            raise DlsimError(f"{what} must be {bound} {lo:g}, not {value:g}")
+        if hi is not None and (value > hi or (self.max_exclusive and value == hi)):
+            bound = "less than" if self.max_exclusive else "at most"
+            raise DlsimError(f"{what} must be {bound} {hi:g}, not {value:g}")
+
+
+def _is_number(value: Any) -> bool:
+    return isinstance(value, Real) and not isinstance(value, bool | np.bool_)
+
+
+def _int(p: Param, value: Any, what: str) -> int:
+    if not _is_number(value) or (
+        not isinstance(value, Integral) and not (math.isfinite(value) and float(value).is_integer())
+    ):
+        raise DlsimError(f"{what} must be a whole number, not {value!r}")
+    value = int(value)
+    p.check_range(value, what)
+    return value
+
+
+def _float(p: Param, value: Any, what: str) -> float:
+    if not _is_number(value):
+        raise DlsimError(f"{what} must be a number, not {value!r}")
+    value = float(value)
+    if not math.isfinite(value):
+        raise DlsimError(f"{what} must be a finite number, not {value!r}")
+    p.check_range(value, what)
+    return value
+
+
+def _bool(p: Param, value: Any, what: str) -> bool:
+    if not isinstance(value, bool | np.bool_):
+        raise DlsimError(f"{what} must be true or false, not {value!r}")
+    return bool(value)
+
+
+def _choice(p: Param, value: Any, what: str) -> str:
+    if isinstance(value, str) and value.lower() in p.choices and value not in p.choices:
+        value = value.lower()
+    if value not in p.choices:
+        raise DlsimError(f"{what} must be one of {', '.join(p.choices)}, not {value!r}")
+    return value
+
+
+def _str(p: Param, value: Any, what: str) -> str:
+    if not isinstance(value, str) or not value.strip():
+        raise DlsimError(f"{what} must be a non-empty text, not {value!r}")
+    return value.strip()
+
+
+def _list(p: Param, value: Any, what: str) -> list[str]:
+    if (
+        not isinstance(value, list | tuple)
+        or not value
+        or not all(isinstance(v, str) for v in value)
+    ):
+        raise DlsimError(f"{what} must be a non-empty list of column names")
+    return [v.strip() for v in value]
+
+
+def _matrix(p: Param, value: Any, what: str) -> Any:
+    """Rows of numbers are checked by whoever reads them (their shape depends on the rest)."""
+    return value
+
+
+def _activation(p: Param, value: Any, what: str) -> Any:
+    from dlsim.engine.nn import activations
+
+    return activations.get(value).get_config()
+
+
+def _initializer(p: Param, value: Any, what: str) -> Any:
+    from dlsim.engine.nn import initializers
+
+    return initializers.get(value).get_config()
+
+
+def _loss(p: Param, value: Any, what: str) -> str:
+    from dlsim.engine.nn import losses
+
+    if not isinstance(value, str):
+        raise DlsimError(f"{what} must be a name")
+    return losses.get(value).name
+
+
+def _regularizer(p: Param, value: Any, what: str) -> dict[str, float] | None:
+    if not isinstance(value, dict):
+        raise DlsimError(f'{what} must be null or an object like {{"l2": 0.01}}, not {value!r}')
+    out: dict[str, float] = {}
+    for key, strength in value.items():
+        if key not in ("l1", "l2"):
+            raise DlsimError(f"{what} has unknown key '{key}' (use l1 and/or l2)")
+        if not _is_number(strength) or not math.isfinite(strength) or strength < 0:
+            raise DlsimError(f"{what[:-1]}.{key}' must be a number ≥ 0, not {strength!r}")
+        out[key] = float(strength)
+    return out or None
+
+
+def _batch(p: Param, value: Any, what: str) -> int:
+    """A batch size: None (the default) is the full batch, 1 is stochastic, more is mini-batch."""
+    if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+        raise DlsimError(f"{what} must be null or a whole number ≥ 1, not {value!r}")
+    return value
+
+
+_CHECKS = {
+    "int": _int,
+    "float": _float,
+    "bool": _bool,
+    "choice": _choice,
+    "str": _str,
+    "list": _list,
+    "matrix": _matrix,
+    "activation": _activation,
+    "initializer": _initializer,
+    "loss": _loss,
+    "regularizer": _regularizer,
+    "batch": _batch,
+}
+assert set(_CHECKS) == set(PARAM_KINDS)
+
+
+def coerce_all(
+    params: tuple[Param, ...] | list[Param], values: Any, owner: str, subject: str = "'{}'"
+) -> dict[str, Any]:
+    """Every param's value from `values` (defaults filled in) checked; unknown keys refused.
+
+    `owner` names the thing in the unknown-key message; `subject` formats a value's name.
+    """
+    known = {p.name for p in params}
+    for key in values:
+        if key not in known:
+            allowed = ", ".join(sorted(known)) or "none"
+            raise DlsimError(f"{owner} has no parameter '{key}' (it has: {allowed})")
+    return {p.name: p.coerce(values.get(p.name, p.default), subject.format(p.name)) for p in params}

@@ -1,0 +1,124 @@
+"""The training settings a document carries beside its graph, as `Param`s: the file loader checks
+them and the Training panel generates its editors from them.
+
+The data set and the optimizer are objects with schemas of their own (`datasets.SCHEMA`,
+`optimizers.SCHEMA`); the other settings are single values described here.
+"""
+
+from __future__ import annotations
+
+import copy
+from typing import Any
+
+from dlsim.engine.errors import DlsimError
+from dlsim.engine.nn import optimizers
+from dlsim.engine.nn.params import Param
+
+RULES = ("backprop", "perceptron")
+MAX_SEED = 2**32 - 1
+DTYPES = ("float64", "float32")
+
+LOSS = Param(
+    "loss",
+    "loss",
+    "mse",
+    "What training minimises: how far the outputs are from the targets.",
+    label="Loss",
+)
+RULE = Param(
+    "rule",
+    "choice",
+    "backprop",
+    "The perceptron rule trains a single layer of step units",
+    choices=RULES,
+    label="Learning rule",
+    choice_labels=("backpropagation", "perceptron rule"),
+)
+BATCH_SIZE = Param(
+    "batch_size",
+    "batch",
+    None,
+    "Samples per step: all of them, a mini-batch, or one at a time (stochastic).",
+    1,
+    label="Mode",
+    switch_on=32,
+)
+SHUFFLE = Param(
+    "shuffle",
+    "bool",
+    True,
+    "Reshuffle the training rows every epoch (mini-batch modes).",
+    label="Shuffle every epoch",
+)
+SEED = Param(
+    "seed",
+    "int",
+    0,
+    "The same seed gives the same data and the same initial weights",
+    0,
+    MAX_SEED,
+    label="Seed",
+)
+DTYPE = Param(
+    "dtype",
+    "choice",
+    "float64",
+    "Floating-point precision of the weights and the data.",
+    choices=DTYPES,
+    label="Precision",
+    choice_labels=("float64 (exact)", "float32 (faster)"),
+)
+AUGMENT_NOISE = Param(
+    "augment_noise",
+    "float",
+    0.0,
+    "Add fresh Gaussian noise of this σ to every batch's inputs",
+    0.0,
+    10.0,
+    label="Augment (noise)",
+    switch_on=0.05,
+)
+SETTINGS: tuple[Param, ...] = (LOSS, BATCH_SIZE, SHUFFLE, SEED, DTYPE, AUGMENT_NOISE, RULE)
+
+TRAINING_DEFAULTS: dict[str, Any] = {
+    "dataset": {"type": "xor"},
+    "loss": LOSS.default,
+    "optimizer": {"type": "sgd", "lr": 0.01},
+    "batch_size": BATCH_SIZE.default,
+    "shuffle": SHUFFLE.default,
+    "seed": SEED.default,
+    "dtype": DTYPE.default,
+    "augment_noise": AUGMENT_NOISE.default,
+    "rule": RULE.default,
+}
+
+
+def normalize_training(raw: Any) -> dict[str, Any]:
+    """Defaults filled in, every value checked; unknown keys are kept untouched."""
+    if raw is None:
+        raw = {}
+    if not isinstance(raw, dict):
+        raise DlsimError("'training' must be an object")
+    cfg = {**copy.deepcopy(TRAINING_DEFAULTS), **copy.deepcopy(raw)}
+    if not isinstance(cfg["dataset"], dict):
+        raise DlsimError('\'training.dataset\' must be an object like {"type": "xor"}')
+    if not isinstance(cfg["optimizer"], dict):
+        raise DlsimError('\'training.optimizer\' must be an object like {"type": "sgd"}')
+    for p in SETTINGS:
+        cfg[p.name] = p.coerce(cfg[p.name], f"'training.{p.name}'")
+    cfg["optimizer"] = optimizers.get(cfg["optimizer"]).get_config()
+    return cfg
+
+
+def merge_training(base: dict[str, Any], changes: dict[str, Any]) -> dict[str, Any]:
+    """Apply `changes` to a training object: an optimizer/dataset object without a "type"
+    updates the current one key by key; anything else replaces the value."""
+    out = copy.deepcopy(base)
+    for key, value in changes.items():
+        current = out.get(key)
+        partial = isinstance(value, dict) and "type" not in value and isinstance(current, dict)
+        if key in ("optimizer", "dataset") and partial:
+            out[key] = {**current, **copy.deepcopy(value)}
+        else:
+            out[key] = copy.deepcopy(value)
+    return out
