@@ -273,8 +273,8 @@ def test_leaky_relu_shows_and_edits_its_alpha(window):
     window.scene.select_nodes(["h"])
     window.inspector.editor("activation").setCurrentText("leaky_relu")
     editor = window.inspector.param_editor("activation")
-    assert list(editor.spins) == ["alpha"]
-    editor.spins["alpha"].setValue(0.25)
+    assert list(editor.extra.fields) == ["alpha"]
+    editor.extra.editor("alpha").setValue(0.25)
     assert window.document.graph.nodes["h"].params["activation"] == {
         "name": "leaky_relu",
         "alpha": 0.25,

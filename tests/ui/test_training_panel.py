@@ -4,11 +4,15 @@ that ends up in the saved .dlsim file."""
 from __future__ import annotations
 
 import pytest
+import shiboken6
+from PySide6.QtCore import QCoreApplication, QEvent, Qt
 
 from dlsim import resources
 from dlsim.engine.nn import optimizers
+from dlsim.engine.nn.params import Param
 from dlsim.engine.training.fileformat import read_document
 from dlsim.ui.document import Document
+from dlsim.ui.panels.param_editors import ParamForm
 from dlsim.ui.panels.training_panel import TrainingPanel
 
 EXAMPLES = resources.examples_dir()
@@ -29,33 +33,33 @@ def panel(qtbot, document) -> TrainingPanel:
 
 
 def adam_defaults() -> dict:
-    return {p["name"]: p["default"] for p in optimizers.SCHEMA["adam"]}
+    return {p.name: p.default for p in optimizers.SCHEMA["adam"]}
 
 
 def test_the_form_shows_the_files_settings(panel):
     # xor_learn.dlsim: sgd with lr 0.5 and momentum 0.9, full batch, seed 1, BCE loss
     assert panel.optimizer_box.currentText() == "Momentum"
-    assert panel.optimizer_form.fields["lr"].value() == 0.5
-    assert panel.optimizer_form.fields["momentum"].value() == 0.9
+    assert panel.optimizer_form.editor("lr").value() == 0.5
+    assert panel.optimizer_form.editor("momentum").value() == 0.9
     assert panel.batch_mode.currentData() == "full"
     assert not panel.batch_size.isEnabled()
     assert panel.seed_box.value() == 1
     assert panel.loss_box.currentData() == "binary_crossentropy"
     assert panel.dataset_type.currentData() == "truth_table"
-    assert panel.dataset_form.fields["gate"].currentData() == "xor"
+    assert panel.dataset_form.editor("gate").currentData() == "xor"
 
 
 def test_a_learning_rate_edit_is_one_undoable_change(panel, document):
-    panel.optimizer_form.fields["lr"].setValue(0.1)
+    panel.optimizer_form.editor("lr").setValue(0.1)
     assert document.training["optimizer"]["lr"] == 0.1
     assert document.undo_stack.count() == 1
     document.undo_stack.undo()
     assert document.training["optimizer"]["lr"] == 0.5
-    assert panel.optimizer_form.fields["lr"].value() == 0.5, "the form follows the undo"
+    assert panel.optimizer_form.editor("lr").value() == 0.5, "the form follows the undo"
 
 
 def test_small_rates_are_shown_as_written(panel, document):
-    field = panel.optimizer_form.fields["lr"]
+    field = panel.optimizer_form.editor("lr")
     field.setValue(1e-4)
     assert field.text() == "0.0001"
     assert document.training["optimizer"]["lr"] == 1e-4
@@ -80,7 +84,8 @@ def test_plain_sgd_sets_momentum_to_zero_and_hides_it(panel, document):
 
 
 def test_clip_norm_is_switched_on_and_off(panel, document):
-    check, value = panel.clip_boxes["clipnorm"]
+    clip = panel.clip_form.fields["clipnorm"]
+    check, value = clip.check, clip.spin
     check.setChecked(True)
     assert document.training["optimizer"]["clipnorm"] == 1.0
     value.setValue(0.5)
@@ -106,8 +111,9 @@ def test_mini_batch_size_is_editable(panel, document):
 def test_switching_to_spiral_shows_its_parameters_with_their_defaults(panel, document):
     panel.dataset_type.activated.emit(panel.dataset_type.findData("spiral"))
     assert document.training["dataset"] == {"type": "spiral"}
-    fields = panel.dataset_form.fields
-    assert set(fields) == {"n", "noise", "val_split", "classes"}
+    form = panel.dataset_form
+    assert set(form.fields) == {"n", "noise", "val_split", "classes"}
+    fields = {name: form.editor(name) for name in form.fields}
     assert (fields["n"].value(), fields["noise"].value(), fields["val_split"].value()) == (
         200,
         0.1,
@@ -118,9 +124,10 @@ def test_switching_to_spiral_shows_its_parameters_with_their_defaults(panel, doc
 
 
 def test_augmentation_switch_sets_and_clears_the_noise(panel, document):
-    panel.augment_box.setChecked(True)
+    switch = panel.augment_form.fields["augment_noise"].check
+    switch.setChecked(True)
     assert document.training["augment_noise"] == 0.05
-    panel.augment_box.setChecked(False)
+    switch.setChecked(False)
     assert document.training["augment_noise"] == 0.0
 
 
@@ -144,7 +151,8 @@ def test_insert_batchnorm_after_every_hidden_dense_is_one_undo_entry(panel, docu
 
 
 def test_apply_he_to_all_dense_layers(panel, document):
-    panel.initializer_box.setCurrentIndex(panel.initializer_box.findData("he_normal"))
+    box = panel.initializer_form.editor("initializer")
+    box.setCurrentIndex(box.findData("he_normal"))
     panel.apply_initializer_button.click()
     for nid in ("h", "y"):
         assert document.graph.nodes[nid].params["kernel_initializer"] == "he_normal"
@@ -157,3 +165,54 @@ def test_normalization_buttons_are_off_without_hidden_dense_layers(qtbot):
     qtbot.addWidget(panel)
     assert not panel.norm_buttons["BatchNorm"].isEnabled()
     assert panel.rule_box.currentData() == "perceptron"
+
+
+@pytest.mark.parametrize("typed", ["0", "-0"])
+def test_typing_zero_momentum_keeps_momentum_chosen_and_its_field(panel, document, qtbot, typed):
+    # Issue 10 #1: the form used to rebuild itself as plain SGD while the spin box was still
+    # emitting valueChanged, deleting the box inside its own signal (a hard crash).
+    panel.show()
+    box = panel.optimizer_form.editor("momentum")
+    alive_in_signal = []
+    box.valueChanged.connect(
+        lambda _: alive_in_signal.append(
+            shiboken6.isValid(box) and panel.optimizer_form.editor("momentum") is box
+        )
+    )
+    box.setFocus()
+    box.lineEdit().selectAll()
+    qtbot.keyClicks(box, typed)
+    qtbot.keyClick(box, Qt.Key.Key_Return)
+    assert alive_in_signal == [True], "the box the user typed into still exists in its signal"
+    assert shiboken6.isValid(box) and panel.optimizer_form.editor("momentum") is box
+    assert panel.optimizer_box.currentText() == "Momentum"
+    assert document.training["optimizer"]["momentum"] == 0.9, "μ = 0 would be plain SGD"
+    assert box.value() == 0.9 and box.text() == "0.9"
+    assert document.undo_stack.count() == 0
+    assert "momentum" in panel.banner.text and "SGD" in panel.banner.text
+    box.lineEdit().selectAll()
+    qtbot.keyClicks(box, "0.5")
+    qtbot.keyClick(box, Qt.Key.Key_Return)
+    assert document.training["optimizer"]["momentum"] == 0.5
+    assert panel.optimizer_box.currentText() == "Momentum"
+
+
+def test_a_form_rebuilt_inside_its_own_signal_deletes_its_widgets_later(qtbot):
+    form = ParamForm()
+    qtbot.addWidget(form)
+    first = (Param("a", "float", 0.5, "first", 0.0, 1.0),)
+    second = (Param("b", "int", 3, "second", 0, 9),)
+    form.load(first, {})
+    box = form.editor("a")
+    alive = []
+    form.edited.connect(lambda *_: (form.load(second, {}), alive.append(shiboken6.isValid(box))))
+    box.setValue(0.25)
+    assert alive == [True] and set(form.fields) == {"b"}
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    assert not shiboken6.isValid(box)
+
+
+def test_an_unchanged_schema_updates_values_in_place(panel, document):
+    box = panel.optimizer_form.editor("lr")
+    document.set_training({"optimizer": {"lr": 0.2}}, "lr")
+    assert panel.optimizer_form.editor("lr") is box and box.value() == 0.2

@@ -275,7 +275,15 @@ class _Normalization(Layer):
 @register(
     params=(
         Param("momentum", "float", 0.1, "Weight of the new batch in the running averages", 0, 1),
-        Param("epsilon", "float", 1e-5, "Added to the variance before the square root", 1e-12, 1),
+        Param(
+            "epsilon",
+            "float",
+            1e-5,
+            "Added to the variance before the square root",
+            1e-12,
+            1,
+            log_steps=True,
+        ),
     ),
     help="BatchNorm: normalizes each feature over the mini-batch, then scales by γ and shifts by β",
     category="Normalization",
@@ -307,7 +315,15 @@ class BatchNorm(_Normalization):
 
 @register(
     params=(
-        Param("epsilon", "float", 1e-5, "Added to the variance before the square root", 1e-12, 1),
+        Param(
+            "epsilon",
+            "float",
+            1e-5,
+            "Added to the variance before the square root",
+            1e-12,
+            1,
+            log_steps=True,
+        ),
     ),
     help="LayerNorm: normalizes each sample over its features, then scales by γ and shifts by β",
     category="Normalization",

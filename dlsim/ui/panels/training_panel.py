@@ -1,9 +1,11 @@
 """The training dock: data set, loss, optimizer, batches, clipping, seed, precision — and two
 whole-network edits (one initializer for every Dense, a normalization layer after each hidden one).
 
-The form is generated from the engine's schemas. Every edit goes through the document
-(`set_training` / `apply_to_graph`), so it is undoable and saved in the .dlsim file; the form
-redraws itself from the document whenever the document changes, never from its own state.
+Every row is a `ParamForm` editor generated from the engine's Params (`training.settings`,
+`datasets.SCHEMA`, `optimizers.SCHEMA`, `optimizer_choices`), the same editors the inspector
+uses. Every edit goes through the document (`set_training` / `apply_to_graph`), so it is undoable
+and saved in the .dlsim file; the form shows the document whenever it changes, updating its
+values in place and rebuilding a group's rows only when its Params change.
 """
 
 from __future__ import annotations
@@ -11,76 +13,27 @@ from __future__ import annotations
 import copy
 from typing import Any
 
-from PySide6.QtCore import QSignalBlocker
 from PySide6.QtWidgets import (
-    QCheckBox,
-    QComboBox,
-    QFormLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
     QPushButton,
     QScrollArea,
-    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
 
 from dlsim.engine import edits
 from dlsim.engine.errors import DlsimError
-from dlsim.engine.nn import initializers, losses, optimizers
-from dlsim.engine.training import datasets
+from dlsim.engine.nn import optimizer_choices, optimizers
+from dlsim.engine.nn.params import Param
+from dlsim.engine.training import datasets, settings
+from dlsim.ui.panels.param_editors import ParamForm, edit_text
 from dlsim.ui.panels.run_controls import MessageBanner
-from dlsim.ui.panels.training_fields import NumberBox, label_for, make_field
 
-BATCH_MODES = (("full", "Full batch"), ("mini", "Mini-batch"), ("stochastic", "Stochastic (1)"))
-DEFAULT_MINI_BATCH = 32
-DEFAULT_AUGMENT = 0.05
-SEED_MAX = 2**31 - 1
-
-
-def _form(parent: QWidget) -> QFormLayout:
-    """A form whose fields all take the full width (the platform default may not)."""
-    form = QFormLayout(parent)
-    form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-    return form
-
-
-def _blocked(widget: QWidget) -> QSignalBlocker:
-    return QSignalBlocker(widget)
-
-
-class _SchemaForm(QWidget):
-    """Rows generated from a list of schema entries; rebuilt when the list changes."""
-
-    def __init__(self, on_commit) -> None:
-        super().__init__()
-        self.layout_ = _form(self)
-        self.layout_.setContentsMargins(0, 0, 0, 0)
-        self.on_commit = on_commit
-        self.fields: dict[str, Any] = {}
-        self._names: tuple[str, ...] = ()
-
-    def ensure(self, specs: list[dict[str, Any]]) -> None:
-        names = tuple(s["name"] for s in specs)
-        if names == self._names:
-            return
-        self._names = names
-        while self.layout_.rowCount():
-            self.layout_.removeRow(0)
-        self.fields = {}
-        for spec in specs:
-            field = make_field(spec)
-            field.committed.connect(lambda v, n=spec["name"]: self.on_commit(n, v))
-            self.fields[spec["name"]] = field
-            self.layout_.addRow(label_for(spec["name"]), field)
-
-    def load(self, values: dict[str, Any], specs: list[dict[str, Any]]) -> None:
-        for spec in specs:
-            field = self.fields.get(spec["name"])
-            if field is not None:
-                with _blocked(field):
-                    field.set_value(values.get(spec["name"], spec["default"]))
+INITIALIZER = Param(
+    "initializer", "initializer", "he_normal", "Use this initializer for every Dense kernel"
+)
 
 
 class TrainingPanel(QWidget):
@@ -122,140 +75,72 @@ class TrainingPanel(QWidget):
 
     # --- groups -------------------------------------------------------------------------------
 
+    def _group(self, title: str) -> tuple[QGroupBox, QVBoxLayout]:
+        box = QGroupBox(title)
+        column = QVBoxLayout(box)
+        return box, column
+
+    def _form(self, column: QVBoxLayout, on_edit, params: tuple[Param, ...] = ()) -> ParamForm:
+        form = ParamForm()
+        form.set_params(params)
+        form.edited.connect(on_edit)
+        column.addWidget(form)
+        return form
+
     def _data_group(self) -> QGroupBox:
-        box = QGroupBox("Data set")
-        form = _form(box)
-        self.dataset_type = QComboBox()
-        for name in datasets.TYPES:
-            self.dataset_type.addItem(name.replace("_", " "), name)
-            self.dataset_type.setItemData(self.dataset_type.count() - 1, datasets.HELP[name], 3)
-        self.dataset_type.activated.connect(self._on_dataset_type_activated)
-        form.addRow("Type", self.dataset_type)
+        box, column = self._group("Data set")
+        self.type_form = self._form(column, self._on_dataset_type_edited, (datasets.TYPE,))
+        self.dataset_type = self.type_form.editor("type")
         self.dataset_help = QLabel()
         self.dataset_help.setWordWrap(True)
         self.dataset_help.setStyleSheet("color: #606060;")
-        form.addRow(self.dataset_help)
-        self.dataset_form = _SchemaForm(self._on_dataset_param_committed)
-        form.addRow(self.dataset_form)
-        self.augment_box = QCheckBox("Augment (noise)")
-        self.augment_box.setToolTip("Add fresh Gaussian noise to every batch's inputs")
-        self.augment_box.toggled.connect(self._on_augment_box_toggled)
-        self.augment_amount = NumberBox(
-            {"name": "augment_noise", "min": 0.0, "max": 10.0, "default": DEFAULT_AUGMENT}, False
-        )
-        self.augment_amount.setSingleStep(0.01)
-        self.augment_amount.committed.connect(self._on_augment_amount_committed)
-        row = QHBoxLayout()
-        row.addWidget(self.augment_box)
-        row.addWidget(self.augment_amount, 1)
-        form.addRow(row)
+        column.addWidget(self.dataset_help)
+        self.dataset_form = self._form(column, self._on_dataset_param_edited)
+        self.augment_form = self._form(column, self._on_setting_edited, (settings.AUGMENT_NOISE,))
         return box
 
     def _loss_group(self) -> QGroupBox:
-        box = QGroupBox("Loss")
-        form = _form(box)
-        self.loss_box = QComboBox()
-        for name in losses.NAMES:
-            self.loss_box.addItem(name, name)
-            self.loss_box.setItemData(self.loss_box.count() - 1, losses.HELP[name], 3)
-        self.loss_box.activated.connect(
-            lambda i: self._commit({"loss": self.loss_box.itemData(i)}, "Change the loss")
-        )
-        form.addRow("Loss", self.loss_box)
-        self.rule_box = QComboBox()
-        self.rule_box.addItem("backpropagation", "backprop")
-        self.rule_box.addItem("perceptron rule", "perceptron")
-        self.rule_box.setToolTip("The perceptron rule trains a single layer of step units")
-        self.rule_box.activated.connect(
-            lambda i: self._commit({"rule": self.rule_box.itemData(i)}, "Change the learning rule")
-        )
-        form.addRow("Learning rule", self.rule_box)
+        box, column = self._group("Loss")
+        self.loss_form = self._form(column, self._on_setting_edited, (settings.LOSS, settings.RULE))
+        self.loss_box = self.loss_form.editor("loss")
+        self.rule_box = self.loss_form.editor("rule")
         return box
 
     def _optimizer_group(self) -> QGroupBox:
-        box = QGroupBox("Optimizer")
-        form = _form(box)
-        self.optimizer_box = QComboBox()
-        for key, label in edits.OPTIMIZER_LABELS.items():
-            self.optimizer_box.addItem(label, key)
-            kind = edits.OPTIMIZER_CHOICES[key]["type"]
-            self.optimizer_box.setItemData(self.optimizer_box.count() - 1, optimizers.HELP[kind], 3)
-        self.optimizer_box.activated.connect(self._on_optimizer_box_activated)
-        form.addRow("Optimizer", self.optimizer_box)
-        self.optimizer_form = _SchemaForm(self._on_optimizer_param_committed)
-        form.addRow(self.optimizer_form)
-        self.clip_boxes: dict[str, tuple[QCheckBox, NumberBox]] = {}
-        for spec in optimizers.CLIP_SCHEMA:
-            check = QCheckBox(label_for(spec["name"]))
-            check.setToolTip(spec["help"])
-            value = NumberBox({**spec, "default": 1.0})
-            value.setToolTip(spec["help"])
-            check.toggled.connect(lambda on, n=spec["name"]: self._on_clip_toggled(n, on))
-            value.committed.connect(lambda v, n=spec["name"]: self._on_clip_committed(n, v))
-            self.clip_boxes[spec["name"]] = (check, value)
-            form.addRow(check, value)
+        box, column = self._group("Optimizer")
+        self.choice_form = self._form(
+            column, self._on_optimizer_chosen, (optimizer_choices.CHOICE,)
+        )
+        self.optimizer_box = self.choice_form.editor("optimizer")
+        self.optimizer_form = self._form(column, self._on_optimizer_param_edited)
+        self.clip_form = self._form(column, self._on_optimizer_param_edited, optimizers.CLIP_SCHEMA)
         return box
 
     def _batch_group(self) -> QGroupBox:
-        box = QGroupBox("Batches")
-        form = _form(box)
-        self.batch_mode = QComboBox()
-        for key, label in BATCH_MODES:
-            self.batch_mode.addItem(label, key)
-        self.batch_mode.activated.connect(self._on_batch_mode_activated)
-        self.batch_size = QSpinBox()
-        self.batch_size.setRange(1, datasets.MAX_SAMPLES)
-        self.batch_size.setKeyboardTracking(False)
-        self.batch_size.setValue(DEFAULT_MINI_BATCH)
-        self.batch_size.valueChanged.connect(
-            lambda n: self._commit({"batch_size": n}, f"Set the batch size to {n}")
+        box, column = self._group("Batches")
+        self.batch_form = self._form(
+            column, self._on_setting_edited, (settings.BATCH_SIZE, settings.SHUFFLE)
         )
-        row = QHBoxLayout()
-        row.addWidget(self.batch_mode, 1)
-        row.addWidget(self.batch_size)
-        form.addRow("Mode", row)
-        self.shuffle_box = QCheckBox("Shuffle every epoch")
-        self.shuffle_box.toggled.connect(
-            lambda on: self._commit({"shuffle": on}, "Turn shuffling " + ("on" if on else "off"))
-        )
-        form.addRow(self.shuffle_box)
+        batch = self.batch_form.fields["batch_size"]
+        self.batch_mode, self.batch_size = batch.mode, batch.size
         return box
 
     def _run_group(self) -> QGroupBox:
-        box = QGroupBox("Reproducibility")
-        form = _form(box)
-        self.seed_box = QSpinBox()
-        self.seed_box.setRange(0, SEED_MAX)
-        self.seed_box.setKeyboardTracking(False)
-        self.seed_box.setToolTip("The same seed gives the same data and the same initial weights")
-        self.seed_box.valueChanged.connect(
-            lambda s: self._commit({"seed": s}, f"Set the seed to {s}")
-        )
-        form.addRow("Seed", self.seed_box)
-        self.dtype_box = QComboBox()
-        self.dtype_box.addItem("float64 (exact)", "float64")
-        self.dtype_box.addItem("float32 (faster)", "float32")
-        self.dtype_box.activated.connect(
-            lambda i: self._commit({"dtype": self.dtype_box.itemData(i)}, "Change the precision")
-        )
-        form.addRow("Precision", self.dtype_box)
+        box, column = self._group("Reproducibility")
+        self.run_form = self._form(column, self._on_setting_edited, (settings.SEED, settings.DTYPE))
+        self.seed_box = self.run_form.editor("seed")
+        self.dtype_box = self.run_form.editor("dtype")
         return box
 
     def _network_group(self) -> QGroupBox:
-        box = QGroupBox("Whole network")
-        column = QVBoxLayout(box)
+        box, column = self._group("Whole network")
         row = QHBoxLayout()
-        self.initializer_box = QComboBox()
-        for name in initializers.NAMES:
-            self.initializer_box.addItem(name, name)
-            self.initializer_box.setItemData(
-                self.initializer_box.count() - 1, initializers.HELP[name], 3
-            )
-        self.initializer_box.setCurrentIndex(self.initializer_box.findData("he_normal"))
+        self.initializer_form = ParamForm()
+        self.initializer_form.load((INITIALIZER,), {})
         self.apply_initializer_button = QPushButton("Apply to all Dense")
         self.apply_initializer_button.setToolTip("Use this initializer for every Dense kernel")
         self.apply_initializer_button.clicked.connect(self.apply_initializer)
-        row.addWidget(self.initializer_box, 1)
+        row.addWidget(self.initializer_form, 1)
         row.addWidget(self.apply_initializer_button)
         column.addLayout(row)
         self.norm_buttons: dict[str, QPushButton] = {}
@@ -266,54 +151,23 @@ class TrainingPanel(QWidget):
             self.norm_buttons[kind] = button
         return box
 
-    # --- loading from the document ------------------------------------------------------------
+    # --- showing the document -----------------------------------------------------------------
 
     def load(self) -> None:
-        """Show the document's training settings (signals blocked: loading is not editing)."""
+        """Show the document's training settings (loading is not editing: no signals out)."""
         t = self.document.training
         data = t["dataset"]
         kind = data["type"]
-        with _blocked(self.dataset_type):
-            self.dataset_type.setCurrentIndex(self.dataset_type.findData(kind))
+        self.type_form.set_values(data)
         self.dataset_help.setText(datasets.HELP.get(kind, ""))
-        specs = datasets.SCHEMA.get(kind, [])
-        self.dataset_form.ensure(specs)
-        self.dataset_form.load(data, specs)
-        noise = t.get("augment_noise", 0.0)
-        with _blocked(self.augment_box), _blocked(self.augment_amount):
-            self.augment_box.setChecked(noise > 0)
-            if noise > 0:
-                self.augment_amount.setValue(noise)
-        self.augment_amount.setEnabled(noise > 0)
-        for box, key in ((self.loss_box, t["loss"]), (self.rule_box, t.get("rule", "backprop"))):
-            with _blocked(box):
-                box.setCurrentIndex(box.findData(key))
+        self.dataset_form.load(datasets.SCHEMA.get(kind, ()), data)
+        for form in (self.augment_form, self.loss_form, self.batch_form, self.run_form):
+            form.set_values(t)
         opt = t["optimizer"]
-        choice = edits.optimizer_choice(opt)
-        with _blocked(self.optimizer_box):
-            self.optimizer_box.setCurrentIndex(self.optimizer_box.findData(choice))
-        specs = edits.choice_params(choice)
-        self.optimizer_form.ensure(specs)
-        self.optimizer_form.load(opt, specs)
-        for name, (check, value) in self.clip_boxes.items():
-            with _blocked(check), _blocked(value):
-                check.setChecked(opt.get(name) is not None)
-                if opt.get(name) is not None:
-                    value.setValue(opt[name])
-            value.setEnabled(opt.get(name) is not None)
-        bs = t["batch_size"]
-        mode = "full" if bs is None else ("stochastic" if bs == 1 else "mini")
-        with _blocked(self.batch_mode), _blocked(self.batch_size):
-            self.batch_mode.setCurrentIndex(self.batch_mode.findData(mode))
-            if mode == "mini":
-                self.batch_size.setValue(bs)
-        self.batch_size.setEnabled(mode == "mini")
-        with _blocked(self.shuffle_box):
-            self.shuffle_box.setChecked(bool(t["shuffle"]))
-        with _blocked(self.seed_box):
-            self.seed_box.setValue(min(int(t["seed"]), SEED_MAX))
-        with _blocked(self.dtype_box):
-            self.dtype_box.setCurrentIndex(self.dtype_box.findData(t["dtype"]))
+        choice = optimizer_choices.optimizer_choice(opt)
+        self.choice_form.set_values({"optimizer": choice})
+        self.optimizer_form.load(optimizer_choices.choice_params(choice), opt)
+        self.clip_form.set_values(opt)
 
     def _on_document_training_changed(self) -> None:
         self.load()
@@ -326,61 +180,49 @@ class TrainingPanel(QWidget):
 
     # --- editing ------------------------------------------------------------------------------
 
-    def _commit(self, changes: dict[str, Any], text: str) -> None:
+    def _commit(self, changes: dict[str, Any], text: str, merge_key: object = None) -> None:
         """One undoable edit of the training settings; a refused value is explained, not kept."""
+        key = ("training", *merge_key) if merge_key is not None else None
         try:
-            self.document.set_training(changes, text)
+            self.document.set_training(changes, text, merge_key=key)
         except DlsimError as exc:
             self.banner.show_message(str(exc), None)
             self.load()
 
-    def _on_dataset_type_activated(self, index: int) -> None:
-        kind = self.dataset_type.itemData(index)
+    def _on_setting_edited(self, name: str, value: Any, merge_key: object) -> None:
+        param = next(p for p in settings.SETTINGS if p.name == name)
+        self._commit({name: value}, edit_text(param, value), merge_key)
+
+    def _on_dataset_type_edited(self, _name: str, kind: str, _key: object) -> None:
         if kind != self.document.training["dataset"]["type"]:
             self._commit({"dataset": {"type": kind}}, f"Use the {kind} data set")
 
-    def _on_dataset_param_committed(self, name: str, value: Any) -> None:
+    def _on_dataset_param_edited(self, name: str, value: Any, merge_key: object) -> None:
         data = {**copy.deepcopy(self.document.training["dataset"]), name: value}
-        self._commit({"dataset": data}, f"Set {label_for(name).lower()} to {value}")
+        param = next(p for p in self.dataset_form.params if p.name == name)
+        self._commit({"dataset": data}, edit_text(param, value), merge_key)
 
-    def _on_augment_box_toggled(self, on: bool) -> None:
-        amount = (self.augment_amount.value() or DEFAULT_AUGMENT) if on else 0.0
-        self._commit({"augment_noise": amount}, "Turn augmentation " + ("on" if on else "off"))
+    def _on_optimizer_chosen(self, _name: str, choice: str, _key: object) -> None:
+        config = optimizer_choices.switch_optimizer(self.document.training["optimizer"], choice)
+        self._commit({"optimizer": config}, f"Use {optimizer_choices.LABELS[choice]}")
 
-    def _on_augment_amount_committed(self, value: float) -> None:
-        self._commit({"augment_noise": value}, f"Set augmentation noise to {value:g}")
-
-    def _on_optimizer_box_activated(self, index: int) -> None:
-        choice = self.optimizer_box.itemData(index)
-        config = edits.switch_optimizer(self.document.training["optimizer"], choice)
-        self._commit({"optimizer": config}, f"Use {edits.OPTIMIZER_LABELS[choice]}")
-
-    def _on_optimizer_param_committed(self, name: str, value: Any) -> None:
-        config = {**self.document.training["optimizer"], name: value}
-        self._commit({"optimizer": config}, f"Set {label_for(name).lower()} to {value:g}")
-
-    def _on_clip_toggled(self, name: str, on: bool) -> None:
-        value = self.clip_boxes[name][1].value() if on else None
-        config = {**self.document.training["optimizer"], name: value}
-        self._commit(
-            {"optimizer": config}, f"Turn {label_for(name).lower()} {'on' if on else 'off'}"
-        )
-
-    def _on_clip_committed(self, name: str, value: float) -> None:
-        if self.clip_boxes[name][0].isChecked():
-            config = {**self.document.training["optimizer"], name: value}
-            self._commit({"optimizer": config}, f"Set {label_for(name).lower()} to {value:g}")
-
-    def _on_batch_mode_activated(self, index: int) -> None:
-        mode = self.batch_mode.itemData(index)
-        size = {"full": None, "stochastic": 1}.get(mode, self.batch_size.value())
-        if mode == "mini" and size == 1:
-            size = DEFAULT_MINI_BATCH
-        self._commit({"batch_size": size}, f"Use {self.batch_mode.itemText(index).lower()}")
+    def _on_optimizer_param_edited(self, name: str, value: Any, merge_key: object) -> None:
+        opt = self.document.training["optimizer"]
+        config = {**opt, name: value}
+        params = self.optimizer_form.params + self.clip_form.params
+        param = next(p for p in params if p.name == name)
+        try:
+            optimizer_choices.check_choice(optimizer_choices.optimizer_choice(opt), config)
+        except DlsimError as exc:
+            self.banner.show_message(str(exc), None)
+            self.load()
+            return
+        self._commit({"optimizer": config}, edit_text(param, value), merge_key)
 
     def apply_initializer(self) -> None:
-        name = self.initializer_box.currentData()
-        new = edits.apply_initializer(self.document.graph, name)
+        initializer = self.initializer_form.values()["initializer"]
+        name = initializer["name"] if isinstance(initializer, dict) else initializer
+        new = edits.apply_initializer(self.document.graph, initializer)
         self._apply_graph(new, f"Initialize every Dense kernel with {name}")
 
     def insert_normalization(self, kind: str) -> None:
