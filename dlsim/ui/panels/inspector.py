@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFormLayout, QFrame, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from dlsim.engine.errors import DlsimError
 from dlsim.engine.nn.registry import layer_type
@@ -49,6 +49,7 @@ class Inspector(QScrollArea):
         self.problems.setWordWrap(True)
         self.problems.setStyleSheet(f"color: {'#f87171' if is_dark() else '#b91c1c'};")
         self.form = ParamForm()
+        self.form.form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)  # a narrow dock
         self.form.edited.connect(self._edit)
         column.addWidget(self.title)
         column.addWidget(self.info)

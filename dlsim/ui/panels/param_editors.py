@@ -433,7 +433,6 @@ class ParamForm(QWidget):
         self.form = QFormLayout(self)
         self.form.setContentsMargins(0, 0, 0, 0)
         self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        self.form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         self.params: tuple[Param, ...] = ()
         self.fields: dict[str, ParamEditor] = {}
         self._gestures = itertools.count()

@@ -32,7 +32,11 @@ from dlsim.ui.panels.param_editors import ParamForm, edit_text
 from dlsim.ui.panels.run_controls import MessageBanner
 
 INITIALIZER = Param(
-    "initializer", "initializer", "he_normal", "Use this initializer for every Dense kernel"
+    "initializer",
+    "initializer",
+    "he_normal",
+    "Use this initializer for every Dense kernel",
+    label="Initializer",
 )
 
 
