@@ -47,21 +47,43 @@ def test_the_saturated_tails_of_sigmoid_and_tanh_are_marked(explorer):
 
 def test_the_leaky_slope_is_adjustable(explorer):
     explorer.buttons["leaky_relu"].click()
-    assert explorer.alpha.value() == pytest.approx(0.1)  # the lecture's α
-    explorer.set_alpha(0.3)
+    alpha = explorer.controls["leaky_relu"]["alpha"]
+    assert alpha.spin.value() == pytest.approx(0.1)  # the lecture's α
+    explorer.set_param("alpha", 0.3)
     z, f, df = explorer.curves()
     assert at(f, z, -2.0) == pytest.approx(-0.6, abs=1e-2)
     assert at(df, z, -2.0) == pytest.approx(0.3)
     assert at(df, z, 2.0) == pytest.approx(1.0)
     assert "max(0.3z, z)" in explorer.info_text()
-    assert explorer.alpha_slider.value() == 30
+    assert alpha.slider.value() == 30
+    alpha.slider.setValue(50)
+    assert explorer.param_values() == {"alpha": pytest.approx(0.5)}
+    assert "max(0.5z, z)" in explorer.info_text()
 
 
-def test_alpha_is_only_editable_for_leaky_relu(explorer):
+def test_parameter_controls_come_from_the_function_and_show_only_for_it(explorer):
+    explorer.show()
     explorer.buttons["tanh"].click()
-    assert not explorer.alpha.isEnabled()
+    assert explorer.param_values() == {}
+    assert not explorer.controls["leaky_relu"]["alpha"].isVisible()
     explorer.buttons["leaky_relu"].click()
-    assert explorer.alpha.isEnabled()
+    assert explorer.controls["leaky_relu"]["alpha"].isVisible()
+    assert {name for name, c in explorer.controls.items() if c} >= {"leaky_relu"}
+
+
+def test_softmax_is_shown_one_logit_at_a_time(explorer):
+    explorer.show()
+    explorer.buttons["softmax"].click()
+    z, f, df = explorer.curves()
+    p = math.exp(1.0) / (math.exp(1.0) + 2)
+    assert at(f, z, 1.0) == pytest.approx(p, abs=1e-3)
+    assert at(df, z, 1.0) == pytest.approx(p * (1 - p), abs=1e-3)
+    assert at(f, z, 0.0) == pytest.approx(1 / 3, abs=1e-3)
+    # The screen says what is held fixed.
+    assert explorer.caption.isVisible()
+    assert "z₂ = 0" in explorer.info_text() and "z₃ = 0" in explorer.info_text()
+    explorer.buttons["tanh"].click()
+    assert not explorer.caption.isVisible()
 
 
 def test_the_probe_reads_f_and_its_slope(explorer):

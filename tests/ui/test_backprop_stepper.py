@@ -116,6 +116,15 @@ def test_the_lecture_phase_by_phase_to_8_decimals(stepper):
     stepper.next_action.trigger()  # the loss after the update
     text = stepper.formula_text()
     assert "E_total⁺" in text and "the loss fell" in text
+    # Phase 8 shows the new forward values, not "?".
+    new = v["new"]
+    h1 = sigmoid(new[1] * 0.1 + new[2] * 0.2)
+    h2 = sigmoid(new[3] * 0.1 + new[4] * 0.2)
+    o1 = sigmoid(new[5] * h1 + new[6] * h2)
+    o2 = sigmoid(new[7] * h1 + new[8] * h2)
+    for name, value in {"h1": h1, "h2": h2, "o1": o1, "o2": o2}.items():
+        assert f"{name}⁺\n\n= {eight(value)}" in text
+        assert eight(value) in stepper.diagram.unit_text(name)
 
 
 def test_back_returns_to_each_previous_display_exactly(stepper):

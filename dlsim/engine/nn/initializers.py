@@ -6,36 +6,13 @@ so the same seed gives the same starting weights (up to rounding) in float32 and
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, ClassVar
 
 import numpy as np
 
 from dlsim.engine.errors import DlsimError
-from dlsim.engine.nn.named import Named, number, resolve
-
-NAMES: tuple[str, ...] = (
-    "zeros",
-    "ones",
-    "constant",
-    "uniform",
-    "normal",
-    "glorot_uniform",
-    "glorot_normal",
-    "he_uniform",
-    "he_normal",
-)
-
-HELP: dict[str, str] = {
-    "zeros": "all 0: fine for biases; for weights every unit stays identical (no symmetry break)",
-    "ones": "all 1: mainly for scales such as BatchNorm's gamma",
-    "constant": "every entry equals value",
-    "uniform": "U(minval, maxval), default U(-0.05, 0.05): Keras' 'uniform' from the lecture",
-    "normal": "N(mean, stddev^2), default stddev 0.05",
-    "glorot_uniform": "Xavier: U(-sqrt(6/(n_in+n_out)), +sqrt(6/(n_in+n_out))); sigmoid/tanh",
-    "glorot_normal": "Xavier: normal with sigma = sqrt(2/(n_in+n_out)); good with sigmoid/tanh",
-    "he_uniform": "He: U(-sqrt(6/n_in), +sqrt(6/n_in)); the usual pairing with ReLU",
-    "he_normal": "He: normal with sigma = sqrt(2/n_in); the usual pairing with ReLU",
-}
+from dlsim.engine.nn.named import Named, resolve
+from dlsim.engine.nn.registry import Param
 
 
 def fans(shape: tuple[int, ...]) -> tuple[int, int]:
@@ -49,12 +26,12 @@ def fans(shape: tuple[int, ...]) -> tuple[int, int]:
 
 
 class Initializer(Named):
-    """Base class: called with (shape, rng, dtype) it returns a freshly drawn array."""
+    """Base class: called with (shape, rng, dtype) it returns a freshly drawn array.
 
-    def __init__(self, **params: Any) -> None:
-        """Unknown parameter names are refused by `get`; the values are checked here."""
-        for key, default in self.defaults.items():
-            setattr(self, key, number(self.name, key, params.get(key, default)))
+    Each subclass declares its name, help and parameters; defining it registers it.
+    """
+
+    family: ClassVar[dict[str, type[Initializer]]] = {}
 
     def __call__(
         self, shape: tuple[int, ...], rng: np.random.Generator, dtype: Any = np.float64
@@ -67,6 +44,7 @@ class Initializer(Named):
 
 class Zeros(Initializer):
     name = "zeros"
+    help = "all 0: fine for biases; for weights every unit stays identical (no symmetry break)"
 
     def _draw(self, shape: tuple[int, ...], rng: np.random.Generator) -> np.ndarray:
         return np.zeros(shape)
@@ -74,6 +52,7 @@ class Zeros(Initializer):
 
 class Ones(Initializer):
     name = "ones"
+    help = "all 1: mainly for scales such as BatchNorm's gamma"
 
     def _draw(self, shape: tuple[int, ...], rng: np.random.Generator) -> np.ndarray:
         return np.ones(shape)
@@ -81,7 +60,8 @@ class Ones(Initializer):
 
 class Constant(Initializer):
     name = "constant"
-    defaults = {"value": 0.0}
+    help = "every entry equals value"
+    params = (Param("value", "float", 0.0, "the value of every entry"),)
 
     def _draw(self, shape: tuple[int, ...], rng: np.random.Generator) -> np.ndarray:
         return np.full(shape, self.value)
@@ -89,10 +69,13 @@ class Constant(Initializer):
 
 class Uniform(Initializer):
     name = "uniform"
-    defaults = {"minval": -0.05, "maxval": 0.05}
+    help = "U(minval, maxval), default U(-0.05, 0.05): Keras' 'uniform' from the lecture"
+    params = (
+        Param("minval", "float", -0.05, "lower end of the interval"),
+        Param("maxval", "float", 0.05, "upper end of the interval"),
+    )
 
-    def __init__(self, **params: Any) -> None:
-        super().__init__(**params)
+    def check(self) -> None:
         if self.minval > self.maxval:
             raise DlsimError(
                 f"uniform minval ({self.minval}) must not be greater than maxval ({self.maxval})"
@@ -104,10 +87,13 @@ class Uniform(Initializer):
 
 class Normal(Initializer):
     name = "normal"
-    defaults = {"mean": 0.0, "stddev": 0.05}
+    help = "N(mean, stddev^2), default stddev 0.05"
+    params = (
+        Param("mean", "float", 0.0, "centre of the distribution"),
+        Param("stddev", "float", 0.05, "standard deviation", 0.0),
+    )
 
-    def __init__(self, **params: Any) -> None:
-        super().__init__(**params)
+    def check(self) -> None:
         if self.stddev < 0:
             raise DlsimError(f"normal stddev must not be negative, got {self.stddev}")
 
@@ -117,6 +103,7 @@ class Normal(Initializer):
 
 class GlorotUniform(Initializer):
     name = "glorot_uniform"
+    help = "Xavier: U(-sqrt(6/(n_in+n_out)), +sqrt(6/(n_in+n_out))); sigmoid/tanh"
 
     def _draw(self, shape: tuple[int, ...], rng: np.random.Generator) -> np.ndarray:
         limit = np.sqrt(6 / max(1, sum(fans(shape))))
@@ -125,6 +112,7 @@ class GlorotUniform(Initializer):
 
 class GlorotNormal(Initializer):
     name = "glorot_normal"
+    help = "Xavier: normal with sigma = sqrt(2/(n_in+n_out)); good with sigmoid/tanh"
 
     def _draw(self, shape: tuple[int, ...], rng: np.random.Generator) -> np.ndarray:
         return rng.normal(0.0, np.sqrt(2 / max(1, sum(fans(shape)))), size=shape)
@@ -132,6 +120,7 @@ class GlorotNormal(Initializer):
 
 class HeUniform(Initializer):
     name = "he_uniform"
+    help = "He: U(-sqrt(6/n_in), +sqrt(6/n_in)); the usual pairing with ReLU"
 
     def _draw(self, shape: tuple[int, ...], rng: np.random.Generator) -> np.ndarray:
         limit = np.sqrt(6 / max(1, fans(shape)[0]))
@@ -140,27 +129,21 @@ class HeUniform(Initializer):
 
 class HeNormal(Initializer):
     name = "he_normal"
+    help = "He: normal with sigma = sqrt(2/n_in); the usual pairing with ReLU"
 
     def _draw(self, shape: tuple[int, ...], rng: np.random.Generator) -> np.ndarray:
         return rng.normal(0.0, np.sqrt(2 / max(1, fans(shape)[0])), size=shape)
 
 
-_CLASSES: dict[str, type[Initializer]] = {
-    cls.name: cls
-    for cls in (
-        Zeros,
-        Ones,
-        Constant,
-        Uniform,
-        Normal,
-        GlorotUniform,
-        GlorotNormal,
-        HeUniform,
-        HeNormal,
-    )
-}
+def __getattr__(attr: str) -> Any:
+    """NAMES and HELP, read from the classes when asked (so a class added below is in them)."""
+    if attr == "NAMES":
+        return tuple(Initializer.family)
+    if attr == "HELP":
+        return {name: cls.help for name, cls in Initializer.family.items()}
+    raise AttributeError(f"module {__name__!r} has no attribute {attr!r}")
 
 
 def get(spec: str | dict[str, Any] | Initializer) -> Initializer:
     """Resolve "he_normal", {"name": "uniform", "maxval": 0.1} or an Initializer."""
-    return resolve(spec, Initializer, _CLASSES, "initializer")
+    return resolve(spec, Initializer, Initializer.family, "initializer")

@@ -6,21 +6,14 @@ Cross-entropy losses also offer a fused path from the output layer's pre-activat
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import Any, ClassVar
 
 import numpy as np
 
 from dlsim.engine.errors import DlsimError
 from dlsim.engine.nn.activations import sigmoid
-
-NAMES: tuple[str, ...] = ("mse", "half_sse", "binary_crossentropy", "categorical_crossentropy")
-
-HELP: dict[str, str] = {
-    "mse": "mean of (y - y_hat)^2 over every output of every sample; for regression",
-    "half_sse": "sum of 1/2 (target - output)^2 per sample, averaged: the lecture's E_total",
-    "binary_crossentropy": "-[t log p + (1-t) log(1-p)] averaged; sigmoid outputs, yes/no labels",
-    "categorical_crossentropy": "-sum t_k log p_k per sample, averaged; softmax outputs, one-hot",
-}
+from dlsim.engine.nn.named import Named
+from dlsim.engine.notation import MINUS, f8, given
 
 EPS = 1e-7
 
@@ -30,11 +23,20 @@ def _n_samples(a: np.ndarray) -> int:
     return max(1, a.size // a.shape[-1]) if a.ndim and a.shape[-1] else 1
 
 
-class Loss:
-    """Base class: value(pred, target) -> float and grad(pred, target) = dLoss/dpred."""
+class Loss(Named):
+    """Base class: value(pred, target) -> float and grad(pred, target) = dLoss/dpred.
 
-    name: ClassVar[str] = ""
+    Each subclass also carries its help and how the backprop stepper writes it for one output:
+    templates with {o} (the output's name), {t} (its target), {p} (its value, 8 decimals), {k}
+    (the number of outputs), {over_k} (" / k" when there are several) and {m} (a minus sign).
+    """
+
+    family: ClassVar[dict[str, type[Loss]]] = {}
     fused_activation: ClassVar[str | None] = None
+    intro: ClassVar[str] = ""  # the stepper's sentence introducing the loss
+    step_value: ClassVar[tuple[str, str] | None] = None  # E_o, plain and with numbers
+    step_slope: ClassVar[tuple[str, str] | None] = None  # ∂E/∂o, plain and with numbers
+    step_fused: ClassVar[tuple[str, str] | None] = None  # ∂E/∂z through the fused activation
 
     def value(self, pred: np.ndarray, target: np.ndarray) -> float:
         raise NotImplementedError
@@ -48,8 +50,26 @@ class Loss:
         """Loss and dLoss/dz from the output's pre-activation z (fused losses only)."""
         raise NotImplementedError(f"loss {self.name!r} has no fused output activation")
 
-    def get_config(self) -> str:
-        return self.name
+    def _texts(
+        self, templates: tuple[str, str] | None, o: str, k: int, ov: float, tv: float
+    ) -> tuple[str, str] | None:
+        if templates is None:
+            return None
+        fields = {"o": o, "k": k, "t": given(tv), "p": f8(ov), "m": MINUS}
+        fields["over_k"] = f" / {k}" if k > 1 else ""
+        return templates[0].format(**fields), templates[1].format(**fields)
+
+    def value_text(self, o: str, k: int, ov: float, tv: float) -> tuple[str, str]:
+        """E for one output, written symbolically and with its value and target filled in."""
+        return self._texts(self.step_value, o, k, ov, tv) or (f"{self.name}({o})", "")
+
+    def slope_text(self, o: str, k: int, ov: float, tv: float) -> tuple[str, str]:
+        """∂E/∂o for one output, written symbolically and with the numbers filled in."""
+        return self._texts(self.step_slope, o, k, ov, tv) or (f"{self.name}′({o})", "")
+
+    def fused_text(self, o: str, k: int, ov: float, tv: float) -> tuple[str, str]:
+        """∂E/∂z of a fused output activation and loss, taken in one go."""
+        return self._texts(self.step_fused, o, k, ov, tv) or (f"∂{self.name}/∂z", "")
 
     def _pair(self, pred: np.ndarray, target: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """Both arrays as floats in pred's dtype, after checking their shapes agree."""
@@ -66,20 +86,15 @@ class Loss:
             )
         return pred, target
 
-    def __eq__(self, other: object) -> bool:
-        return type(self) is type(other)
-
-    def __hash__(self) -> int:
-        return hash(self.name)
-
-    def __repr__(self) -> str:
-        return f"{type(self).__name__}()"
-
 
 class MeanSquaredError(Loss):
     """Mean over all elements of (pred - target)^2, as torch.nn.MSELoss()."""
 
     name = "mse"
+    help = "mean of (y - y_hat)^2 over every output of every sample; for regression"
+    intro = "Mean squared error: the squared errors averaged over the outputs."
+    step_value = ("(target_{o} {m} {o})\u00b2 / {k}", "({t} {m} {p})\u00b2 / {k}")
+    step_slope = ("2({o} {m} target_{o}) / {k}", "2({p} {m} {t}) / {k}")
 
     def value(self, pred: np.ndarray, target: np.ndarray) -> float:
         pred, target = self._pair(pred, target)
@@ -95,6 +110,10 @@ class HalfSumSquaredError(Loss):
     """(1/n) sum over samples and outputs of 1/2 (target - pred)^2: the lecture's E_total."""
 
     name = "half_sse"
+    help = "sum of 1/2 (target - output)^2 per sample, averaged: the lecture's E_total"
+    intro = "E_total = \u03a3 \u00bd(target \u2212 output)\u00b2: half the squared error."
+    step_value = ("\u00bd(target_{o} {m} {o})\u00b2", "\u00bd({t} {m} {p})\u00b2")
+    step_slope = ("{m}(target_{o} {m} {o})", "{m}({t} {m} {p})")
 
     def value(self, pred: np.ndarray, target: np.ndarray) -> float:
         pred, target = self._pair(pred, target)
@@ -109,7 +128,18 @@ class BinaryCrossentropy(Loss):
     """Mean over all elements of -[t log p + (1-t) log(1-p)], for sigmoid outputs."""
 
     name = "binary_crossentropy"
+    help = "-[t log p + (1-t) log(1-p)] averaged; sigmoid outputs, yes/no labels"
     fused_activation = "sigmoid"
+    intro = "Binary cross-entropy: \u2212[t\u00b7log o + (1 \u2212 t)\u00b7log(1 \u2212 o)]."
+    step_value = (
+        "{m}[target_{o}\u00b7log {o} + (1 {m} target_{o})\u00b7log(1 {m} {o})]{over_k}",
+        "{m}[{t}\u00b7log {p} + (1 {m} {t})\u00b7log(1 {m} {p})]{over_k}",
+    )
+    step_slope = (
+        "({o} {m} target_{o}) / ({o}(1 {m} {o})){over_k}",
+        "({p} {m} {t}) / ({p} \u00d7 (1 {m} {p})){over_k}",
+    )
+    step_fused = ("{o} {m} target_{o}{over_k}", "{p} {m} {t}{over_k}")
 
     def value(self, pred: np.ndarray, target: np.ndarray) -> float:
         pred, t = self._pair(pred, target)
@@ -136,7 +166,12 @@ class CategoricalCrossentropy(Loss):
     """Mean over samples of -sum_k t_k log p_k, for softmax outputs and one-hot targets."""
 
     name = "categorical_crossentropy"
+    help = "-sum t_k log p_k per sample, averaged; softmax outputs, one-hot"
     fused_activation = "softmax"
+    intro = "Cross-entropy: \u2212\u03a3 target\u00b7log output."
+    step_value = ("{m}target_{o}\u00b7log {o}", "{m}{t}\u00b7log {p}")
+    step_slope = ("{m}target_{o} / {o}", "{m}{t} / {p}")
+    step_fused = ("{o} {m} target_{o}", "{p} {m} {t}")
 
     def value(self, pred: np.ndarray, target: np.ndarray) -> float:
         pred, t = self._pair(pred, target)
@@ -161,16 +196,19 @@ class CategoricalCrossentropy(Loss):
         return float(-np.sum(t * log_p) / n), grad
 
 
-_CLASSES: dict[str, type[Loss]] = {
-    cls.name: cls
-    for cls in (MeanSquaredError, HalfSumSquaredError, BinaryCrossentropy, CategoricalCrossentropy)
-}
+def __getattr__(attr: str) -> Any:
+    """NAMES and HELP, read from the classes when asked (so a class added below is in them)."""
+    if attr == "NAMES":
+        return tuple(Loss.family)
+    if attr == "HELP":
+        return {name: cls.help for name, cls in Loss.family.items()}
+    raise AttributeError(f"module {__name__!r} has no attribute {attr!r}")
 
 
 def get(name: str | Loss) -> Loss:
     """Resolve a loss name such as "mse" (or pass a Loss through unchanged)."""
     if isinstance(name, Loss):
         return name
-    if not isinstance(name, str) or name not in _CLASSES:
-        raise DlsimError(f"unknown loss {name!r} (choose one of: {', '.join(NAMES)})")
-    return _CLASSES[name]()
+    if not isinstance(name, str) or name not in Loss.family:
+        raise DlsimError(f"unknown loss {name!r} (choose one of: {', '.join(Loss.family)})")
+    return Loss.family[name]()

@@ -1,30 +1,73 @@
 """Functions chosen by name in a file — "relu", {"name": "leaky_relu", "alpha": 0.2} — and back.
 
-Activations and initializers share this: a class per name with default parameters, a config that
-is the plain name when every parameter is at its default, and one resolver with plain errors.
+Activations, losses and initializers share this: one class per name that declares its help and
+its parameters (the registry's `Param`, the project's one schema), registers itself in its
+family by being defined, has a config that is the plain name when every parameter is at its
+default, and one resolver with plain errors.
 """
 
 from __future__ import annotations
 
 from numbers import Real
-from typing import Any, ClassVar, TypeVar
+from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
 
 import numpy as np
 
 from dlsim.engine.errors import DlsimError
 
+if TYPE_CHECKING:  # the registry imports the layers, which import the named functions
+    from dlsim.engine.nn.registry import Param
+
 T = TypeVar("T", bound="Named")
 
 
 class Named:
-    """Base of a named function with numeric parameters; equal when their configs are equal."""
+    """Base of a named function with numeric parameters; equal when their configs are equal.
+
+    A family base (Activation, Loss, Initializer) sets `family = {}`; every subclass with a
+    `name` is then entered there as it is defined, so a new function is one class and nothing
+    else.
+    """
 
     name: ClassVar[str] = ""
-    defaults: ClassVar[dict[str, float]] = {}
+    help: ClassVar[str] = ""
+    params: ClassVar[tuple[Param, ...]] = ()
+    defaults: ClassVar[dict[str, Any]] = {}
+    family: ClassVar[dict[str, type[Named]]]
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        cls.defaults = {p.name: p.default for p in cls.params}
+        if "family" not in cls.__dict__ and cls.__dict__.get("name"):
+            cls.family[cls.name] = cls
+
+    def __init__(self, **values: Any) -> None:
+        """Unknown parameter names are refused by `resolve`; the values are checked here."""
+        for p in self.params:
+            setattr(self, p.name, number(self.name, p.name, values.get(p.name, p.default)))
+        self.check()
+
+    def check(self) -> None:
+        """Refuse parameter values outside their declared range (subclasses add their rules)."""
+        for p in self.params:
+            value = getattr(self, p.name)
+            low = p.min is not None and value < p.min
+            high = p.max is not None and value > p.max
+            if low or high:
+                raise DlsimError(
+                    f"{self.name} {p.name} must be from {p.min:g} to {p.max:g}, got {value!r}"
+                    if p.min is not None and p.max is not None
+                    else f"{self.name} {p.name} must be "
+                    + (f"at least {p.min:g}" if low else f"at most {p.max:g}")
+                    + f", got {value!r}"
+                )
+
+    def param_values(self) -> dict[str, Any]:
+        return {p.name: getattr(self, p.name) for p in self.params}
 
     def get_config(self) -> str | dict[str, Any]:
         """The plain name when every parameter is at its default, else a dict with all of them."""
-        params = {key: getattr(self, key) for key in self.defaults}
+        params = self.param_values()
         if params == self.defaults:
             return self.name
         return {"name": self.name, **params}

@@ -1,11 +1,9 @@
-"""What the perceptron lab and the activation explorer show, computed here so the views only draw.
+"""What the perceptron lab shows, computed here so the view only draws.
 
 The lab (the lecture's Part 1) needs each gate's truth table with its weighted sums, the decision
 line w1·x1 + w2·x2 + b = 0 and its two half-planes clipped to the plot, the perceptron rule one
 sample at a time with the update written out in numbers, cycle detection for XOR (the rule never
-converges there, and the lab has to say so), and XOR built from two layers of gates. The
-activation explorer (Part 2 and 5) needs each activation and its derivative on a grid, with the
-flat tails where gradients vanish.
+converges there, and the lab has to say so), and XOR built from two layers of gates.
 """
 
 from __future__ import annotations
@@ -17,7 +15,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from dlsim.engine.errors import DlsimError
-from dlsim.engine.nn import activations
+from dlsim.engine.notation import MINUS, fmt
 from dlsim.engine.teaching.perceptron import (
     GATES,
     TRUTH_X,
@@ -32,7 +30,6 @@ from dlsim.engine.teaching.perceptron import (
 GATE_NAMES: tuple[str, ...] = ("and", "nand", "or", "xor")
 GATE_LABELS: dict[str, str] = {"and": "AND", "nand": "NAND", "or": "OR", "xor": "XOR"}
 PLOT_BOX: tuple[float, float, float, float] = (-0.5, 1.5, -0.5, 1.5)
-MINUS = "\u2212"
 
 XOR_WHY = (
     "XOR is not linearly separable: no line puts (0,1) and (1,0) on one side and (0,0) and "
@@ -42,24 +39,6 @@ XOR_WHY = (
     "a contradiction. So every pass makes a mistake and the perceptron rule goes round and round "
     "for ever. Two layers can do it: XOR = AND(NAND, OR)."
 )
-
-
-# --- number formatting ---------------------------------------------------------------------------
-
-
-def fmt(value: float, decimals: int = 4) -> str:
-    """A number as a learner reads it: rounded, trailing zeros dropped, a real minus sign.
-
-    Tiny non-zero values (float noise after many updates) are shown in scientific notation rather
-    than as "0", because the step unit treats them as positive and the display must not hide that.
-    """
-    v = float(value)
-    if v != 0.0 and abs(v) < 0.5 * 10.0**-decimals:
-        return f"{v:.1e}".replace("-", MINUS)
-    text = f"{v:.{decimals}f}".rstrip("0").rstrip(".")
-    if text in ("-0", ""):
-        text = "0"
-    return text.replace("-", MINUS)
 
 
 def _term(value: float, decimals: int = 4) -> str:
@@ -446,111 +425,3 @@ def label_point(w1: float, w2: float, b: float, offset: float = 0.12) -> Point |
     (ax, ay), (bx, by) = ends
     norm = math.hypot(w1, w2)
     return ((ax + bx) / 2 - offset * w1 / norm, (ay + by) / 2 - offset * w2 / norm)
-
-
-# --- activation explorer ------------------------------------------------------------------------
-
-EXPLORER_NAMES: tuple[str, ...] = ("step", "linear", "sigmoid", "tanh", "relu", "leaky_relu")
-
-# Where the output sits in the flat tails, as activations.saturated_fraction counts it.
-_SATURATION_OUTPUT = {"sigmoid": 0.99, "tanh": 0.99}
-
-_FORMULAS: dict[str, tuple[str, str]] = {
-    "step": ("f(z) = 1 if z > 0 else 0", "f\u2032(z) = 0 (undefined at 0): no gradient"),
-    "linear": ("f(z) = z", "f\u2032(z) = 1"),
-    "sigmoid": ("f(z) = 1 / (1 + e^\u2212z)", "f\u2032(z) = f(z)\u00b7(1 \u2212 f(z)) \u2264 0.25"),
-    "tanh": ("f(z) = tanh z", "f\u2032(z) = 1 \u2212 tanh\u00b2 z \u2264 1"),
-    "relu": ("f(z) = max(0, z)", "f\u2032(z) = 1 if z > 0 else 0"),
-    "leaky_relu": ("f(z) = max(\u03b1z, z)", "f\u2032(z) = 1 if z > 0 else \u03b1"),
-}
-
-_NOTES: dict[str, str] = {
-    "step": "The perceptron's threshold. Its slope is zero everywhere, so backpropagation gets "
-    "no signal through it: step units learn by the perceptron rule instead.",
-    "linear": "No bend at all: a stack of linear layers is still one linear map, so depth "
-    "buys nothing without a non-linear activation.",
-    "sigmoid": "Squashes to (0, 1). In the shaded tails the curve is flat and the slope is "
-    "almost 0, and even at its best the slope is only 0.25 — through ten sigmoid layers a "
-    "gradient shrinks by at least 0.25\u00b9\u2070 \u2248 0.000001: the vanishing gradient.",
-    "tanh": "Squashes to (\u22121, 1) and is centred on 0, with slope up to 1 — better than "
-    "sigmoid, but in the shaded tails it is just as flat, and gradients vanish there too.",
-    "relu": "Slope exactly 1 for every z > 0, so gradients pass through unchanged: no "
-    "saturation on the right. For z < 0 the slope is 0 and a unit stuck there is 'dead'.",
-    "leaky_relu": "ReLU with a small slope \u03b1 for z < 0 (the lecture uses \u03b1 = 0.1), so "
-    "no unit ever stops learning completely.",
-}
-
-
-@dataclass(frozen=True)
-class ActivationCurves:
-    """An activation and its derivative sampled on a grid, with where they saturate and why."""
-
-    name: str
-    z: np.ndarray
-    f: np.ndarray
-    df: np.ndarray
-    saturation: tuple[tuple[float, float], ...]
-    formula: str
-    derivative_formula: str
-    note: str
-
-
-def saturation_regions(name: str, lo: float, hi: float) -> tuple[tuple[float, float], ...]:
-    """The z-intervals inside [lo, hi] where sigmoid/tanh outputs are within 1% of their limits.
-
-    The threshold is the one the training statistics use (activations.saturated_fraction), so the
-    explorer and the live "saturated" figure agree. Other activations do not saturate: ().
-    """
-    level = _SATURATION_OUTPUT.get(name)
-    if level is None:
-        return ()
-    # sigmoid(z) > 0.99  <=>  z > ln(0.99/0.01);  |tanh z| > 0.99  <=>  |z| > atanh(0.99)
-    edge = math.log(level / (1 - level)) if name == "sigmoid" else math.atanh(level)
-    regions = []
-    if lo < -edge:
-        regions.append((lo, min(-edge, hi)))
-    if hi > edge:
-        regions.append((max(edge, lo), hi))
-    return tuple(regions)
-
-
-def activation_curves(
-    name: str,
-    alpha: float = 0.1,
-    lo: float = -6.0,
-    hi: float = 6.0,
-    n: int = 601,
-    dtype: np.dtype | type = np.float64,
-) -> ActivationCurves:
-    """f and f′ of one activation on n points of [lo, hi], for the explorer's plot."""
-    if name not in EXPLORER_NAMES:
-        raise DlsimError(
-            f"the explorer has no activation '{name}' (choose one of: {', '.join(EXPLORER_NAMES)})"
-        )
-    if not (math.isfinite(lo) and math.isfinite(hi) and lo < hi) or n < 2:
-        raise DlsimError(f"the plot range must be lo < hi with n ≥ 2 points, got {lo}, {hi}, {n}")
-    spec: str | dict = {"name": name, "alpha": alpha} if name == "leaky_relu" else name
-    act = activations.get(spec)
-    z = np.linspace(lo, hi, n, dtype=dtype)
-    formula, derivative = _FORMULAS[name]
-    if name == "leaky_relu":
-        formula = formula.replace("\u03b1", fmt(alpha, 3))
-        derivative = derivative.replace("\u03b1", fmt(alpha, 3))
-    return ActivationCurves(
-        name=name,
-        z=z,
-        f=act.forward(z),
-        df=act.derivative(z),
-        saturation=saturation_regions(name, lo, hi),
-        formula=formula,
-        derivative_formula=derivative,
-        note=_NOTES[name],
-    )
-
-
-def probe(name: str, z: float, alpha: float = 0.1) -> tuple[float, float]:
-    """f(z) and f′(z) at one point, for the explorer's read-out under the cursor."""
-    spec: str | dict = {"name": name, "alpha": alpha} if name == "leaky_relu" else name
-    act = activations.get(spec)
-    arr = np.array([float(z)])
-    return float(act.forward(arr)[0]), float(act.derivative(arr)[0])

@@ -7,7 +7,7 @@ also copies out the whole computation so the step-through views can show it with
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
@@ -58,6 +58,7 @@ class StepTrace:
     optimizer: dict[str, Any]
     layers: dict[str, LayerTrace]
     loss_after: float
+    outputs_after: dict[str, np.ndarray] = field(default_factory=dict)  # each layer's a, updated
 
 
 class StepRecord:
@@ -317,6 +318,7 @@ class Trainer:
             )
         after_out = net.forward(x, training=False)
         loss_after = self.loss.value(after_out, t) + net.penalty()
+        outputs_after = {nid: np.array(net.layers[nid].a, copy=True) for nid in net.order}
         return StepTrace(
             step=self.step_count,
             x=x.copy(),
@@ -331,6 +333,7 @@ class Trainer:
             optimizer=self.optimizer.get_config(),
             layers=layers,
             loss_after=loss_after,
+            outputs_after=outputs_after,
         )
 
     def evaluate(self, x: np.ndarray, y: np.ndarray) -> float:

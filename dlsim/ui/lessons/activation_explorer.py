@@ -2,9 +2,10 @@
 
 The lecture's Part 2 lists the activations; Part 5 blames sigmoid and tanh for vanishing
 gradients. Seeing f and f′ together makes the reason plain: in the shaded tails f is flat, f′ is
-almost zero, and backpropagation multiplies by f′ at every layer. The leaky ReLU's slope α is a
-slider (the lecture uses 0.1). Curves, formulas and the saturated regions come from
-`dlsim.engine.teaching.lab`.
+almost zero, and backpropagation multiplies by f′ at every layer. Every registered activation has
+a button; a function's own parameters (the leaky ReLU's slope α …) get a spin box and a slider
+from the parameters it declares. Curves, formulas, labels and the saturated regions come from
+`dlsim.engine.teaching.explorer`, which reads them from the activation classes.
 """
 
 from __future__ import annotations
@@ -23,20 +24,49 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from dlsim.engine.teaching import lab
-from dlsim.engine.teaching.lab import EXPLORER_NAMES
+from dlsim.engine.nn.registry import Param
+from dlsim.engine.notation import fmt
+from dlsim.engine.teaching import explorer
 from dlsim.ui.lessons.common import BAD, HIGHLIGHT, INK, POSITIVE, big_font, with_alpha
 
 Z_RANGE = (-6.0, 6.0)
 DERIVATIVE = QColor("#be185d")
-LABELS = {
-    "step": "step",
-    "linear": "linear",
-    "sigmoid": "sigmoid",
-    "tanh": "tanh",
-    "relu": "ReLU",
-    "leaky_relu": "Leaky ReLU",
-}
+SLIDER_STEP = 0.01
+
+
+class ParamControl(QWidget):
+    """One declared parameter of an activation: a spin box and a slider kept in step."""
+
+    def __init__(self, function: str, param: Param, on_change) -> None:
+        super().__init__()
+        self.param = param
+        low = param.min if param.min is not None else 0.0
+        high = param.max if param.max is not None else low + 1.0
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        self.label = QLabel(f"{explorer.label(function)} {param.name}")
+        self.spin = QDoubleSpinBox()
+        self.spin.setRange(low, high)
+        self.spin.setDecimals(2)
+        self.spin.setSingleStep(SLIDER_STEP)
+        self.spin.setValue(param.default)
+        self.slider = QSlider(Qt.Orientation.Horizontal)
+        self.slider.setRange(round(low / SLIDER_STEP), round(high / SLIDER_STEP))
+        self.slider.setValue(round(param.default / SLIDER_STEP))
+        self.slider.setMaximumWidth(300)
+        self.spin.valueChanged.connect(self._on_spin)
+        self.slider.valueChanged.connect(lambda v: self.spin.setValue(v * SLIDER_STEP))
+        self.spin.valueChanged.connect(lambda _: on_change())
+        help_label = QLabel(f"({param.help})")
+        help_label.setWordWrap(True)
+        for widget in (self.label, self.spin, self.slider):
+            row.addWidget(widget)
+        row.addWidget(help_label, 1)
+
+    def _on_spin(self, value: float) -> None:
+        self.slider.blockSignals(True)
+        self.slider.setValue(round(value / SLIDER_STEP))
+        self.slider.blockSignals(False)
 
 
 class ActivationExplorer(QWidget):
@@ -60,8 +90,9 @@ class ActivationExplorer(QWidget):
         header.addSpacing(20)
         self.group = QButtonGroup(self)
         self.buttons: dict[str, QPushButton] = {}
-        for k, name in enumerate(EXPLORER_NAMES):
-            button = QPushButton(LABELS[name])
+        self.names = explorer.explorer_names()
+        for k, name in enumerate(self.names):
+            button = QPushButton(explorer.label(name))
             button.setCheckable(True)
             button.setFont(big_font(1, bold=True))
             button.setStyleSheet(
@@ -71,27 +102,19 @@ class ActivationExplorer(QWidget):
             self.group.addButton(button, k)
             self.buttons[name] = button
             header.addWidget(button)
-        self.group.idClicked.connect(lambda k: self.select(EXPLORER_NAMES[k]))
+        self.group.idClicked.connect(lambda k: self.select(self.names[k]))
         header.addStretch(1)
 
-        alpha_row = QHBoxLayout()
-        self.alpha_label = QLabel("Leaky ReLU slope \u03b1")
-        self.alpha = QDoubleSpinBox()
-        self.alpha.setRange(0.0, 0.99)
-        self.alpha.setDecimals(2)
-        self.alpha.setSingleStep(0.01)
-        self.alpha.setValue(0.1)
-        self.alpha_slider = QSlider(Qt.Orientation.Horizontal)
-        self.alpha_slider.setRange(0, 99)
-        self.alpha_slider.setValue(10)
-        self.alpha_slider.setMaximumWidth(300)
-        self.alpha.valueChanged.connect(self._on_alpha_value_changed)
-        self.alpha_slider.valueChanged.connect(lambda v: self.alpha.setValue(v / 100))
-        alpha_row.addWidget(self.alpha_label)
-        alpha_row.addWidget(self.alpha)
-        alpha_row.addWidget(self.alpha_slider)
-        alpha_row.addWidget(QLabel("(the lecture: 0.1; Keras 0.3; PyTorch 0.01)"))
-        alpha_row.addStretch(1)
+        # One control per parameter a function declares, shown while that function is chosen.
+        param_rows = QVBoxLayout()
+        self.controls: dict[str, dict[str, ParamControl]] = {}
+        for name in self.names:
+            self.controls[name] = {}
+            for param in explorer.params(name):
+                control = ParamControl(name, param, self._on_param_changed)
+                control.setVisible(False)
+                self.controls[name][param.name] = control
+                param_rows.addWidget(control)
 
         self.plot = pg.PlotWidget(background="w")
         self.plot.showGrid(x=True, y=True, alpha=0.3)
@@ -118,6 +141,8 @@ class ActivationExplorer(QWidget):
         self.formula = QLabel()
         self.formula.setFont(big_font(3, bold=True))
         self.formula.setTextFormat(Qt.TextFormat.RichText)
+        self.caption = QLabel()
+        self.caption.setFont(big_font(1))
         self.probe_label = QLabel()
         self.probe_label.setFont(big_font(2))
         self.note = QLabel()
@@ -126,8 +151,9 @@ class ActivationExplorer(QWidget):
 
         layout = QVBoxLayout(self)
         layout.addLayout(header)
-        layout.addLayout(alpha_row)
+        layout.addLayout(param_rows)
         layout.addWidget(self.formula)
+        layout.addWidget(self.caption)
         layout.addWidget(self.plot, 1)
         layout.addWidget(self.probe_label)
         layout.addWidget(self.note)
@@ -138,13 +164,14 @@ class ActivationExplorer(QWidget):
         """Show one activation with its derivative."""
         self.name = name
         self.buttons[name].setChecked(True)
-        leaky = name == "leaky_relu"
-        for widget in (self.alpha_label, self.alpha, self.alpha_slider):
-            widget.setEnabled(leaky)
+        for function, controls in self.controls.items():
+            for control in controls.values():
+                control.setVisible(function == name)
         self._redraw()
 
-    def set_alpha(self, alpha: float) -> None:
-        self.alpha.setValue(alpha)
+    def set_param(self, key: str, value: float) -> None:
+        """Set one parameter of the chosen function (as its spin box would)."""
+        self.controls[self.name][key].spin.setValue(value)
 
     def set_probe(self, z: float) -> None:
         self.probe_line.setValue(z)
@@ -160,37 +187,32 @@ class ActivationExplorer(QWidget):
     def saturation_spans(self) -> list[tuple[float, float]]:
         return [tuple(band.getRegion()) for band in self._bands]
 
+    def param_values(self) -> dict[str, float]:
+        """The chosen function's parameter values, as its controls show them."""
+        return {key: c.spin.value() for key, c in self.controls[self.name].items()}
+
     def info_text(self) -> str:
-        return f"{self.formula.text()}\n{self.note.text()}"
+        return f"{self.formula.text()}\n{self.caption.text()}\n{self.note.text()}"
 
     def probe_text(self) -> str:
         return self.probe_label.text()
 
     # --- internals ----------------------------------------------------------------------------
 
-    def _on_alpha_value_changed(self, value: float) -> None:
-        self.alpha_slider.blockSignals(True)
-        self.alpha_slider.setValue(round(value * 100))
-        self.alpha_slider.blockSignals(False)
-        if self.name == "leaky_relu":
-            self._redraw()
+    def _on_param_changed(self) -> None:
+        self._redraw()
 
     def _on_probe_line_moved(self) -> None:
         self._show_probe()
 
     def _redraw(self) -> None:
-        curves = lab.activation_curves(self.name, self.alpha.value(), *Z_RANGE)
+        curves = explorer.activation_curves(self.name, self.param_values(), *Z_RANGE)
         self.f_curve.setData(curves.z, curves.f)
         self.df_curve.setData(curves.z, curves.df)
         for item in (*self._bands, *self._band_labels):
             self.plot.removeItem(item)
         self._bands, self._band_labels = [], []
-        lo = min(float(curves.f.min()), float(curves.df.min()), 0.0)
-        hi = max(float(curves.f.max()), float(curves.df.max()), 1.0)
-        if self.name in ("relu", "leaky_relu", "linear"):
-            hi = 2.0
-            lo = min(lo, -1.0) if self.name != "relu" else -0.5
-            lo = max(lo, -2.0)
+        lo, hi = curves.view
         self.plot.setYRange(lo - 0.1, hi + 0.1, padding=0)
         for left, right in curves.saturation:
             band = pg.LinearRegionItem(
@@ -212,13 +234,15 @@ class ActivationExplorer(QWidget):
             f"&nbsp;&nbsp;&nbsp;<span style='color:{DERIVATIVE.name()}'>"
             f"{curves.derivative_formula}</span>"
         )
+        self.caption.setText(curves.caption)
+        self.caption.setVisible(bool(curves.caption))
         self.note.setText(curves.note)
         self._show_probe()
 
     def _show_probe(self) -> None:
         z = float(self.probe_line.value())
-        f, df = lab.probe(self.name, z, self.alpha.value())
+        f, df = explorer.probe(self.name, z, self.param_values())
         self.probe_label.setText(
-            f"at z = {lab.fmt(z, 2)}:  f(z) = {lab.fmt(f, 4)},  f\u2032(z) = {lab.fmt(df, 4)}"
+            f"at z = {fmt(z, 2)}:  f(z) = {fmt(f, 4)},  f\u2032(z) = {fmt(df, 4)}"
             "   (drag the amber line)"
         )

@@ -1,8 +1,5 @@
-"""The perceptron lab's and activation explorer's numbers (the lecture's Parts 1, 2 and 5)."""
+"""The perceptron lab's numbers (the lecture's Part 1)."""
 
-import math
-
-import numpy as np
 import pytest
 
 from dlsim.engine.errors import DlsimError
@@ -10,15 +7,12 @@ from dlsim.engine.teaching.lab import (
     PLOT_BOX,
     XOR_WHY,
     RuleLearner,
-    activation_curves,
     decision_line,
     evaluate,
     fmt,
     gate_weights,
     half_plane,
     label_point,
-    probe,
-    saturation_regions,
     xor_hidden_lines,
     xor_ones_region,
     xor_two_layers,
@@ -209,44 +203,6 @@ def test_xor_hidden_lines_are_nand_and_or():
 def test_the_lab_explains_why_xor_fails():
     assert "not linearly separable" in XOR_WHY
     assert "AND(NAND, OR)" in XOR_WHY
-
-
-def test_sigmoid_curve_and_its_derivative():
-    c = activation_curves("sigmoid", lo=-4, hi=4, n=9)
-    z = np.arange(-4.0, 5.0)
-    s = 1 / (1 + np.exp(-z))
-    np.testing.assert_allclose(c.z, z)
-    np.testing.assert_allclose(c.f, s)
-    np.testing.assert_allclose(c.df, s * (1 - s))
-    assert c.df.max() == pytest.approx(0.25)
-
-
-def test_leaky_relu_slope_follows_alpha():
-    c = activation_curves("leaky_relu", alpha=0.25, lo=-2, hi=2, n=5)
-    np.testing.assert_allclose(c.f, [-0.5, -0.25, 0, 1, 2])
-    np.testing.assert_allclose(c.df, [0.25, 0.25, 0.25, 1, 1])
-    assert "0.25" in c.formula
-
-
-def test_saturation_regions_are_where_outputs_are_within_one_percent_of_the_limits():
-    # sigmoid(z) = 0.99 at z = ln 99; |tanh z| = 0.99 at z = atanh 0.99.
-    edge = math.log(99)
-    np.testing.assert_allclose(saturation_regions("sigmoid", -6, 6), [(-6, -edge), (edge, 6)])
-    edge = math.atanh(0.99)
-    np.testing.assert_allclose(saturation_regions("tanh", -6, 6), [(-6, -edge), (edge, 6)])
-    assert saturation_regions("relu", -6, 6) == ()
-    assert saturation_regions("sigmoid", -3, 3) == ()
-
-
-def test_unknown_explorer_activation_is_refused():
-    with pytest.raises(DlsimError, match="relux"):
-        activation_curves("relux")
-
-
-def test_probe_reads_one_point():
-    f, df = probe("tanh", 0.5)
-    assert f == pytest.approx(math.tanh(0.5))
-    assert df == pytest.approx(1 - math.tanh(0.5) ** 2)
 
 
 def test_the_xor_band_holds_01_and_10_but_not_00_and_11():

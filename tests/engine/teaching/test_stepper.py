@@ -138,6 +138,23 @@ def test_the_loss_falls_after_the_update(lecture):
     assert line_value(after, "change").startswith("−")
 
 
+def test_after_the_update_every_unit_shows_its_new_value(lecture):
+    # The same input through W1+ … W8+, computed from the lecture's formulas by hand.
+    v = lecture_by_hand()
+    w = {k: v[f"W{k}+"] for k in range(1, 9)}
+    h1 = sigmoid(w[1] * 0.1 + w[2] * 0.2)
+    h2 = sigmoid(w[3] * 0.1 + w[4] * 0.2)
+    o1 = sigmoid(w[5] * h1 + w[6] * h2)
+    o2 = sigmoid(w[7] * h1 + w[8] * h2)
+    after = lecture.phases(1)[-1]
+    assert after.short == "After"
+    for name, value in {"h1": h1, "h2": h2, "o1": o1, "o2": o2}.items():
+        assert line_value(after, f"{name}⁺") == f8(value)
+        assert after.unit_values[name] == f8(value)
+    e_after = 0.5 * (0.4 - o1) ** 2 + 0.5 * (0.6 - o2) ** 2
+    assert line_value(after, "E_total⁺") == f8(e_after)
+
+
 def test_the_diagram_follows_the_phases(lecture):
     start, fwd_h, *_, update, after = lecture.phases(1)
     assert start.unit_values == {"x1": "0.1", "x2": "0.2"}
