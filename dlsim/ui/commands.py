@@ -14,35 +14,13 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtGui import QUndoCommand
 
 from dlsim.engine.nn.graph import Edge, GraphSpec, Node
-from dlsim.engine.nn.registry import REGISTRY
+from dlsim.engine.nn.weight_carry import weight_signatures
 
 if TYPE_CHECKING:
     from dlsim.ui.document import Document
 
-# Parameter kinds that do not decide the shape or the starting values of a layer's weights:
-# changing them keeps the weights a file carries (e.g. the lecture's weights survive sigmoid→tanh).
-_KINDS_KEEPING_WEIGHTS = ("activation", "regularizer")
 _MERGE_PARAMS_ID = 1001
 _MERGE_TRAINING_ID = 1002
-
-
-def weight_signatures(graph: GraphSpec) -> dict[str, tuple[Any, ...]]:
-    """What a node's saved weights depend on: its type, in/out sizes and weight-shaping params.
-
-    When a node's signature changes, its saved weights no longer describe the layer, so the edit
-    drops them (the layer then starts from the seed like any new layer).
-    """
-    shapes = graph.infer_shapes()
-    out: dict[str, tuple[Any, ...]] = {}
-    for nid, node in graph.nodes.items():
-        ltype = REGISTRY.get(node.type)
-        names = (
-            [p.name for p in ltype.params if p.kind not in _KINDS_KEEPING_WEIGHTS] if ltype else []
-        )
-        params = tuple(repr(node.params.get(name)) for name in names)
-        ins = tuple(shapes.get(src) for src in graph.inputs_of(nid))
-        out[nid] = (node.type, ins, shapes.get(nid), params)
-    return out
 
 
 class GraphCommand(QUndoCommand):
@@ -64,6 +42,7 @@ class GraphCommand(QUndoCommand):
     def redo(self) -> None:
         doc = self.document
         check = self.structural and bool(doc.weights)
+        # Which saved weights the edit makes stale: the engine's one rule (nn.weight_carry).
         before = weight_signatures(doc.graph) if check else {}
         self._apply(doc.graph)
         if check:

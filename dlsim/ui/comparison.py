@@ -8,8 +8,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from dlsim.engine import edits
 from dlsim.engine.live.process_session import ProcessSession
+from dlsim.engine.teaching.comparisons import comparison_documents
 from dlsim.engine.training.experiment import Experiment
 from dlsim.ui.plots.base import ComparisonRun
 
@@ -30,7 +30,7 @@ class Comparison:
         DlsimError (and nothing started) when a variant cannot be built."""
         self.stop()
         start = Experiment(doc, base_dir).params()
-        variants = edits.comparison_documents(doc, key, start)
+        variants = comparison_documents(doc, key, start)
         runs = [(label, Experiment(d, base_dir)) for label, d in variants]
         for label, exp in runs:
             session = ProcessSession(

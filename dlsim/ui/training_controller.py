@@ -22,11 +22,13 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Signal
 
-from dlsim.engine import edits
 from dlsim.engine.errors import DlsimError
 from dlsim.engine.live.process_session import ProcessSession
+from dlsim.engine.nn.graph_edits import same_structure
+from dlsim.engine.nn.weight_carry import carry_weights
 from dlsim.engine.training.experiment import Experiment
 from dlsim.engine.training.fileformat import weights_to_lists
+from dlsim.engine.views.boundary import BoundaryGrid, boundary_grid
 from dlsim.ui.comparison import Comparison
 from dlsim.ui.plots.base import LayerInfo, PlotFeed, PlotPanel
 
@@ -70,7 +72,7 @@ class TrainingController(QObject):
         self._graph = None
         self._training: dict[str, Any] = {}
         self._dataset = None
-        self._grid: edits.BoundaryGrid | None = None
+        self._grid: BoundaryGrid | None = None
         self._last_key: tuple | None = None
         self._state = "idle"
         self._counters = (-1, -1, -1.0)
@@ -173,7 +175,7 @@ class TrainingController(QObject):
             "version": 1,
             "name": getattr(doc, "name", ""),
             "graph": graph.to_dict(),
-            "weights": weights_to_lists(edits.carry_weights(graph, doc.weights or {})),
+            "weights": weights_to_lists(carry_weights(graph, doc.weights or {})),
             "training": copy.deepcopy(doc.training),
         }
 
@@ -243,7 +245,7 @@ class TrainingController(QObject):
 
     def _on_document_graph_changed(self) -> None:
         """A structural edit rebuilds the network; a run in progress pauses, and says so."""
-        if self._graph is not None and edits.same_structure(self._graph, self.document.graph):
+        if self._graph is not None and same_structure(self._graph, self.document.graph):
             return
         self._rebuild(fresh=False, announce=self._state == "running")
 
@@ -355,7 +357,7 @@ class TrainingController(QObject):
     def _on_dataset_changed(self, dataset) -> None:
         self._dataset = dataset
         if dataset.x_train.shape[1] == 2:
-            self._grid = edits.boundary_grid([dataset.x_train, dataset.x_val], BOUNDARY_RESOLUTION)
+            self._grid = boundary_grid([dataset.x_train, dataset.x_val], BOUNDARY_RESOLUTION)
         else:
             self._grid = None
         self._grid_sent = None  # unknown to this data set: tell the session either way
@@ -440,7 +442,7 @@ class TrainingController(QObject):
         snap = self.session.snapshot() if self.session is not None else None
         if snap is None or snap.params is None or snap.step == 0:
             return copy.deepcopy(dict(self.document.weights or {}))
-        kept = edits.carry_weights(self.document.graph, snap.params, self._graph)
+        kept = carry_weights(self.document.graph, snap.params, self._graph)
         return weights_to_lists(kept)
 
     def shutdown(self) -> None:

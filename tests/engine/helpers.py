@@ -6,6 +6,9 @@ from collections.abc import Callable
 
 import numpy as np
 
+from dlsim.engine.nn.graph import Edge, GraphSpec, Node
+from dlsim.engine.nn.network import Network
+
 
 def chain_doc(layers: list[dict], n_in: int, x, y, loss: str = "mse", **training) -> dict:
     """A document for Input(n_in) → layers… in a chain, trained on inline data."""
@@ -62,3 +65,25 @@ def assert_close_grad(analytic: np.ndarray, numeric: np.ndarray, tol: float = 1e
     scale = max(1.0, float(np.abs(numeric).max()))
     err = float(np.abs(analytic - numeric).max()) / scale
     assert err < tol, f"gradient mismatch: max relative error {err:.2e}"
+
+
+def mlp(*hidden: int, activation: str = "sigmoid") -> GraphSpec:
+    """Input(2) → Dense(h) for each h → Dense(1, sigmoid), laid out left to right."""
+    g = GraphSpec([Node("x", "Input", {"units": 2}, (0.0, 0.0))])
+    prev = "x"
+    for i, units in enumerate(hidden):
+        nid = f"h{i + 1}"
+        g.add_node(
+            Node(nid, "Dense", {"units": units, "activation": activation}, (200.0 * (i + 1), 0))
+        )
+        g.add_edge(Edge(prev, nid))
+        prev = nid
+    g.add_node(
+        Node("y", "Dense", {"units": 1, "activation": "sigmoid"}, (200.0 * (len(hidden) + 1), 0))
+    )
+    g.add_edge(Edge(prev, "y"))
+    return g
+
+
+def network_weights(graph: GraphSpec) -> dict:
+    return Network(graph, np.random.default_rng(7)).get_weights()

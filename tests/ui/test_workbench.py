@@ -12,7 +12,7 @@ import numpy as np
 import pytest
 
 from dlsim import resources
-from dlsim.engine import edits
+from dlsim.engine.teaching.comparisons import optimizer_comparison
 from dlsim.engine.training.experiment import Experiment
 from dlsim.engine.training.fileformat import read_document
 from dlsim.ui.document import Document
@@ -294,7 +294,7 @@ def test_comparing_two_optimizers_gives_two_labelled_curves(qtbot, controller):
     qtbot.addWidget(plot)
     plot.show()
     controller.add_panel(plot)
-    controller.start_comparison(edits.optimizer_comparison("sgd", "adam"), 200)
+    controller.start_comparison(optimizer_comparison("sgd", "adam"), 200)
     qtbot.waitUntil(
         lambda: all(
             s.snapshot() and s.snapshot().step == 200 for _l, s in controller.comparison_sessions

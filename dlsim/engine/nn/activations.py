@@ -2,7 +2,7 @@
 
 An activation maps a pre-activation ``z`` to ``a = forward(z)`` and turns ``dL/da`` into
 ``dL/dz`` in ``backward``; outputs keep the input's floating dtype (float32 stays float32). Its
-class also carries its help, its parameters (the registry's `Param`), its formula and slope as
+class also carries its help, its parameters (`nn.params.Param`), its formula and slope as
 the activation explorer writes them, the same as the backprop stepper writes them (plain and with
 the numbers filled in), its label and output range, and where it saturates. The stepper, the
 explorer, the inspector, the activation histograms and the docs read them from here: a new
@@ -18,7 +18,7 @@ import numpy as np
 
 from dlsim.engine.errors import DlsimError
 from dlsim.engine.nn.named import Named, resolve
-from dlsim.engine.nn.registry import Param
+from dlsim.engine.nn.params import Param
 from dlsim.engine.notation import MINUS, f8, fmt, given, paren
 
 
@@ -282,7 +282,9 @@ class LeakyReLU(Activation):
             0.1,
             "slope \u03b1 for z < 0 (the lecture: 0.1; Keras 0.3; PyTorch 0.01)",
             0.0,
-            0.99,
+            1.0,
+            max_exclusive=True,
+            label="\u03b1",
         ),
     )
     formula = "f(z) = max({alpha}z, z)"
@@ -370,3 +372,9 @@ def get(spec: str | dict[str, Any] | Activation) -> Activation:
 def classes() -> list[type[Activation]]:
     """Every registered activation, in the order the menus list them."""
     return list(Activation.family.values())
+
+
+def output_range(name: str | None) -> tuple[float, float] | None:
+    """The range an activation's outputs live in, or None when it is unbounded (ReLU…)."""
+    cls = Activation.family.get(name or "")
+    return cls.output_range if cls is not None else None

@@ -12,7 +12,7 @@ import numpy as np
 
 from dlsim.engine.errors import DlsimError
 from dlsim.engine.nn.named import Named, resolve
-from dlsim.engine.nn.registry import Param
+from dlsim.engine.nn.params import Param
 
 
 def fans(shape: tuple[int, ...]) -> tuple[int, int]:

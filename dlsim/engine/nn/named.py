@@ -1,7 +1,7 @@
 """Functions chosen by name in a file — "relu", {"name": "leaky_relu", "alpha": 0.2} — and back.
 
 Activations, losses and initializers share this: one class per name that declares its help and
-its parameters (the registry's `Param`, the project's one schema), registers itself in its
+its parameters (`nn.params.Param`, the project's one schema), registers itself in its
 family by being defined, has a config that is the plain name when every parameter is at its
 default, and one resolver with plain errors.
 """
@@ -9,14 +9,12 @@ default, and one resolver with plain errors.
 from __future__ import annotations
 
 from numbers import Real
-from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
+from typing import Any, ClassVar, TypeVar
 
 import numpy as np
 
 from dlsim.engine.errors import DlsimError
-
-if TYPE_CHECKING:  # the registry imports the layers, which import the named functions
-    from dlsim.engine.nn.registry import Param
+from dlsim.engine.nn.params import Param
 
 T = TypeVar("T", bound="Named")
 

@@ -16,7 +16,7 @@ import numpy as np
 
 from dlsim.engine.errors import DlsimError
 from dlsim.engine.nn import activations
-from dlsim.engine.nn.registry import Param
+from dlsim.engine.nn.params import Param
 
 VIEW_FLOOR = -2.0  # an unbounded function's curve is cut off here, so the plot stays readable
 VIEW_TOP = 2.0

@@ -18,9 +18,10 @@ import copy
 from typing import Any
 
 from dlsim import resources
-from dlsim.engine.edits import carry_weights, dense_ids, hidden_dense_ids
 from dlsim.engine.errors import DlsimError
 from dlsim.engine.nn.graph import Edge, GraphSpec, Node
+from dlsim.engine.nn.graph_edits import dense_ids, hidden_dense_ids
+from dlsim.engine.nn.weight_carry import carry_weights
 from dlsim.engine.training.experiment import merge_training
 from dlsim.engine.training.fileformat import weights_to_lists
 

@@ -19,6 +19,7 @@ from dlsim.engine.errors import DlsimError
 from dlsim.engine.nn import losses, optimizers
 from dlsim.engine.nn.graph import GraphSpec, Problem
 from dlsim.engine.nn.network import Network
+from dlsim.engine.nn.weight_carry import carry_weights
 from dlsim.engine.training import datasets
 from dlsim.engine.training.fileformat import assemble, migrate, read_document, write_document
 from dlsim.engine.training.settings import merge_training, normalize_training
@@ -81,9 +82,10 @@ class Experiment:
 
     def continue_from(self, old: Experiment) -> None:
         """Go on from `old` after a graph edit: layers the edit left alone keep old's trained
-        weights (edited ones keep their fresh start), and the step and epoch counts go on."""
-        from dlsim.engine.edits import carry_weights  # edits builds on this module's peers
+        weights (edited ones keep their fresh start), and the step and epoch counts go on.
 
+        Which layers count as left alone is `weight_carry`'s rule, the same as undo/redo's.
+        """
         if old.step_count == 0:
             return
         self.network.set_weights(carry_weights(self.graph, old.params(), old.graph))

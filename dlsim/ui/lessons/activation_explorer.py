@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from dlsim.engine.nn.registry import Param
+from dlsim.engine.nn.params import Param
 from dlsim.engine.notation import fmt
 from dlsim.engine.teaching import explorer
 from dlsim.ui.lessons.common import BAD, HIGHLIGHT, INK, POSITIVE, big_font, with_alpha
@@ -42,9 +42,11 @@ class ParamControl(QWidget):
         self.param = param
         low = param.min if param.min is not None else 0.0
         high = param.max if param.max is not None else low + 1.0
+        if param.max_exclusive:
+            high -= SLIDER_STEP
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
-        self.label = QLabel(f"{explorer.label(function)} {param.name}")
+        self.label = QLabel(f"{explorer.label(function)} {param.title}")
         self.spin = QDoubleSpinBox()
         self.spin.setRange(low, high)
         self.spin.setDecimals(2)

@@ -23,9 +23,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from dlsim.engine import edits
 from dlsim.engine.errors import DlsimError
-from dlsim.engine.nn import optimizer_choices, optimizers
+from dlsim.engine.nn import graph_edits, optimizer_choices, optimizers
 from dlsim.engine.nn.params import Param
 from dlsim.engine.training import datasets, settings
 from dlsim.ui.panels.param_editors import ParamForm, edit_text
@@ -148,7 +147,7 @@ class TrainingPanel(QWidget):
         row.addWidget(self.apply_initializer_button)
         column.addLayout(row)
         self.norm_buttons: dict[str, QPushButton] = {}
-        for kind in edits.NORMALIZATIONS:
+        for kind in graph_edits.NORMALIZATIONS:
             button = QPushButton(f"Insert {kind} after every hidden Dense")
             button.clicked.connect(lambda _=False, k=kind: self.insert_normalization(k))
             column.addWidget(button)
@@ -177,10 +176,10 @@ class TrainingPanel(QWidget):
         self.load()
 
     def _on_document_graph_changed(self) -> None:
-        has_hidden = bool(edits.hidden_dense_ids(self.document.graph))
+        has_hidden = bool(graph_edits.hidden_dense_ids(self.document.graph))
         for button in self.norm_buttons.values():
             button.setEnabled(has_hidden)
-        self.apply_initializer_button.setEnabled(bool(edits.dense_ids(self.document.graph)))
+        self.apply_initializer_button.setEnabled(bool(graph_edits.dense_ids(self.document.graph)))
 
     # --- editing ------------------------------------------------------------------------------
 
@@ -226,11 +225,11 @@ class TrainingPanel(QWidget):
     def apply_initializer(self) -> None:
         initializer = self.initializer_form.values()["initializer"]
         name = initializer["name"] if isinstance(initializer, dict) else initializer
-        new = edits.apply_initializer(self.document.graph, initializer)
+        new = graph_edits.apply_initializer(self.document.graph, initializer)
         self._apply_graph(new, f"Initialize every Dense kernel with {name}")
 
     def insert_normalization(self, kind: str) -> None:
-        new = edits.insert_normalization(self.document.graph, kind)
+        new = graph_edits.insert_normalization(self.document.graph, kind)
         self._apply_graph(new, f"Insert {kind} after every hidden Dense")
 
     def _apply_graph(self, new, text: str) -> None:

@@ -11,13 +11,10 @@ from __future__ import annotations
 import pyqtgraph as pg
 from PySide6.QtWidgets import QGraphicsItem, QWidget
 
-from dlsim.engine.edits import (
-    activation_range,
-    histogram_rows,
-    nice_range,
-    ridgeline,
-    table_csv,
-)
+from dlsim.engine.nn.activations import output_range as activation_range
+from dlsim.engine.views.axes import nice_range
+from dlsim.engine.views.layouts import ridgeline
+from dlsim.engine.views.tables import histogram_rows, table_csv
 from dlsim.ui.plots.base import (
     Curve,
     FixedRanges,

@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from dlsim.engine.edits import log_ticks
+from dlsim.engine.views.axes import log_ticks
 from dlsim.ui.style import is_dark
 
 # Tableau-10: distinguishable, and readable on white.
@@ -120,7 +120,7 @@ class PlotFeed:
     dataset: Any  # dlsim.engine.training.datasets.Dataset | None
     layers: tuple[LayerInfo, ...]
     structure: int  # changes whenever the network (and so the set of layers) is rebuilt
-    boundary_grid: Any  # dlsim.engine.edits.BoundaryGrid | None (None: not a 2-D data set)
+    boundary_grid: Any  # dlsim.engine.views.boundary.BoundaryGrid | None (None: not a 2-D data set)
     comparison: tuple[ComparisonRun, ...] = field(default=())
     comparison_version: int = 0
 

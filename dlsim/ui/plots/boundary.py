@@ -12,7 +12,8 @@ import pyqtgraph as pg
 from PySide6.QtCore import QRectF
 from PySide6.QtWidgets import QGraphicsItem, QWidget
 
-from dlsim.engine.edits import boundary_image, class_labels, table_csv
+from dlsim.engine.views.boundary import boundary_image, class_labels
+from dlsim.engine.views.tables import table_csv
 from dlsim.ui.plots.base import PlotFeed, PlotPanel, colour, header_label, style_plot
 
 # Light blue (class 0) → white (undecided) → light red (class 1): the points on top stay readable.

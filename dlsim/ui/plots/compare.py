@@ -10,7 +10,9 @@ import pyqtgraph as pg
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QSpinBox, QWidget
 
-from dlsim.engine.edits import COMPARISONS, decade_span, nice_ceiling, table_csv
+from dlsim.engine.teaching.comparisons import COMPARISONS
+from dlsim.engine.views.axes import decade_span, nice_ceiling
+from dlsim.engine.views.tables import table_csv
 from dlsim.ui.plots.base import FixedRanges, PlotFeed, PlotPanel, colour, legend_html, style_plot
 
 STATE_WORDS = {"diverged": "diverged", "error": "failed", "running": "", "paused": "", "idle": ""}

@@ -13,7 +13,8 @@ import math
 import pyqtgraph as pg
 from PySide6.QtWidgets import QWidget
 
-from dlsim.engine.edits import decade_bars, decade_span, nice_ceiling, table_csv
+from dlsim.engine.views.axes import decade_bars, decade_span, nice_ceiling
+from dlsim.engine.views.tables import table_csv
 from dlsim.ui.plots.base import (
     Curve,
     FixedRanges,

@@ -12,7 +12,8 @@ import html
 import pyqtgraph as pg
 from PySide6.QtWidgets import QCheckBox, QWidget
 
-from dlsim.engine.edits import decade_span, nice_ceiling, table_csv, value_span
+from dlsim.engine.views.axes import decade_span, nice_ceiling, value_span
+from dlsim.engine.views.tables import table_csv
 from dlsim.ui.plots.base import (
     Curve,
     FixedRanges,

@@ -10,7 +10,8 @@ from __future__ import annotations
 import pyqtgraph as pg
 from PySide6.QtWidgets import QGraphicsItem, QWidget
 
-from dlsim.engine.edits import table_csv, weight_mosaic, weight_rows
+from dlsim.engine.views.layouts import weight_mosaic
+from dlsim.engine.views.tables import table_csv, weight_rows
 from dlsim.ui.plots.base import PlotFeed, PlotPanel, header_label, style_plot
 
 # ColorBrewer RdBu: blue negative, white zero, red positive.

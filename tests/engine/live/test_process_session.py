@@ -12,12 +12,12 @@ import numpy as np
 import pytest
 
 from dlsim import resources
-from dlsim.engine.edits import boundary_grid
 from dlsim.engine.errors import DlsimError
 from dlsim.engine.live.process_session import DIED, NOT_STARTED, PARAMS_LIMIT, ProcessSession
 from dlsim.engine.live.session import DIVERGENCE_ADVICE, TrainingSession
 from dlsim.engine.training.experiment import Experiment
 from dlsim.engine.training.fileformat import read_document
+from dlsim.engine.views.boundary import boundary_grid
 
 EXAMPLES = resources.examples_dir()
 
@@ -127,7 +127,7 @@ def test_a_graph_edit_keeps_the_trained_weights_of_unchanged_layers(make_session
     assert s.wait_idle(10)
     trained = s.snapshot().params
     edited = regression(lr=0.01, units=4)
-    edited.graph.nodes["h"].params["activation"] = "relu"
+    edited.graph.nodes["h"].params["kernel_initializer"] = "he_normal"
     edited.reset()
     s.replace_experiment(edited, carry=True)
     assert s.wait_idle(10)

@@ -201,3 +201,9 @@ def test_saturated_fraction_counts_the_flat_tails():
 def test_bad_specs_raise_a_message_naming_the_bad_value(spec, named):
     with pytest.raises(DlsimError, match=named):
         activations.get(spec)
+
+
+def test_bounded_activations_have_fixed_ranges():
+    assert activations.output_range("tanh") == (-1.0, 1.0)
+    assert activations.output_range("sigmoid") == (0.0, 1.0)
+    assert activations.output_range("relu") is None

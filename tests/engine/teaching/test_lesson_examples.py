@@ -146,7 +146,22 @@ def test_a_graph_edit_keeps_the_saved_weights_of_the_layers_it_leaves_unchanged(
     }
     out = apply_variant(doc, relu)
     assert out["graph"]["nodes"][1]["params"]["activation"] == "relu"
-    assert "h" not in out["weights"]
+    # The one rule (nn.weight_carry): an activation does not decide the weights, so h keeps them.
+    assert out["weights"]["h"] == doc["weights"]["h"]
+    assert out["weights"]["o"] == doc["weights"]["o"]
+    he = {
+        "changes": {
+            "graph": [
+                {
+                    "op": "set",
+                    "select": "hidden_dense",
+                    "params": {"activation": "relu", "kernel_initializer": "he_normal"},
+                }
+            ]
+        }
+    }
+    out = apply_variant(doc, he)
+    assert "h" not in out["weights"], "a new initializer means a fresh start"
     assert out["weights"]["o"] == doc["weights"]["o"]
 
 

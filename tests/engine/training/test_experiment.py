@@ -214,7 +214,7 @@ def test_continue_from_keeps_unedited_layers_and_the_step_count() -> None:
     trained = Experiment(spiral_doc())
     run(trained, 20)
     edited_doc = spiral_doc()
-    edited_doc["graph"]["nodes"][1]["params"]["activation"] = "tanh"  # layer h
+    edited_doc["graph"]["nodes"][1]["params"]["kernel_initializer"] = "he_normal"  # layer h
     edited = Experiment(edited_doc)
     fresh_h = edited.params()["h"]["W"].copy()
     edited.continue_from(trained)

@@ -1,0 +1,133 @@
+"""Comparisons: one document run several ways (optimizers, activations, initializers, rates).
+
+Each variant is a function from a document to a changed copy, and every variant starts from the
+same weights where its shapes allow, so the curves differ only by what the comparison changes.
+"""
+
+from __future__ import annotations
+
+import copy
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from dlsim.engine.errors import DlsimError
+from dlsim.engine.nn import optimizer_choices, optimizers
+from dlsim.engine.nn.graph import GraphSpec
+from dlsim.engine.nn.graph_edits import apply_initializer, set_hidden_activation
+from dlsim.engine.nn.weight_carry import carry_weights
+from dlsim.engine.training.fileformat import weights_to_lists
+
+
+@dataclass(frozen=True)
+class Comparison:
+    """A named set of variants of one document, each a label and a function doc → doc."""
+
+    key: str
+    title: str
+    help: str
+    variants: tuple[tuple[str, Any], ...]
+
+
+def _with_optimizer(choice: str):
+    def change(doc: dict[str, Any]) -> dict[str, Any]:
+        opt = doc["training"]["optimizer"]
+        new = optimizer_choices.switch_optimizer(opt, choice)
+        new["lr"] = opt["lr"]
+        doc["training"]["optimizer"] = optimizers.get(new).get_config()
+        return doc
+
+    return change
+
+
+def _with_graph(fn, *args):
+    def change(doc: dict[str, Any]) -> dict[str, Any]:
+        doc["graph"] = fn(GraphSpec.from_dict(doc["graph"]), *args).to_dict()
+        return doc
+
+    return change
+
+
+def _with_lr(factor: float):
+    def change(doc: dict[str, Any]) -> dict[str, Any]:
+        doc["training"]["optimizer"]["lr"] = doc["training"]["optimizer"]["lr"] * factor
+        return doc
+
+    return change
+
+
+def optimizer_comparison(*choices: str, key: str = "", help: str = "") -> Comparison:
+    """Compare optimizers (optimizer_choices.CHOICES keys) at the document's learning rate."""
+    for choice in choices:
+        if choice not in optimizer_choices.CHOICES:
+            names = ", ".join(optimizer_choices.CHOICES)
+            raise DlsimError(f"unknown optimizer '{choice}' (choose one of: {names})")
+    title = " vs ".join(optimizer_choices.LABELS[c] for c in choices)
+    help = help or "The same network, start and learning rate; only the optimizer differs."
+    variants = tuple((optimizer_choices.LABELS[c], _with_optimizer(c)) for c in choices)
+    return Comparison(key or "optimizers:" + ",".join(choices), title, help, variants)
+
+
+COMPARISONS: dict[str, Comparison] = {
+    c.key: c
+    for c in (
+        optimizer_comparison("sgd", "momentum", "adam", key="optimizers"),
+        optimizer_comparison(
+            "sgd",
+            "adagrad",
+            "rmsprop",
+            "adam",
+            key="adaptive",
+            help="Adaptive optimizers scale each weight's step by its gradient history.",
+        ),
+        Comparison(
+            "activations",
+            "Hidden layers: sigmoid vs tanh vs ReLU",
+            "Sigmoid hidden layers make gradients vanish; ReLU keeps them alive.",
+            tuple(
+                (name, _with_graph(set_hidden_activation, name))
+                for name in ("sigmoid", "tanh", "relu")
+            ),
+        ),
+        Comparison(
+            "initializers",
+            "Initializer: small uniform vs Glorot vs He",
+            "How the weights start decides whether the signal survives many layers.",
+            tuple(
+                (name, _with_graph(apply_initializer, name))
+                for name in ("uniform", "glorot_uniform", "he_normal")
+            ),
+        ),
+        Comparison(
+            "learning_rates",
+            "Learning rate ×0.1 vs ×1 vs ×10",
+            "Too small crawls, too large oscillates or diverges.",
+            tuple((f"lr ×{f:g}", _with_lr(f)) for f in (0.1, 1.0, 10.0)),
+        ),
+    )
+}
+
+
+def comparison_documents(
+    doc: Mapping[str, Any],
+    comparison: str | Comparison,
+    start_weights: Mapping[str, Mapping[str, Any]],
+) -> list[tuple[str, dict[str, Any]]]:
+    """One document per variant of a comparison (or the name of a preset in COMPARISONS),
+    each starting from `start_weights`.
+
+    Every variant gets the same initial weights (where its shapes allow), so the curves differ
+    only by what the comparison changes.
+    """
+    if isinstance(comparison, str):
+        if comparison not in COMPARISONS:
+            names = ", ".join(COMPARISONS)
+            raise DlsimError(f"unknown comparison '{comparison}' (choose one of: {names})")
+        comparison = COMPARISONS[comparison]
+    out = []
+    for label, change in comparison.variants:
+        variant = change(copy.deepcopy(dict(doc)))
+        graph = GraphSpec.from_dict(variant["graph"])
+        variant["weights"] = weights_to_lists(carry_weights(graph, start_weights))
+        out.append((label, variant))
+    return out

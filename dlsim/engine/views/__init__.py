@@ -1,0 +1,1 @@
+"""Geometry and tables behind the plots: computed here so the GUI only draws (no maths in ui)."""
