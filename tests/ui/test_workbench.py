@@ -194,12 +194,25 @@ def test_a_rebuild_keeps_the_weights_of_unchanged_layers_only(qtbot, controller,
     controller.step(30)
     wait_paused_at(qtbot, controller, 30)
     trained = snap(controller).params
-    document.set_node_params("h", {"activation": "relu"})
+    document.set_node_params("h", {"kernel_initializer": "he_normal"})
     qtbot.waitUntil(lambda: snap(controller).params is not trained, timeout=TIMEOUT_MS)
     qtbot.waitUntil(lambda: snap(controller).step == 30, timeout=TIMEOUT_MS)
     now = snap(controller).params
     np.testing.assert_array_equal(now["y"]["W"], trained["y"]["W"])
     assert not np.array_equal(now["h"]["W"], trained["h"]["W"]), "the edited layer starts anew"
+
+
+def test_a_new_activation_keeps_the_layers_trained_weights(qtbot, controller, document):
+    # The same rule as undo/redo (nn.weight_carry): an activation does not decide the weights.
+    controller.step(30)
+    wait_paused_at(qtbot, controller, 30)
+    trained = snap(controller).params
+    document.set_node_params("h", {"activation": "relu"})
+    qtbot.waitUntil(lambda: snap(controller).params is not trained, timeout=TIMEOUT_MS)
+    qtbot.waitUntil(lambda: snap(controller).step == 30, timeout=TIMEOUT_MS)
+    now = snap(controller).params
+    for nid in ("h", "y"):
+        np.testing.assert_array_equal(now[nid]["W"], trained[nid]["W"])
 
 
 def test_moving_a_node_does_not_interrupt_training(qtbot, controller, document):
