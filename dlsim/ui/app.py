@@ -148,6 +148,7 @@ def main(argv: list[str] | None = None) -> int:
     from dlsim.ui.icon import app_icon
     from dlsim.ui.main_window import MainWindow
     from dlsim.ui.style import apply_theme
+    from dlsim.ui.wheel_guard import install as install_wheel_guard
 
     qInstallMessageHandler(_quiet_platform_notes)
     app = QApplication.instance() or QApplication([sys.argv[0] if sys.argv else "dlsim"])
@@ -157,6 +158,7 @@ def main(argv: list[str] | None = None) -> int:
     app.setDesktopFileName("dlsim")  # Wayland matches the window to dlsim.desktop by this
     app.setWindowIcon(app_icon())
     apply_theme(app, args.theme)
+    install_wheel_guard(app)  # before any widget exists: every spin and combo box gets it
     window = MainWindow()
     window.remember_layout = not args.screenshot
     if args.screenshot:
