@@ -151,7 +151,7 @@ def test_insert_batchnorm_after_every_hidden_dense_is_one_undo_entry(panel, docu
 
 
 def test_apply_he_to_all_dense_layers(panel, document):
-    box = panel.initializer_form.editor("initializer")
+    box = panel.initializer_editor.main_widget()
     box.setCurrentIndex(box.findData("he_normal"))
     panel.apply_initializer_button.click()
     for nid in ("h", "y"):

@@ -47,8 +47,8 @@ SHUFFLE = Param(
     "shuffle",
     "bool",
     True,
-    "Reshuffle the training rows every epoch (mini-batch modes).",
-    label="Shuffle every epoch",
+    "Shuffle the training rows again every epoch (mini-batch modes).",
+    label="Shuffle",
 )
 SEED = Param(
     "seed",

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 
 from dlsim.engine.nn import activations, initializers, losses
 from dlsim.engine.nn.params import Param
+from dlsim.engine.training.datasets import MAX_SAMPLES
 
 INT_LIMIT = 2**31 - 1
 FLOAT_LIMIT = 1e12
@@ -325,6 +326,7 @@ class BatchEditor(ParamEditor):
         self.mode.setToolTip(param.help)
         self.mode.activated.connect(self._on_mode)
         self.size = IntSpinBox(param)
+        self.size.setMaximum(MAX_SAMPLES)  # no batch is larger than the largest data set
         self.size.setValue(param.switch_on)
         self.size.setToolTip("Samples per mini-batch")
         self.size.valueChanged.connect(lambda n: self.changed.emit(n, True))

@@ -27,7 +27,7 @@ from dlsim.engine.errors import DlsimError
 from dlsim.engine.nn import graph_edits, optimizer_choices, optimizers
 from dlsim.engine.nn.params import Param
 from dlsim.engine.training import datasets, settings
-from dlsim.ui.panels.param_editors import ParamForm, edit_text
+from dlsim.ui.panels.param_editors import ParamForm, edit_text, make_editor
 from dlsim.ui.panels.run_controls import MessageBanner
 
 INITIALIZER = Param(
@@ -138,12 +138,12 @@ class TrainingPanel(QWidget):
     def _network_group(self) -> QGroupBox:
         box, column = self._group("Whole network")
         row = QHBoxLayout()
-        self.initializer_form = ParamForm()
-        self.initializer_form.load((INITIALIZER,), {})
+        self.initializer_editor = make_editor(INITIALIZER)
+        self.initializer_editor.set_value(INITIALIZER.default)
         self.apply_initializer_button = QPushButton("Apply to all Dense")
         self.apply_initializer_button.setToolTip("Use this initializer for every Dense kernel")
         self.apply_initializer_button.clicked.connect(self.apply_initializer)
-        row.addWidget(self.initializer_form, 1)
+        row.addWidget(self.initializer_editor, 1)
         row.addWidget(self.apply_initializer_button)
         column.addLayout(row)
         self.norm_buttons: dict[str, QPushButton] = {}
@@ -223,7 +223,7 @@ class TrainingPanel(QWidget):
         self._commit({"optimizer": config}, edit_text(param, value), merge_key)
 
     def apply_initializer(self) -> None:
-        initializer = self.initializer_form.values()["initializer"]
+        initializer = self.initializer_editor.value()
         name = initializer["name"] if isinstance(initializer, dict) else initializer
         new = graph_edits.apply_initializer(self.document.graph, initializer)
         self._apply_graph(new, f"Initialize every Dense kernel with {name}")
