@@ -20,7 +20,27 @@ MAX_UNITS = 4096
 
 
 class Layer:
-    """Base class: parameters by name, their gradients, and the cached forward values."""
+    """Base class: parameters by name, their gradients, and the cached forward values.
+
+    The contract every layer keeps (tests/engine/nn/test_contract.py checks it for each
+    registered type):
+
+    - `output_units(params, in_units)` (classmethod): the feature count it produces, without
+      allocating anything; a DlsimError in one sentence when the inputs do not fit.
+    - `build(in_units, rng, dtype)`: call `super().build` (it sets `self.units`), then create
+      every trainable array in `self.weights[name]` (drawn from `rng`, which is the initial-
+      weights stream, in `dtype`) and every non-trained array in `self.state[name]`.
+    - `forward(inputs, training, rng)`: one array per incoming edge, shape (batch, features).
+      It must set `self.a` to the array it returns (the trace, the activation histograms and the
+      stepper's "after" values read it) and keep what `backward` needs. Randomness (dropout,
+      noise) happens only when `training` is true and draws only from `rng`, the session's
+      training stream, so the same seed gives the same run; with `training` false it is
+      deterministic.
+    - `backward(grad)`: given dL/d(output) of the last forward, fill `self.grads[name]` for every
+      entry of `self.weights` (same shape) and return dL/d(input) for each input, in order.
+    - optional: `penalty()` (regularization added to the loss), `activation` (the Activation it
+      applies, if any), `trace()` (the values a step-through view shows).
+    """
 
     type_name: ClassVar[str] = ""
 
@@ -215,6 +235,7 @@ class Activation(Layer):
     help="Dropout: randomly zeroes units while training (scaled by 1/(1−rate)); off at prediction",
     category="Regularization",
     inputs=(1, 1),
+    shown=("rate",),
 )
 class Dropout(Layer):
     type_name = "Dropout"

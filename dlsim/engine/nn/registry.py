@@ -30,6 +30,7 @@ class LayerType:
     min_inputs: int = 1
     max_inputs: int | None = 1
     extras: dict[str, Any] = field(default_factory=dict)
+    shown: tuple[str, ...] = ()  # parameters the card title names, besides units and activation
 
     def param(self, name: str) -> Param:
         for p in self.params:
@@ -44,6 +45,22 @@ class LayerType:
         """Defaults filled in and every value checked; raises DlsimError on the first problem."""
         return coerce_all(self.params, params, self.name)
 
+    def title(self, params: dict[str, Any]) -> str:
+        """The card's title: type and units, then the activation and the `shown` parameters,
+        e.g. "Dense 8 · relu", "Input 2", "Dropout · rate 0.5", "GaussianNoise · σ 0.1"."""
+        head, tail = self.name, []
+        for p in self.params:
+            value = params.get(p.name, p.default)
+            if p.name == "units":
+                head = f"{self.name} {value}"
+            elif p.kind == "activation":
+                tail.append(value.get("name", "?") if isinstance(value, dict) else str(value))
+            elif p.name in self.shown:
+                tail.append(
+                    f"{p.title} {value:g}" if isinstance(value, float) else f"{p.title} {value}"
+                )
+        return " · ".join([head, *tail])
+
     @property
     def accepts_many(self) -> bool:
         return self.max_inputs is None or self.max_inputs > 1
@@ -53,9 +70,18 @@ REGISTRY: dict[str, LayerType] = {}
 
 
 def register(
-    *, params: tuple[Param, ...] = (), help: str, category: str, inputs: tuple[int, int | None]
+    *,
+    params: tuple[Param, ...] = (),
+    help: str,
+    category: str,
+    inputs: tuple[int, int | None],
+    shown: tuple[str, ...] = (),
 ) -> Callable[[type], type]:
-    """Class decorator that records a layer class under its `type_name`."""
+    """Class decorator that records a layer class under its `type_name`.
+
+    `inputs` is (fewest, most) incoming edges, None for "any number"; `shown` names the
+    parameters its card title shows (units and the activation always are).
+    """
 
     def wrap(cls: type) -> type:
         name = cls.type_name
@@ -67,6 +93,7 @@ def register(
             category=category,
             min_inputs=inputs[0],
             max_inputs=inputs[1],
+            shown=shown,
         )
         return cls
 

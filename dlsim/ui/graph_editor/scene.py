@@ -61,18 +61,7 @@ def _fragment_from_text(text: str) -> dict[str, Any] | None:
 def node_title(node: Node) -> str:
     """Type plus key parameters, e.g. "Dense 8 · relu", "Input 2", "Dropout · rate 0.5"."""
     ltype = REGISTRY.get(node.type)
-    if ltype is None:
-        return node.type
-    head, tail = node.type, []
-    for p in ltype.params:
-        value = node.params.get(p.name, p.default)
-        if p.name == "units":
-            head = f"{node.type} {value}"
-        elif p.kind == "activation":
-            tail.append(value.get("name", "?") if isinstance(value, dict) else str(value))
-        elif p.name == "rate":
-            tail.append(f"rate {value:g}")
-    return " · ".join([head, *tail])
+    return ltype.title(node.params) if ltype is not None else node.type
 
 
 def node_content(
