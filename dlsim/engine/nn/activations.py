@@ -309,6 +309,48 @@ class LeakyReLU(Activation):
         return np.where(z > 0, 1, self.alpha).astype(z.dtype)
 
 
+class ELU(Activation):
+    """z for z > 0, α(e^z − 1) below: smooth, and negative outputs pull the mean towards 0."""
+
+    name = "elu"
+    label = "ELU"
+    help = "x if x > 0 else alpha*(e^x - 1): smooth ReLU whose outputs can be negative"
+    params = (
+        Param(
+            "alpha",
+            "float",
+            1.0,
+            "\u03b1: ELU tends to \u2212\u03b1 for very negative z (PyTorch and Keras: 1.0)",
+            0.0,
+            5.0,
+            label="\u03b1",
+        ),
+    )
+    formula = "f(z) = z if z > 0 else {alpha}(e^z \u2212 1)"
+    slope = "f\u2032(z) = 1 if z > 0 else {alpha}e^z"
+    note = (
+        "Like ReLU for z > 0, but smooth: below 0 it bends down to \u2212\u03b1 instead of "
+        "cutting off, so the slope \u03b1e^z never drops to exactly 0 and no unit dies."
+    )
+    step_formula = (
+        f"{{z}} if {{z}} > 0 else {{alpha}}(e^{{z}} {MINUS} 1)",
+        f"{{z_}} if {{z_}} > 0 else {{alpha}} \u00d7 (e^{{z_p}} {MINUS} 1)",
+    )
+    step_slope = (
+        "1 if {z} > 0 else {alpha}\u00b7e^{z}",
+        "1 if {z_} > 0 else {alpha} \u00d7 e^{z_p}",
+    )
+
+    def forward(self, z: np.ndarray) -> np.ndarray:
+        z = _as_float(z)
+        neg = self.alpha * np.expm1(np.minimum(z, 0))
+        return np.where(z > 0, z, neg).astype(z.dtype, copy=False)
+
+    def derivative(self, z: np.ndarray) -> np.ndarray:
+        z = _as_float(z)
+        return np.where(z > 0, 1, self.alpha * np.exp(np.minimum(z, 0))).astype(z.dtype)
+
+
 class Softmax(Activation):
     """Softmax over the last axis, shifted by each row's max so exp never overflows."""
 

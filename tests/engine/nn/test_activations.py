@@ -207,3 +207,33 @@ def test_bounded_activations_have_fixed_ranges():
     assert activations.output_range("tanh") == (-1.0, 1.0)
     assert activations.output_range("sigmoid") == (0.0, 1.0)
     assert activations.output_range("relu") is None
+
+
+def test_elu_follows_its_formula_and_alpha():
+    z = np.array([[-3.0, -0.5, 0.0, 0.5, 2.0]])
+    elu = activations.get("elu")
+    assert elu.alpha == 1.0  # PyTorch's and Keras' default
+    expected = [math.expm1(-3.0), math.expm1(-0.5), 0.0, 0.5, 2.0]
+    np.testing.assert_allclose(elu.forward(z), [expected], rtol=1e-15)
+    np.testing.assert_allclose(elu.derivative(z), [[math.exp(-3), math.exp(-0.5), 1, 1, 1]])
+    half = activations.get({"name": "elu", "alpha": 0.5})
+    assert half.get_config() == {"name": "elu", "alpha": 0.5}
+    np.testing.assert_allclose(half.forward(np.array([-2.0])), [0.5 * math.expm1(-2.0)])
+    with pytest.raises(DlsimError, match="-1"):
+        activations.get({"name": "elu", "alpha": -1})
+
+
+def test_elu_is_in_the_stepper_and_the_explorer_with_its_alpha():
+    from dlsim.engine.teaching import explorer
+
+    elu = activations.get({"name": "elu", "alpha": 0.5})
+    assert elu.value_text("h1", "z1", -1.0, [-1.0]) == (
+        "z1 if z1 > 0 else 0.5(e^z1 − 1)",
+        "−1.00000000 if −1.00000000 > 0 else 0.5 × (e^(−1.00000000) − 1)",
+    )
+    assert elu.slope_text("h1", "z1", -0.3, -1.0)[0] == "1 if z1 > 0 else 0.5·e^z1"
+    assert "elu" in explorer.explorer_names() and explorer.label("elu") == "ELU"
+    assert [p.name for p in explorer.params("elu")] == ["alpha"]
+    curves = explorer.activation_curves("elu", {"alpha": 2.0}, lo=-1, hi=1, n=3)
+    np.testing.assert_allclose(curves.f, [2 * math.expm1(-1), 0, 1])
+    assert curves.formula == "f(z) = z if z > 0 else 2(e^z − 1)"
