@@ -259,6 +259,44 @@ class Dropout(Layer):
         return {"a": self.a, "mask": self.mask}
 
 
+@register(
+    params=(
+        Param(
+            "stddev",
+            "float",
+            0.1,
+            "Standard deviation σ of the noise added to every value while training",
+            0.0,
+            10.0,
+            label="\u03c3",
+        ),
+    ),
+    help="GaussianNoise: adds N(0, σ²) noise to every value while training; nothing at prediction",
+    category="Regularization",
+    inputs=(1, 1),
+    shown=("stddev",),
+)
+class GaussianNoise(Layer):
+    """x + ε with ε ~ N(0, σ²) drawn from the training stream; the identity at inference."""
+
+    type_name = "GaussianNoise"
+
+    def forward(self, inputs, training, rng):
+        (x,) = inputs
+        sigma = self.config["stddev"]
+        if not training or sigma == 0.0 or rng is None:
+            self.a = x
+            return x
+        self.a = x + rng.normal(0.0, sigma, size=x.shape).astype(x.dtype, copy=False)
+        return self.a
+
+    def backward(self, grad):
+        return [grad]  # the noise is added, so d(x + ε)/dx = 1
+
+    def trace(self):
+        return {"a": self.a}
+
+
 def _normalize_backward(grad_xhat: np.ndarray, xhat: np.ndarray, inv_std, axis: int) -> np.ndarray:
     """dL/dx for x̂ = (x − mean)/std where mean and (biased) variance are taken along `axis`."""
     n = xhat.shape[axis]
