@@ -38,15 +38,14 @@ from typing import Any
 from threadpoolctl import threadpool_limits
 
 from dlsim.engine.live.history import MetricsHistory
-from dlsim.engine.live.session import (
-    Snapshot,
+from dlsim.engine.live.interface import (
     SteppableExperiment,
-    TrainingSession,
     checked_grid,
     checked_speed,
     checked_steps,
-    freeze_params,
 )
+from dlsim.engine.live.session import TrainingSession
+from dlsim.engine.live.snapshot import Snapshot, freeze_params
 
 PARAMS_LIMIT = 100_000  # parameter values that may travel with every update
 PARAMS_INTERVAL_S = 0.5  # how often larger parameter sets travel while training runs

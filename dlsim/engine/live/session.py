@@ -16,16 +16,8 @@ user at the controls expects:
 A `step(n)` in progress therefore finishes before any later `set_training` or `step` applies, so
 the same commands on the same experiment always give the same parameters.
 
-History. "loss" and "grad_norm/<id>" are logged for every step i at x = i (the loss of its batch's
-forward pass, before its update). The metrics — "train_loss" (metrics()["loss"], the whole
-training set in inference mode), "val_loss", "accuracy", "val_accuracy" — are logged every
-`metrics_interval_s` and when a command ends, at x = the number of updates done.
-
-Divergence is checked after every step: a non-finite loss, or a parameter that is non-finite or
-larger than `WEIGHT_LIMIT` in magnitude (BatchNorm's running statistics excepted), pauses
-training with state "diverged". Checking every step, not every publish, keeps the step at which a
-run diverges deterministic. The diverged step's NaN loss is not put in the history; a history
-event records the divergence instead.
+What goes into the history and when is `step_log`'s rule; divergence (checked after every step,
+so a run diverges at the same step every time) is `divergence`'s; snapshots are `snapshot`'s.
 """
 
 from __future__ import annotations
@@ -34,171 +26,28 @@ import contextlib
 import copy
 import math
 import queue
-import sys
 import threading
 import time
 from collections import deque
-from dataclasses import dataclass, replace
-from typing import Any, Protocol
+from typing import Any
 
 import numpy as np
 
-from dlsim.engine.errors import DlsimError
+from dlsim.engine.live.divergence import Diverged, check_weights
 from dlsim.engine.live.history import MetricsHistory
+from dlsim.engine.live.interface import (
+    SteppableExperiment,
+    checked_grid,
+    checked_speed,
+    checked_steps,
+)
+from dlsim.engine.live.snapshot import Snapshot, freeze_params
+from dlsim.engine.live.step_log import StepLog
 
-WEIGHT_LIMIT = 1e6
 YIELD_INTERVAL_S = 0.0005
 YIELD_COST_RATIO = 10.0
-DIVERGENCE_ADVICE = (
-    "Try a lower learning rate, gradient clipping (clipnorm), normalization (BatchNorm), "
-    "or a better initializer (He/Glorot)."
-)
-# metrics()["loss"] (whole training set) is logged as "train_loss"; "loss" is each step's batch.
-METRIC_NAMES = {"loss": "train_loss"}
-STATES = ("idle", "running", "paused", "diverged", "error", "stopped")
-
-ALL_COMMANDS = sys.maxsize  # see Snapshot.ended
-_FINITE_MAX = float(np.finfo(np.float64).max)
 _INTERRUPTS = frozenset({"pause", "reset", "replace"})
 _ACTIVITIES = frozenset({"run", "step"})
-
-
-class SteppableExperiment(Protocol):
-    """What a session needs from an experiment (`training.experiment.Experiment` has it)."""
-
-    step_count: int
-
-    def step(self, trace: bool = False) -> Any: ...
-    def reset(self, seed: int | None = None) -> None: ...
-    def set_training(self, changes: dict) -> None: ...
-    def metrics(self) -> dict[str, float]: ...
-    def params_copy(self) -> dict[str, dict[str, np.ndarray]]: ...
-    def predict(self, x: np.ndarray) -> np.ndarray: ...
-    def continue_from(self, old: Any) -> None: ...
-
-
-@dataclass(frozen=True, eq=False)
-class Snapshot:
-    """What the session looked like at one moment; made by the worker, read-only for everyone.
-
-    `step` is the number of updates done; `elapsed_s` the time spent running or stepping since
-    the last reset; `loss` the latest step's loss (None before the first step after a reset);
-    `metrics` the latest full-dataset evaluation. Arrays in `params` and `boundary` are
-    read-only copies; the record's activation statistics are already computed. `commands` is
-    how many commands had been applied (or begun) when it was made: a snapshot with fewer than
-    the caller's `commands_sent` predates the caller's latest command (`set_speed`, which
-    applies at once, is not counted).
-    """
-
-    step: int
-    epoch: int
-    elapsed_s: float
-    state: str
-    loss: float | None
-    metrics: dict[str, float]
-    record: Any
-    params: dict[str, dict[str, np.ndarray]] | None
-    boundary: np.ndarray | None
-    message: str | None
-    node_id: str | None
-    serial: int
-    commands: int = 0
-
-    def ended(self, state: str, message: str | None = None) -> Snapshot:
-        """The last word of a session that is gone (stopped, or dead with `message`): it
-        reflects every command, sent or still to come, so no caller waits for a newer one."""
-        return replace(
-            self,
-            state=state,
-            message=self.message if message is None else message,
-            serial=self.serial + 1,
-            commands=ALL_COMMANDS,
-        )
-
-
-def checked_steps(n: Any) -> int:
-    """`n` as a number of steps to do; DlsimError unless it is a positive integer."""
-    if isinstance(n, bool) or not isinstance(n, int | np.integer) or n < 1:
-        raise DlsimError(f"the number of steps must be a positive integer, got {n!r}")
-    return int(n)
-
-
-def checked_speed(steps_per_second: Any) -> float | None:
-    """A pace in steps per second (None: flat out); DlsimError unless positive and finite."""
-    if steps_per_second is None:
-        return None
-    sps = float(steps_per_second)
-    if not (sps > 0 and math.isfinite(sps)):
-        raise DlsimError(
-            f"speed must be a positive number of steps per second, got {steps_per_second!r}"
-        )
-    return sps
-
-
-def checked_grid(grid: Any) -> np.ndarray | None:
-    """A private float64 copy of the boundary grid; DlsimError unless it is 2-D."""
-    if grid is None:
-        return None
-    grid = np.array(grid, dtype=np.float64, copy=True)
-    if grid.ndim != 2:
-        raise DlsimError(f"the boundary grid must be 2-D (points × features), got {grid.ndim}-D")
-    return grid
-
-
-class _Diverged(Exception):
-    """Raised inside the worker when a step diverged; carries the message and node."""
-
-    def __init__(self, step: int, what: str, node_id: str | None = None) -> None:
-        # Counted from 1, like the step counter the user sees (step index 0 is "step 1").
-        super().__init__(f"Training diverged at step {step + 1}: {what}. {DIVERGENCE_ADVICE}")
-        self.step = step
-        self.node_id = node_id
-
-
-def freeze_params(params: dict[str, dict[str, np.ndarray]]) -> dict[str, dict[str, np.ndarray]]:
-    """Make every array of `params` read-only (a snapshot's are shared between threads)."""
-    for tensors in params.values():
-        for a in tensors.values():
-            a.flags.writeable = False
-    return params
-
-
-def _check_params(params: dict[str, dict[str, np.ndarray]], step: int) -> None:
-    """Raise _Diverged if a parameter is NaN, infinite or beyond WEIGHT_LIMIT in magnitude.
-
-    Running statistics ("running_mean", "running_var" of BatchNorm) follow the data's scale, so
-    only NaN or infinity counts there. One concatenated check per step; the per-array search for
-    the culprit runs only when it fails.
-    """
-    weights, stats = [], []
-    for tensors in params.values():
-        for name, a in tensors.items():
-            (stats if name.startswith("running_") else weights).append(a.ravel())
-    for group, bound in ((weights, WEIGHT_LIMIT), (stats, _FINITE_MAX)):
-        if group:
-            flat = np.concatenate(group)
-            if flat.size and not (flat.max() <= bound and flat.min() >= -bound):  # NaN: False
-                break
-    else:
-        return
-    for node_id, tensors in params.items():
-        for name, a in tensors.items():
-            if a.size == 0:
-                continue
-            hi, lo = a.max(), a.min()
-            bound = _FINITE_MAX if name.startswith("running_") else WEIGHT_LIMIT
-            if hi <= bound and lo >= -bound:
-                continue
-            if np.isnan(hi) or np.isnan(lo):
-                what = f"the parameter {name} of '{node_id}' became NaN"
-            elif np.isinf(hi) or np.isinf(lo):
-                what = f"the parameter {name} of '{node_id}' became infinite"
-            else:
-                what = (
-                    f"the parameter {name} of '{node_id}' grew beyond {WEIGHT_LIMIT:g} "
-                    "(exploding weights)"
-                )
-            raise _Diverged(step, what, node_id)
 
 
 class TrainingSession:
@@ -221,6 +70,7 @@ class TrainingSession:
         self.history = MetricsHistory(history_capacity)
         self.publish_interval_s = float(publish_interval_s)
         self.metrics_interval_s = float(metrics_interval_s)
+        self._log = StepLog(self.history, self.metrics_interval_s)
         self._queue: queue.Queue[tuple[str, Any]] = queue.Queue()
         self._cond = threading.Condition()
         self._submitted = 0
@@ -241,9 +91,6 @@ class TrainingSession:
         self._grid: np.ndarray | None = None
         self._record: Any = None
         self._params: dict[str, dict[str, np.ndarray]] | None = None
-        self._metrics: dict[str, float] = {}
-        self._metrics_at = -1
-        self._norms_at = -1
         self._message: str | None = None
         self._node_id: str | None = None
         self._serial = 0
@@ -252,7 +99,6 @@ class TrainingSession:
         self._active_since = 0.0
         self._next_step_at = 0.0
         self._last_publish = 0.0
-        self._last_metrics = 0.0
         self._needs_publish = False
         self._done_unsignalled = 0
         self._next_yield = 0.0
@@ -416,7 +262,7 @@ class TrainingSession:
         """Run fn; an experiment error (or divergence) pauses training and is published."""
         try:
             fn()
-        except _Diverged as exc:
+        except Diverged as exc:
             self._halt("diverged", str(exc), exc.node_id, exc.step)
         except Exception as exc:  # any engine failure becomes a message
             self._halt("error", str(exc) or type(exc).__name__, getattr(exc, "node_id", None))
@@ -510,7 +356,7 @@ class TrainingSession:
         self._active_since = now
         self._next_step_at = now
         self._last_publish = now
-        self._last_metrics = now
+        self._log.started(now)
         self._state = "running"
         self._message = None
         self._node_id = None
@@ -562,9 +408,7 @@ class TrainingSession:
             self.history.clear()
         self._record = None
         self._params = None
-        self._metrics = {}
-        self._metrics_at = -1
-        self._norms_at = -1
+        self._log.restart()
         self._state = state
         self._message = None
         self._node_id = None
@@ -599,25 +443,9 @@ class TrainingSession:
         loss = float(record.loss)
         if not math.isfinite(loss):
             what = "NaN" if math.isnan(loss) else "infinite"
-            raise _Diverged(step, f"the loss became {what}")
-        values = {"loss": loss}
-        # Every step for the first thousand, then ~1000 per tenfold growth: the plot keeps its
-        # shape on a log axis and a long flat-out run does not pay for a norm it never shows.
-        if step - self._norms_at >= max(1, step // 1000) or self._norms_at > step:
-            self._norms_at = step
-            for node_id, norm in record.grad_norms().items():
-                values["grad_norm/" + node_id] = norm
-        self.history.extend(step, values)
-        weight_range = getattr(exp, "weight_range", None)
-        if weight_range is not None:
-            # Two reductions over the live weights; the culprit is looked up only on failure.
-            lo, hi = weight_range()
-            if not (hi <= WEIGHT_LIMIT and lo >= -WEIGHT_LIMIT):
-                _check_params(exp.params_copy(), step)
-        else:
-            params = exp.params_copy()
-            _check_params(params, step)
-            self._params = params
+            raise Diverged(step, f"the loss became {what}")
+        self._log.log_step(step, loss, record)
+        self._params = check_weights(exp, step)
         now = time.perf_counter()
         if self._speed is not None:
             period = 1.0 / self._speed
@@ -627,27 +455,12 @@ class TrainingSession:
             if self._activity == 0:
                 self._end_activity("paused")
                 return
-        # Time-based for long runs; step-based early on, so a short burst (Step 100) still
-        # draws a curve: at least ~50 measurements per tenfold growth of the step count.
-        count = exp.step_count
-        due_by_steps = count - self._metrics_at >= max(10, count // 50)
-        if due_by_steps or now - self._last_metrics >= self.metrics_interval_s:
-            self._measure()
-            self._last_metrics = now
+        self._log.maybe_measure(exp, now)
         if now - self._last_publish >= self.publish_interval_s:
             self._publish()
 
     def _measure(self) -> None:
-        """Evaluate metrics on the full data set once per step count; log the finite ones."""
-        count = self._exp.step_count
-        if count == self._metrics_at:
-            return
-        metrics = {k: float(v) for k, v in self._exp.metrics().items()}
-        self._metrics = metrics
-        self._metrics_at = count
-        finite = {METRIC_NAMES.get(k, k): v for k, v in metrics.items() if math.isfinite(v)}
-        if finite:
-            self.history.extend(count, finite)
+        self._log.measure(self._exp)
 
     def _publish(self, params: bool = True) -> None:
         exp = self._exp
@@ -672,7 +485,7 @@ class TrainingSession:
             elapsed_s=elapsed,
             state="stopped" if self._closing.is_set() else self._state,
             loss=float(record.loss) if record is not None else None,
-            metrics=dict(self._metrics),
+            metrics=dict(self._log.metrics),
             record=record,
             params=self._params if params else None,
             boundary=boundary,

@@ -114,7 +114,7 @@ class ComparisonRun:
 class PlotFeed:
     """Everything the plots may draw, gathered once per GUI tick from the engine's outputs."""
 
-    snapshot: Any  # dlsim.engine.live.session.Snapshot | None
+    snapshot: Any  # dlsim.engine.live.snapshot.Snapshot | None
     history: Any  # dlsim.engine.live.history.MetricsHistory
     history_version: int
     dataset: Any  # dlsim.engine.training.datasets.Dataset | None

@@ -13,8 +13,9 @@ import pytest
 
 from dlsim import resources
 from dlsim.engine.errors import DlsimError
+from dlsim.engine.live.divergence import DIVERGENCE_ADVICE
 from dlsim.engine.live.process_session import DIED, NOT_STARTED, PARAMS_LIMIT, ProcessSession
-from dlsim.engine.live.session import DIVERGENCE_ADVICE, TrainingSession
+from dlsim.engine.live.session import TrainingSession
 from dlsim.engine.training.experiment import Experiment
 from dlsim.engine.training.fileformat import read_document
 from dlsim.engine.views.boundary import boundary_grid

@@ -15,7 +15,8 @@ import pytest
 
 from dlsim import resources
 from dlsim.engine.errors import DlsimError
-from dlsim.engine.live.session import DIVERGENCE_ADVICE, WEIGHT_LIMIT, TrainingSession
+from dlsim.engine.live.divergence import DIVERGENCE_ADVICE, WEIGHT_LIMIT
+from dlsim.engine.live.session import TrainingSession
 from dlsim.engine.training.experiment import Experiment
 
 XOR_LEARN = resources.examples_dir() / "xor_learn.dlsim"
