@@ -1,7 +1,8 @@
 """The Lesson dock: what the open example is there to teach, next to the diagram.
 
 The text is the example's lesson (`dlsim.engine.teaching.topics.lesson_text`, Markdown under
-dlsim/assets/lessons) when there is one, otherwise the document's own description. It follows the
+dlsim/assets/lessons, or its translation into the user's language under lessons/<lang>/) when
+there is one, otherwise the document's own description. It follows the
 document: opening another example or file replaces it.
 """
 
@@ -9,19 +10,19 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtCore import QLocale
 from PySide6.QtGui import QTextCharFormat, QTextCursor, QTextFormat
 from PySide6.QtWidgets import QTextBrowser, QVBoxLayout, QWidget
 
+from dlsim.engine.teaching.topics import lesson_text
 from dlsim.ui.lessons.common import BASE_POINT_SIZE, POSITIVE, big_font, html_escape
 
 HEADING_SIZES = {1: BASE_POINT_SIZE + 3, 2: BASE_POINT_SIZE + 1, 3: BASE_POINT_SIZE}
 
-try:  # the lessons' texts are written alongside this view; without them, descriptions only
-    from dlsim.engine.teaching.topics import lesson_text
-except ImportError:  # pragma: no cover - depends on what is installed
 
-    def lesson_text(example_name: str) -> str | None:
-        return None
+def ui_language() -> str:
+    """The user's language ("ko" for ko_KR): a translated lesson in lessons/<lang>/ wins."""
+    return QLocale().name().partition("_")[0]
 
 
 def example_key(name: str, path: Path | None, titles: dict[str, str]) -> str | None:
@@ -50,7 +51,7 @@ class LessonPane(QWidget):
     def show_lesson(self, key: str | None, title: str, description: str) -> None:
         """The lesson for example `key`, or the title and description when it has none."""
         self.key = key
-        text = lesson_text(key) if key else None
+        text = lesson_text(key, ui_language()) if key else None
         if text:
             self.browser.setMarkdown(text)
             self._tame_headings()
