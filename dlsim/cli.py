@@ -1,6 +1,6 @@
-"""The `dlsim` command: no sub-command opens the GUI; `run`, `validate` and `examples` work
-headless, and so do `--version` and the desktop entry options. A diagram is a file or the name of
-a shipped example (`dlsim run xor_learn`).
+"""The `dlsim` command: `run`, `validate` and `examples` work headless; anything else goes to
+dlsim.ui.app (which answers `--version` and the desktop entry options before Qt starts). A diagram
+is a file or the name of a shipped example (`dlsim run xor_learn`).
 
 Bad input never produces a traceback: it becomes one line on stderr naming the file and the
 problem, and exit status 2. Nothing here writes to the user's file.
