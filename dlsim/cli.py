@@ -11,6 +11,7 @@ from __future__ import annotations
 import argparse
 import json
 import math
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -143,6 +144,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     command = {"run": cmd_run, "validate": cmd_validate, "examples": cmd_examples}[args.command]
     try:
         return command(args)
+    except BrokenPipeError:  # `dlsim examples | head`: the reader left; no traceback, no noise
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 1
     except DlsimError as exc:
         print(f"dlsim: {exc}", file=sys.stderr)
         return EXIT_BAD_INPUT

@@ -226,3 +226,15 @@ def dlsim_version() -> str:
     from importlib.metadata import version
 
     return version("dlsim")
+
+
+def test_a_reader_that_stops_early_gets_no_traceback() -> None:
+    with subprocess.Popen(
+        [sys.executable, "-m", "dlsim", "run", "xor_learn", "--steps", "20000"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    ) as proc:
+        proc.stdout.close()  # like `| head` exiting before dlsim writes
+        err = proc.stderr.read().decode()
+        proc.wait(timeout=120)
+    assert "Traceback" not in err and "BrokenPipe" not in err
