@@ -159,16 +159,29 @@ def main(argv: list[str] | None = None) -> int:
     app.setWindowIcon(app_icon())
     apply_theme(app, args.theme)
     install_wheel_guard(app)  # before any widget exists: every spin and combo box gets it
-    window = MainWindow()
-    window.remember_layout = not args.screenshot
     if args.screenshot:
+        window = MainWindow()
+        window.remember_layout = False
         return _screenshot(window, args, size, DEFAULT_EXAMPLE)
+    start_window(args)
+    return app.exec()
+
+
+def start_window(args: argparse.Namespace | list[str]):
+    """What a user gets at start-up: the window with its extensions, fitted to the screen, with
+    the file (or the default example) open. Tests measure this same path."""
+    from dlsim.ui.main_window import MainWindow
+    from dlsim.ui.panels.examples import DEFAULT_EXAMPLE
+
+    if isinstance(args, list):
+        args = _parse_args(args)
+    window = MainWindow()
     _install_extensions(window, not args.editor_only)
-    window.show()
+    window.show_fitted()
     # A file that cannot be opened has said why in a dialog; the default example opens instead.
     if not (args.file and window.open_path(args.file, ask_to_save=False)):
         window.open_example(args.example or DEFAULT_EXAMPLE)
-    return app.exec()
+    return window
 
 
 def _desktop_entry(install: bool) -> int:

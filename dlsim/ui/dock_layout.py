@@ -3,20 +3,28 @@ View ▸ Reset Layout.
 
 The main window and the training workbench both dock panels through `DockLayout.add_dock`, so
 every dock is listed under View ▸ Panels and takes part in the saved layout. The arrangement is
-decided here and nowhere else: the left column split after the first show, the plots grouped as
-three pairs of tabs, and the sizes they start with.
+decided here and nowhere else: the left column split after the first show, the right column
+(Inspector/Training above the Lesson) running the full height, the plots in two tab groups under
+the canvas, and the sizes they start with. The window opens inside its screen's available area,
+and a remembered layout that cannot fit that screen, or cannot be read, is ignored.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QByteArray, QObject, QSettings, Qt, QTimer
+from PySide6.QtCore import QByteArray, QObject, QRect, QSettings, QSize, Qt, QTimer
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QMenu, QWidget
 
 Area = Qt.DockWidgetArea
-PLOT_HEIGHT = 300
-PANEL_WIDTH = 330
-# The plot docks as three tab groups, side by side: (shown first, behind it).
-TAB_PAIRS = (("loss", "compare"), ("boundary", "weights"), ("gradients", "activations"))
+DEFAULT_SIZE = (1280, 800)
+FRAME_ALLOWANCE = (16, 48)  # a window manager's borders and title bar, roughly
+PLOT_HEIGHT = 300  # at most; never more than PLOT_SHARE of the window's height
+PLOT_SHARE = 0.4
+PANEL_WIDTH = 330  # at most; never more than PANEL_SHARE of the window's width
+PANEL_SHARE = 0.27
+LEFT_WIDTH = 210
+# The plots as two tab groups under the canvas, each about half its width (the first is shown).
+# Problems sits with the loss: the status bar's problem count brings it forward.
+TAB_GROUPS = (("loss", "compare", "problems"), ("boundary", "activations", "gradients", "weights"))
 
 
 def app_settings() -> QSettings:
@@ -37,6 +45,9 @@ class DockLayout(QObject):
         self.docks: dict[str, QDockWidget] = {}
         self.default_state: QByteArray | None = None
         self.restored = False  # a remembered layout was restored: do not arrange over it
+        self.geometry_restored = False
+        self.plot_docks: dict[str, QDockWidget] | None = None  # given by arrange_plots
+        self.split_column = None  # the main window's left-column split, for Reset Layout
 
     def add_dock(
         self,
@@ -61,11 +72,12 @@ class DockLayout(QObject):
         self.docks[name] = dock
         return dock
 
-    # --- the remembered layout ------------------------------------------------------------------
+    # --- the window on its screen and the remembered layout -----------------------------------
 
     def restore(self, remember: bool) -> None:
         """Keep the built layout as the default (Reset Layout) and, if `remember`, restore the
-        one saved at the last close (it needs every dock to exist)."""
+        one saved at the last close (it needs every dock to exist) — unless it cannot fit this
+        screen or cannot be read, when the built one stays."""
         window = self.window
         self.default_state = window.saveState()
         if not remember:
@@ -73,22 +85,64 @@ class DockLayout(QObject):
         settings = app_settings()
         geometry = settings.value("window/geometry")
         state = settings.value("window/state")
+        available = window.screen().availableGeometry()
         if isinstance(geometry, QByteArray):
-            window.restoreGeometry(geometry)
+            before = window.saveGeometry()
+            restored = window.restoreGeometry(geometry)
+            if restored and fits(window.geometry().size(), available):
+                self.geometry_restored = True
+            else:
+                window.restoreGeometry(before)
         if isinstance(state, QByteArray):
             self.restored = window.restoreState(state)
+            if self.restored and not fits(window.minimumSizeHint(), available):
+                window.restoreState(self.default_state)
+                self.restored = False
+
+    def show_fitted(self) -> None:
+        """Show the window inside its screen's available area: the remembered size if it fits,
+        else DEFAULT_SIZE centred, maximised on a screen too small for that."""
+        window = self.window
+        available = window.screen().availableGeometry()
+        if self.geometry_restored:
+            window.show()
+            return
+        if not fits(QSize(*DEFAULT_SIZE), available):
+            window.resize(available.size() - QSize(*FRAME_ALLOWANCE))
+            window.showMaximized()
+            return
+        window.resize(*DEFAULT_SIZE)
+        window.move(available.center() - window.rect().center())
+        window.show()
 
     def save(self) -> None:
+        """Remember the window for the next start; a layout too big for this screen is not kept."""
+        window = self.window
+        if not fits(window.minimumSizeHint(), window.screen().availableGeometry()):
+            return
         settings = app_settings()
-        settings.setValue("window/geometry", self.window.saveGeometry())
-        settings.setValue("window/state", self.window.saveState())
+        settings.setValue("window/geometry", window.saveGeometry())
+        settings.setValue("window/state", window.saveState())
 
     def reset(self) -> None:
-        """View ▸ Reset Layout: the layout as built, every dock shown."""
+        """View ▸ Reset Layout: the arrangement a first start gives, at the window's size."""
+        window = self.window
+        size = window.size()
         if self.default_state is not None:
-            self.window.restoreState(self.default_state)
-        for dock in self.docks.values():
-            dock.show()
+            window.restoreState(self.default_state)
+        grouped = {key for group in TAB_GROUPS for key in group}
+        for name, dock in self.docks.items():
+            if self._key(name) not in grouped or self.plot_docks is None:
+                dock.show()
+        if self.plot_docks is not None:
+            self.arrange_plots(self.plot_docks)
+        window.resize(size)
+        if self.split_column is not None:
+            QTimer.singleShot(0, self.split_column)
+
+    def _key(self, name: str) -> str:
+        """A dock's key in TAB_GROUPS ("dock_plot_loss" → "loss")."""
+        return name.removeprefix("dock_plot_")
 
     # --- the first arrangement ------------------------------------------------------------------
 
@@ -108,12 +162,15 @@ class DockLayout(QObject):
             )
 
     def arrange_plots(self, docks: dict[str, QDockWidget]) -> None:
-        """Group the plot docks (by plot key, with the "training" dock) as three pairs of tabs
-        and give them room — only if they still sit side by side as added (a remembered layout
-        wins). Call it after the window is first shown: tabifying before that leaves stray tab
-        bars on screen in Qt 6.12."""
-        window, d = self.window, docks
-        plots = [d[first] for pair in TAB_PAIRS for first in pair]
+        """Group the plot docks (by plot key, with the "training" dock) in TAB_GROUPS under the
+        canvas and give them room — only if they still sit side by side as added (a remembered
+        layout wins). Call it after the window is first shown: tabifying before that leaves
+        stray tab bars on screen in Qt 6.12."""
+        window = self.window
+        self.plot_docks = docks
+        groups = [[self._group_dock(key, docks) for key in group] for group in TAB_GROUPS]
+        groups = [[dock for dock in group if dock is not None] for group in groups]
+        plots = [dock for key, dock in docks.items() if key != "training"]
         untouched = all(
             dock.isHidden()
             and window.dockWidgetArea(dock) == Area.BottomDockWidgetArea
@@ -124,23 +181,48 @@ class DockLayout(QObject):
         if not untouched:
             return
         size = window.size()
-        for first, second in TAB_PAIRS:
-            d[first].show()
-            window.tabifyDockWidget(d[first], d[second])
-            d[second].show()
-            d[first].raise_()
+        for group in groups:
+            first = group[0]
+            first.show()
+            for dock in group[1:]:
+                window.tabifyDockWidget(first, dock)
+                dock.show()
+            first.raise_()
         window.resize(size)
-        QTimer.singleShot(0, lambda: self._size_plot_docks(d))
+        QTimer.singleShot(0, lambda: self._size_docks(docks, [group[0] for group in groups]))
 
-    def _size_plot_docks(self, d: dict[str, QDockWidget]) -> None:
-        """Plots about PLOT_HEIGHT tall, loss widest, the training panel PANEL_WIDTH wide."""
+    def _group_dock(self, key: str, docks: dict[str, QDockWidget]) -> QDockWidget | None:
+        return docks.get(key) or self.docks.get(key)
+
+    def _size_docks(self, docks: dict[str, QDockWidget], fronts: list[QDockWidget]) -> None:
+        """Plots at most PLOT_HEIGHT (and PLOT_SHARE of the window) tall, the two groups sharing
+        the canvas's width; the right column PANEL_WIDTH wide, split between Inspector/Training
+        and the Lesson; the left column LEFT_WIDTH wide."""
         window = self.window
-        window.resizeDocks([d["loss"]], [PLOT_HEIGHT], Qt.Orientation.Vertical)
-        row = [d["loss"], d["boundary"], d["gradients"]]
-        sizes = [430, 280, 370]
-        problems = self.docks.get("problems")
-        if problems is not None and window.dockWidgetArea(problems) == Area.BottomDockWidgetArea:
-            row.insert(0, problems)
-            sizes.insert(0, 200)
-        window.resizeDocks(row, sizes, Qt.Orientation.Horizontal)
-        window.resizeDocks([d["training"]], [PANEL_WIDTH], Qt.Orientation.Horizontal)
+        width, height = window.width(), window.height()
+        window.resizeDocks(
+            fronts[:1], [min(PLOT_HEIGHT, int(height * PLOT_SHARE))], Qt.Orientation.Vertical
+        )
+        panel = min(PANEL_WIDTH, int(width * PANEL_SHARE))
+        left = min(LEFT_WIDTH, int(width * 0.2))
+        sides = [(self.docks.get("layers"), left), (docks.get("training"), panel)]
+        sides = [(dock, size) for dock, size in sides if dock is not None]
+        window.resizeDocks(
+            [dock for dock, _ in sides], [size for _, size in sides], Qt.Orientation.Horizontal
+        )
+        middle = max(width - panel - left, 200)
+        window.resizeDocks(fronts, [middle // len(fronts)] * len(fronts), Qt.Orientation.Horizontal)
+        lesson, training = self.docks.get("lesson"), docks.get("training")
+        if lesson is not None and training is not None and not lesson.isFloating():
+            column = training.height() + lesson.height()
+            window.resizeDocks(
+                [training, lesson], [column // 2, column - column // 2], Qt.Orientation.Vertical
+            )
+
+
+def fits(size: QSize, available: QRect) -> bool:
+    """Whether a window of `size` (plus its frame) fits a screen's available area."""
+    return (
+        size.width() + FRAME_ALLOWANCE[0] <= available.width()
+        and size.height() + FRAME_ALLOWANCE[1] <= available.height()
+    )

@@ -74,6 +74,7 @@ class MainWindow(QMainWindow):
         self._build_actions()
         self._build_menus()
         self.dock_layout = DockLayout(self, self.panels_menu)
+        self.dock_layout.split_column = self._split_left_column
         self._build_toolbar()
         self.add_dock(self.palette_panel, "Layers", Area.LeftDockWidgetArea, "layers")
         self.add_dock(self.examples_panel, "Examples", Area.LeftDockWidgetArea, "examples")
@@ -87,6 +88,10 @@ class MainWindow(QMainWindow):
         self._connect_signals()
         self._update_title()
         self._update_edit_actions()
+
+    def show_fitted(self) -> None:
+        """Show the window inside its screen's available area (DockLayout.show_fitted)."""
+        self.dock_layout.show_fitted()
 
     def showEvent(self, event) -> None:  # noqa: N802 (Qt override)
         """Once laid out for the first time, split the left column (unless a remembered layout
@@ -261,9 +266,19 @@ class MainWindow(QMainWindow):
         help_menu.addAction("&About dlsim", self._show_about)
 
     def _build_toolbar(self) -> None:
+        """Short, fixed labels: the Edit menu says "Undo Connect input_1 → dense_1", the toolbar
+        says "Undo" (the name is in its tooltip), so no button moves when the name changes."""
         self.toolbar = QToolBar("Main toolbar", self)
         self.toolbar.setObjectName("main_toolbar")
         self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.toolbar.setMovable(False)
+        for action, label in (
+            (self.undo_action, "Undo"),
+            (self.redo_action, "Redo"),
+            (self.fit_action, "Fit"),
+            (self.arrange_action, "Arrange"),
+        ):
+            action.setIconText(label)
         self.toolbar.addActions([self.new_action, self.open_action, self.save_action])
         self.toolbar.addSeparator()
         self.toolbar.addActions([self.undo_action, self.redo_action])

@@ -76,9 +76,6 @@ class Workbench(QObject):
         self.docks: dict[str, QDockWidget] = {}
         right = Qt.DockWidgetArea.RightDockWidgetArea
         bottom = Qt.DockWidgetArea.BottomDockWidgetArea
-        # The plots need width more than the side panels need height: let the bottom area
-        # run under the right-hand panels.
-        window.setCorner(Qt.Corner.BottomRightCorner, bottom)
         self.docks["training"] = window.add_dock(
             self.training_panel, "Training", right, "dock_training", tabify_with="inspector"
         )

@@ -146,3 +146,23 @@ def test_diagram_text_is_legible_in_light_and_dark_themes(qapp, theme):
     assert contrast(colors["subtext"], colors["node"]) >= 4.5  # ids and counts: AA
     assert contrast(colors["text"], colors["label_bg"]) >= 7  # edge shapes
     assert contrast(colors["edge"], colors["background"]) >= 2.5
+
+
+def toolbar_positions(window: MainWindow) -> list[tuple[str, int, int]]:
+    bar = window.toolbar
+    return [
+        (a.iconText(), bar.widgetForAction(a).x(), bar.widgetForAction(a).width())
+        for a in bar.actions()
+        if not a.isSeparator()
+    ]
+
+
+def test_an_edit_names_undo_in_its_tooltip_and_moves_no_toolbar_button(window, qtbot):
+    before = toolbar_positions(window)
+    window.view.add_layer_at_center("Dense")
+    QApplication.processEvents()
+    assert toolbar_positions(window) == before
+    assert window.toolbar.widgetForAction(window.undo_action).text() == "Undo"
+    tip = window.undo_action.toolTip()
+    assert tip.startswith("Undo ") and tip != "Undo"
+    assert window.undo_action.text().startswith("&Undo ")  # the Edit menu names the edit

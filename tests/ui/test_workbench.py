@@ -50,9 +50,9 @@ def controller(document, qtbot):
 
 @pytest.fixture
 def controls(controller, qtbot) -> RunControls:
-    widget = RunControls(controller)
-    qtbot.addWidget(widget)
-    return widget
+    controls = RunControls(controller)
+    qtbot.addWidget(controls.toolbar)
+    return controls
 
 
 def snap(controller):
@@ -91,10 +91,19 @@ def test_step_actions_advance_the_counter_exactly(qtbot, controller, controls):
     qtbot.waitUntil(lambda: controls.step_label.text() == "step 111", timeout=TIMEOUT_MS)
 
 
+def control_geometry(controls: RunControls) -> list[tuple[int, int]]:
+    bar = controls.toolbar
+    return [(bar.widgetForAction(a).x(), bar.widgetForAction(a).width()) for a in bar.actions()]
+
+
 def test_run_then_pause_stops_the_counter(qtbot, controller, controls):
+    controls.toolbar.show()
+    before = control_geometry(controls)
     controls.run_action.trigger()
     qtbot.waitUntil(lambda: snap(controller).step > 20, timeout=TIMEOUT_MS)
     assert controls.run_action.text() == "Pause"
+    qtbot.waitUntil(lambda: controls.step_label.text() != "step 0", timeout=TIMEOUT_MS)
+    assert control_geometry(controls) == before, "Pause and the counters moved no button"
     controls.run_action.trigger()
     qtbot.waitUntil(lambda: snap(controller).state == "paused", timeout=TIMEOUT_MS)
     stopped_at = snap(controller).step

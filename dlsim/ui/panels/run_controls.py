@@ -1,14 +1,15 @@
 """Run controls: Run/Pause (Space), Step (→), Step 10/100, Reset, speed, and the counters.
 
 Every action only sends a command to the training session and returns; the labels follow the
-controller's signals, which follow the snapshots the worker publishes.
+controller's signals, which follow the snapshots the worker publishes. Nothing on the toolbar
+changes width while it is used (Run/Pause, counters, speed), so no button moves under the cursor.
 """
 
 from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QComboBox, QFrame, QHBoxLayout, QLabel, QToolBar, QWidget
 
@@ -28,20 +29,32 @@ STATE_WORDS = {
     "running": "running",
     "paused": "paused",
     "diverged": "diverged",
-    "error": "stopped by an error",
+    "error": "error",
     "stopped": "stopped",
 }
 
 
+def format_count(n: int) -> str:
+    """1,234 up to a million, then 1.23M: a counter keeps its width for the longest run."""
+    return f"{n:,}" if n < 1_000_000 else f"{n / 1_000_000:.2f}M"
+
+
 def format_elapsed(seconds: float) -> str:
-    minutes, rest = divmod(max(seconds, 0.0), 60.0)
-    return f"{int(minutes)}:{rest:04.1f}"
+    minutes, rest = divmod(int(max(seconds, 0.0)), 60)
+    return f"{minutes}:{rest:02d}"
 
 
-class RunControls(QWidget):
-    """The toolbar's actions and counters, wired to a TrainingController."""
+# The widest text each counter shows: its width is fixed to it, so the toolbar never reflows.
+COUNTER_SAMPLES = ("step 999,999", "epoch 999,999", "99:59", "diverged")
 
-    def __init__(self, controller, parent: QWidget | None = None) -> None:
+
+class RunControls(QObject):
+    """The toolbar's actions and counters, wired to a TrainingController.
+
+    A QObject, not a widget: an unlaid-out child widget of the window would sit over its menu bar.
+    """
+
+    def __init__(self, controller, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.controller = controller
         self.run_action = self._action("Run", "Space", "Train until paused (Space)")
@@ -62,20 +75,25 @@ class RunControls(QWidget):
         self.speed_box.setToolTip("Training speed")
         for label, sps in SPEEDS:
             self.speed_box.addItem(label, sps)
+        self.speed_box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.speed_box.setFixedWidth(self.speed_box.sizeHint().width())
         self.speed_box.currentIndexChanged.connect(self._on_speed_box_changed)
         self.step_label = QLabel()
         self.epoch_label = QLabel()
         self.time_label = QLabel()
         self.state_label = QLabel()
-        for label in (self.step_label, self.epoch_label, self.time_label, self.state_label):
+        counters = (self.step_label, self.epoch_label, self.time_label, self.state_label)
+        for label, sample in zip(counters, COUNTER_SAMPLES, strict=True):
             label.setTextFormat(Qt.TextFormat.PlainText)
-        self.step_label.setMinimumWidth(78)
-        self.epoch_label.setMinimumWidth(78)
-        self.time_label.setMinimumWidth(44)
-        self.state_label.setMinimumWidth(70)
+            label.setFixedWidth(label.fontMetrics().horizontalAdvance(sample) + 2)
+        self.state_label.setToolTip("What training is doing")
 
         self.toolbar = QToolBar("Training")
         self.toolbar.setObjectName("toolbar_training")
+        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.toolbar.setMovable(False)
+        self.step10_action.setIconText("+10")  # the menu says "Step 10"; the toolbar has no room
+        self.step100_action.setIconText("+100")
         for action in (
             self.run_action,
             self.step_action,
@@ -86,14 +104,18 @@ class RunControls(QWidget):
             self.toolbar.addAction(action)
         self.toolbar.addSeparator()
         self.toolbar.addWidget(self.speed_box)
-        self.toolbar.addSeparator()
-        counters = QWidget()
-        row = QHBoxLayout(counters)
-        row.setContentsMargins(4, 0, 4, 0)
-        row.setSpacing(8)
-        for label in (self.step_label, self.epoch_label, self.time_label, self.state_label):
+        box = QWidget()
+        row = QHBoxLayout(box)
+        row.setContentsMargins(8, 0, 2, 0)
+        row.setSpacing(5)
+        for label in counters:
             row.addWidget(label)
-        self.toolbar.addWidget(counters)
+        self.toolbar.addWidget(box)
+        run_button = self.toolbar.widgetForAction(self.run_action)
+        metrics = run_button.fontMetrics()
+        extra = run_button.sizeHint().width() - metrics.horizontalAdvance("Run")
+        widest = max(metrics.horizontalAdvance(text) for text in ("Run", "Pause"))
+        run_button.setFixedWidth(extra + widest)
 
         controller.state_changed.connect(self._on_controller_state_changed)
         controller.counters_changed.connect(self._on_controller_counters_changed)
@@ -123,8 +145,8 @@ class RunControls(QWidget):
         self.state_label.setStyleSheet(f"color: {colour};" if colour else "")
 
     def _on_controller_counters_changed(self, step: int, epoch: int, elapsed: float) -> None:
-        self.step_label.setText(f"step {step:,}")
-        self.epoch_label.setText(f"epoch {epoch:,}")
+        self.step_label.setText(f"step {format_count(step)}")
+        self.epoch_label.setText(f"epoch {format_count(epoch)}")
         self.time_label.setText(format_elapsed(elapsed))
 
 

@@ -1,0 +1,77 @@
+"""Measure the real start-up window on a screen of a given size; print one JSON object.
+
+Run by tests/ui/test_small_screen.py in a subprocess: Qt's offscreen platform takes its screen
+size from a config file, and that must be set before QApplication starts.
+    python small_screen_probe.py WIDTH HEIGHT SETTINGS_DIR [saved|corrupt]
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+
+def _configure(width: int, height: int) -> None:
+    screens = {
+        "screens": [
+            {"name": "s", "x": 0, "y": 0, "width": width, "height": height, "logicalDpi": 96}
+        ]
+    }
+    path = Path(tempfile.mkdtemp()) / "screens.json"
+    path.write_text(json.dumps(screens))
+    os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={path}"
+
+
+def main() -> None:
+    width, height, settings_dir = int(sys.argv[1]), int(sys.argv[2]), sys.argv[3]
+    _configure(width, height)
+    from PySide6.QtCore import QCoreApplication, QPoint, QSettings
+    from PySide6.QtWidgets import QApplication, QMenuBar, QToolBar
+
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, settings_dir)
+    app = QApplication([])
+    from dlsim.ui.app import start_window
+    from dlsim.ui.style import apply_theme
+
+    apply_theme(app, "system")
+
+    def settle() -> None:
+        for _ in range(20):
+            QCoreApplication.processEvents()
+
+    window = start_window([])
+    settle()
+    out: dict = {"available": _rect(window.screen().availableGeometry())}
+    out["frame"] = _rect(window.frameGeometry())
+    out["minimum"] = [window.minimumSizeHint().width(), window.minimumSizeHint().height()]
+    bar = window.menuBar()
+    out["menu_hits"] = {}
+    for action in bar.actions():
+        centre = bar.actionGeometry(action).center()
+        hit = app.widgetAt(bar.mapToGlobal(centre))
+        out["menu_hits"][action.text().replace("&", "")] = isinstance(hit, QMenuBar)
+    out["toolbars"] = {}
+    for toolbar in window.findChildren(QToolBar):
+        hidden = [
+            a.iconText()
+            for a in toolbar.actions()
+            if not a.isSeparator() and not toolbar.widgetForAction(a).isVisible()
+        ]
+        right = toolbar.mapTo(window, QPoint(toolbar.width(), 0)).x()
+        needed = toolbar.sizeHint().width()
+        out["toolbars"][toolbar.objectName()] = {"hidden": hidden, "right": right, "needed": needed}
+    out["window_width"] = window.width()
+    print(json.dumps(out))
+    window.document.undo_stack.setClean()
+    window.close()
+
+
+def _rect(r) -> list[int]:
+    return [r.x(), r.y(), r.width(), r.height()]
+
+
+if __name__ == "__main__":
+    main()
