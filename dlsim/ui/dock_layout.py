@@ -21,10 +21,12 @@ PLOT_HEIGHT = 300  # at most; never more than PLOT_SHARE of the window's height
 PLOT_SHARE = 0.4
 PANEL_WIDTH = 330  # at most; never more than PANEL_SHARE of the window's width
 PANEL_SHARE = 0.27
-LEFT_WIDTH = 210
+LEFT_WIDTH = 210  # at most; never more than LEFT_SHARE of the window's width
+LEFT_SHARE = 0.17
 # The plots as two tab groups under the canvas, each about half its width (the first is shown).
-# Problems sits with the loss: the status bar's problem count brings it forward.
-TAB_GROUPS = (("loss", "compare", "problems"), ("boundary", "activations", "gradients", "weights"))
+# Problems sits with the loss: the status bar's problem count brings it forward. The boundary's
+# group has the shorter tab titles' place: it is the narrower one on a small screen.
+TAB_GROUPS = (("loss", "compare", "weights", "problems"), ("boundary", "activations", "gradients"))
 
 
 def app_settings() -> QSettings:
@@ -204,7 +206,7 @@ class DockLayout(QObject):
             fronts[:1], [min(PLOT_HEIGHT, int(height * PLOT_SHARE))], Qt.Orientation.Vertical
         )
         panel = min(PANEL_WIDTH, int(width * PANEL_SHARE))
-        left = min(LEFT_WIDTH, int(width * 0.2))
+        left = min(LEFT_WIDTH, int(width * LEFT_SHARE))
         sides = [(self.docks.get("layers"), left), (docks.get("training"), panel)]
         sides = [(dock, size) for dock, size in sides if dock is not None]
         window.resizeDocks(

@@ -2,7 +2,7 @@
 
 Run by tests/ui/test_small_screen.py in a subprocess: Qt's offscreen platform takes its screen
 size from a config file, and that must be set before QApplication starts.
-    python small_screen_probe.py WIDTH HEIGHT SETTINGS_DIR [saved|corrupt]
+    python small_screen_probe.py WIDTH HEIGHT SETTINGS_DIR [remembered-too-big|reset]
 """
 
 from __future__ import annotations
@@ -28,8 +28,8 @@ def _configure(width: int, height: int) -> None:
 def main() -> None:
     width, height, settings_dir = int(sys.argv[1]), int(sys.argv[2]), sys.argv[3]
     _configure(width, height)
-    from PySide6.QtCore import QCoreApplication, QPoint, QSettings
-    from PySide6.QtWidgets import QApplication, QMenuBar, QToolBar
+    from PySide6.QtCore import QByteArray, QCoreApplication, QPoint, QSettings
+    from PySide6.QtWidgets import QApplication, QDockWidget, QMainWindow, QMenuBar, QToolBar
 
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, settings_dir)
     app = QApplication([])
@@ -42,9 +42,26 @@ def main() -> None:
         for _ in range(20):
             QCoreApplication.processEvents()
 
+    mode = sys.argv[4] if len(sys.argv) > 4 else ""
+    if mode == "remembered-too-big":  # a layout saved on a big screen, and a corrupt dock state
+        from dlsim.ui.dock_layout import app_settings
+
+        big = QMainWindow()
+        big.setGeometry(0, 0, 2400, 1500)
+        app_settings().setValue("window/geometry", big.saveGeometry())
+        app_settings().setValue("window/state", QByteArray(b"not a dock state"))
+        app_settings().sync()
     window = start_window([])
     settle()
+    if mode == "reset":
+        window.reset_layout_action.trigger()
+        settle()
+    docks = [d for d in window.findChildren(QDockWidget) if d.isVisible()]
+    shown = [d for d in docks if not d.visibleRegion().isEmpty()]
     out: dict = {"available": _rect(window.screen().availableGeometry())}
+    out["docks_in_front"] = sorted(d.objectName() for d in shown)
+    out["dock_sizes"] = {d.objectName(): [d.width(), d.height()] for d in shown}
+    out["maximized"] = window.isMaximized()
     out["frame"] = _rect(window.frameGeometry())
     out["minimum"] = [window.minimumSizeHint().width(), window.minimumSizeHint().height()]
     bar = window.menuBar()
@@ -64,6 +81,26 @@ def main() -> None:
         needed = toolbar.sizeHint().width()
         out["toolbars"][toolbar.objectName()] = {"hidden": hidden, "right": right, "needed": needed}
     out["window_width"] = window.width()
+    out["examples"] = {}
+    from dlsim.ui.panels.examples import list_examples
+
+    for info in list_examples():
+        window.open_example(info.key)
+        settle()
+        view = window.view
+        visible = view.visible_scene_rect()
+        items = window.scene.node_items()
+        minimap = view.minimap.geometry() if view.minimap.isVisible() else None
+        out["examples"][info.key] = {
+            "layers": len(items),
+            "outside": [i.node_id for i in items if not visible.contains(i.sceneBoundingRect())],
+            "under_minimap": [
+                i.node_id
+                for i in items
+                if minimap is not None
+                and view.mapFromScene(i.sceneBoundingRect()).boundingRect().intersects(minimap)
+            ],
+        }
     print(json.dumps(out))
     window.document.undo_stack.setClean()
     window.close()

@@ -52,3 +52,43 @@ def test_the_toolbars_do_not_overflow(small):
     bars = small["toolbars"]
     assert all(not bar["hidden"] for bar in bars.values()), bars
     assert sum(bar["needed"] for bar in bars.values()) <= small["window_width"]
+
+
+def test_every_example_opens_with_all_layers_in_view_and_none_under_the_minimap(small):
+    examples = small["examples"]
+    assert len(examples) >= 10
+    for key, seen in examples.items():
+        assert seen["layers"] > 0, key
+        assert seen["outside"] == [], f"{key}: layers cut off"
+        assert seen["under_minimap"] == [], f"{key}: the minimap covers layers"
+
+
+def test_plots_open_as_two_tab_groups(small):
+    plots = [name for name in small["docks_in_front"] if name.startswith("dock_plot_")]
+    assert sorted(plots) == ["dock_plot_boundary", "dock_plot_loss"]
+
+
+def test_reset_layout_restores_the_first_arrangement_and_it_fits(small, tmp_path):
+    after = probe(tmp_path, 1024, 640, "reset")
+    assert after["docks_in_front"] == small["docks_in_front"]
+    assert inside(after["frame"], after["available"])
+    assert after["minimum"][0] <= 1024 and after["minimum"][1] <= 640
+
+
+def test_a_remembered_layout_too_big_or_corrupt_is_ignored(tmp_path):
+    seen = probe(tmp_path, 1024, 640, "remembered-too-big")
+    assert inside(seen["frame"], seen["available"])
+    assert sorted(p for p in seen["docks_in_front"] if p.startswith("dock_plot_")) == [
+        "dock_plot_boundary",
+        "dock_plot_loss",
+    ]
+
+
+def test_at_1280x800_the_side_panels_and_plots_have_room_to_read(tmp_path):
+    seen = probe(tmp_path, 1280, 800)
+    assert inside(seen["frame"], seen["available"])
+    sizes = seen["dock_sizes"]
+    for panel in ("dock_training", "lesson"):
+        assert sizes[panel][0] >= 300 and sizes[panel][1] >= 280, (panel, sizes[panel])
+    for plot in ("dock_plot_loss", "dock_plot_boundary"):
+        assert sizes[plot][0] >= 320 and sizes[plot][1] >= 240, (plot, sizes[plot])

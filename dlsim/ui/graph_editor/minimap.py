@@ -2,7 +2,8 @@
 
 It is a second, non-interactive view of the same scene, scaled to show the whole diagram, with
 the main view's visible area outlined; clicking or dragging in it recentres the main view. It
-hides itself while the whole diagram is visible, since then it would only repeat the canvas.
+hides itself while the whole diagram is visible, since then it would only repeat the canvas, and
+while it would cover a layer, since the layer matters more.
 """
 
 from __future__ import annotations
@@ -55,8 +56,16 @@ class Minimap(QGraphicsView):
             self.main.visible_scene_rect().contains(diagram)
         )
 
+    def covers_a_layer(self) -> bool:
+        """True when, placed in its corner, it would hide part of a layer."""
+        self.place()
+        port = self.main.viewport().geometry()
+        corner = self.main.mapToScene(self.geometry().translated(-port.topLeft())).boundingRect()
+        items = self.main.graph_scene.node_items()
+        return any(item.sceneBoundingRect().intersects(corner) for item in items)
+
     def refresh(self) -> None:
-        show = self.enabled and self.needed()
+        show = self.enabled and self.needed() and not self.covers_a_layer()
         self.setVisible(show)
         if show:
             self.place()

@@ -54,6 +54,7 @@ class GraphView(QGraphicsView):
         self.setAcceptDrops(True)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self._pan_from: QPoint | None = None
+        self._fitted = False  # the diagram was fitted and not zoomed or panned since: stay fitted
         self._space_down = False
         self._space_panned = False
         self.minimap = Minimap(self)
@@ -68,6 +69,7 @@ class GraphView(QGraphicsView):
 
     def set_zoom(self, factor: float) -> None:
         """Zoom to an absolute factor, clamped to [MIN_ZOOM, MAX_ZOOM]."""
+        self._fitted = False
         factor = min(max(factor, MIN_ZOOM), MAX_ZOOM)
         ratio = factor / self.zoom()
         if abs(ratio - 1.0) < 1e-9:
@@ -86,7 +88,11 @@ class GraphView(QGraphicsView):
         self.set_zoom(1.0)
 
     def fit_to_view(self) -> None:
-        """Show the whole diagram, never magnified beyond MAX_FIT_ZOOM (small graphs stay sane)."""
+        """Show the whole diagram, never magnified beyond MAX_FIT_ZOOM (small graphs stay sane).
+
+        It stays fitted while the view is resized (docks settling, the window maximised) until
+        the user zooms or pans."""
+        self._fitted = True
         rect = self.graph_scene.diagram_rect().adjusted(-40, -40, 40, 40)
         self.fitInView(rect, Qt.AspectRatioMode.KeepAspectRatio)
         factor = min(max(self.zoom(), MIN_ZOOM), MAX_FIT_ZOOM)
@@ -105,6 +111,7 @@ class GraphView(QGraphicsView):
     # --- pan ------------------------------------------------------------------------------------
 
     def _start_pan(self, pos: QPoint) -> None:
+        self._fitted = False
         self._pan_from = pos
         self.viewport().setCursor(Qt.CursorShape.ClosedHandCursor)
 
@@ -252,6 +259,8 @@ class GraphView(QGraphicsView):
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
+        if self._fitted:
+            self.fit_to_view()
         self.minimap.place()
         self._on_viewport_moved()
 
