@@ -9,6 +9,7 @@ from __future__ import annotations
 import copy
 import json
 import os
+import stat
 import tempfile
 from collections.abc import Mapping
 from pathlib import Path
@@ -148,15 +149,22 @@ def dumps(doc: dict[str, Any]) -> str:
 
 
 def write_document(path: str | os.PathLike[str], doc: dict[str, Any]) -> None:
-    """Save atomically: temp file in the same folder, fsync, rename over the target."""
+    """Save atomically: temp file in the same folder, fsync, rename over the target.
+
+    The file gets the permissions a plain write would give it (mkstemp's are owner-only): the
+    mode of the file it replaces, or the user's umask for a new one.
+    """
     p = Path(path)
     text = dumps(doc)
     folder = p.parent if str(p.parent) else Path(".")
+    mode = _mode_for(p)
     try:
         fd, tmp = tempfile.mkstemp(prefix=f".{p.name}.", suffix=".tmp", dir=folder)
     except OSError as exc:
         raise DlsimError(f"{p}: cannot be saved ({exc.strerror or exc})") from None
     try:
+        if hasattr(os, "fchmod"):
+            os.fchmod(fd, mode)
         with os.fdopen(fd, "w", encoding="utf-8") as fh:
             fh.write(text)
             fh.flush()
@@ -165,3 +173,13 @@ def write_document(path: str | os.PathLike[str], doc: dict[str, Any]) -> None:
     except OSError as exc:
         Path(tmp).unlink(missing_ok=True)
         raise DlsimError(f"{p}: cannot be saved ({exc.strerror or exc})") from None
+
+
+def _mode_for(path: Path) -> int:
+    """The permission bits a save should leave on `path`."""
+    try:
+        return stat.S_IMODE(path.stat().st_mode)
+    except OSError:
+        umask = os.umask(0o022)  # reading the umask means setting it: put it straight back
+        os.umask(umask)
+        return 0o666 & ~umask

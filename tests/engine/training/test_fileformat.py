@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import stat
 from pathlib import Path
 
 import pytest
@@ -68,3 +69,24 @@ def test_floats_are_written_with_full_precision(tmp_path: Path) -> None:
     value = 0.1 + 0.2
     write_document(tmp_path / "f.dlsim", {"format": "dlsim", "version": 1, "v": value})
     assert read_document(tmp_path / "f.dlsim")["v"] == value
+
+
+@pytest.mark.skipif(not hasattr(os, "fchmod"), reason="POSIX permissions")
+@pytest.mark.parametrize(("umask", "expected"), [(0o022, 0o644), (0o077, 0o600), (0o002, 0o664)])
+def test_a_new_file_gets_the_users_normal_permissions(tmp_path: Path, umask, expected) -> None:
+    old = os.umask(umask)
+    try:
+        write_document(tmp_path / "new.dlsim", {"format": "dlsim", "version": 1})
+    finally:
+        os.umask(old)
+    assert stat.S_IMODE((tmp_path / "new.dlsim").stat().st_mode) == expected
+
+
+@pytest.mark.skipif(not hasattr(os, "fchmod"), reason="POSIX permissions")
+def test_saving_over_a_file_keeps_its_mode(tmp_path: Path) -> None:
+    path = tmp_path / "shared.dlsim"
+    write_document(path, {"format": "dlsim", "version": 1, "name": "first"})
+    path.chmod(0o640)
+    write_document(path, {"format": "dlsim", "version": 1, "name": "second"})
+    assert stat.S_IMODE(path.stat().st_mode) == 0o640
+    assert read_document(path)["name"] == "second"
