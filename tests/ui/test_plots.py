@@ -245,3 +245,25 @@ def test_nan_losses_are_never_plotted(qtbot):
     _x, y = plot.curves["loss"].getOriginalDataset()
     assert all(math.isfinite(v) for v in y)
     assert list(y) == [0.5, 0.4, 0.3]
+
+
+def test_after_a_blow_up_the_legend_gives_each_curve_its_own_last_value(qtbot):
+    """Exploding gradients: the header once said "training 548.1" while the curve stood at
+    1e+122; every entry now carries the last value of the curve it names."""
+    controller = TrainingController(document_of("exploding_gradients"))
+    plot = QtLossPlot()
+    qtbot.addWidget(plot)
+    plot.resize(500, 350)
+    plot.show()
+    controller.add_panel(plot)
+    try:
+        controller.run()
+        qtbot.waitUntil(lambda: controller.state == "diverged", timeout=TIMEOUT_MS)
+        controller.flush()
+        history = controller.session.history
+        for name, label in (("loss", "batch"), ("train_loss", "training")):
+            x, y = plot.curves[name].getOriginalDataset()
+            assert y[-1] == history.last(name)[1]
+            assert f"{label} {y[-1]:.4g}" in plot.readout
+    finally:
+        controller.shutdown()

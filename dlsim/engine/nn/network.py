@@ -69,6 +69,18 @@ class Network:
             offset += arr.size
         return flat
 
+    def __getstate__(self) -> dict:
+        """Pickled without the flat buffer: pickle copies each view on its own, so an unpickled
+        buffer would no longer be the layers' weights (the training process checks it)."""
+        state = self.__dict__.copy()
+        del state["flat_weights"]
+        return state
+
+    def __setstate__(self, state: dict) -> None:
+        self.__dict__.update(state)
+        self.flat_weights = self._pack_weights()
+        self._params = {key: layer.weights[name] for key, layer, name in self._param_index}
+
     def weight_range(self) -> tuple[float, float]:
         """(min, max) over every trainable weight; NaN when any weight is NaN."""
         flat = self.flat_weights

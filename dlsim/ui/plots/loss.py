@@ -117,7 +117,8 @@ class QtLossPlot(PlotPanel):
         history = feed.history
         task = feed.dataset.task if feed.dataset is not None else None
         self._show_accuracy(task in CLASSIFICATION)
-        if history.last("loss") is None:  # no step yet: a lone initial point plots badly
+        last_loss = history.last("loss")  # once: the history may be cleared meanwhile
+        if last_loss is None:  # no step yet: a lone initial point plots badly
             self.show_hint("Press Run (Space) or Step (→) to train; the loss appears here.")
             for curve in self.curves.values():
                 curve.setData([], [])
@@ -139,7 +140,7 @@ class QtLossPlot(PlotPanel):
                     losses.append(curve.getOriginalDataset()[1])
         self._set_markers([x for x, _text in history.events()])
         # ranges in nice numbers: the axes are redrawn only when the data outgrow them
-        x_end = nice_ceiling(history.last("loss")[0] + 1)
+        x_end = nice_ceiling(last_loss[0] + 1)
         self.ranges.set_x(0.0, x_end)
         self.acc_ranges.set_x(0.0, x_end)
         if self.log_box.isChecked():
@@ -191,9 +192,10 @@ class QtLossPlot(PlotPanel):
 
     @staticmethod
     def _latest_values(history) -> dict[str, str]:
-        """The latest whole-set loss and accuracy values, formatted for the header."""
+        """Each curve's own latest value, formatted for the header (the batch loss too: after
+        a blow-up it is the curve that shows it, while the whole-set loss was measured before)."""
         values = {}
-        for name in ("train_loss", "val_loss"):
+        for name in LOSS_NAMES:
             last = history.last(name)
             if last is not None:
                 values[name] = f"{last[1]:.4g}"

@@ -122,6 +122,27 @@ def test_divergence_pauses_with_the_lectures_remedies(make_session):
     assert np.isfinite(s.history.series("loss")[1]).all()
 
 
+def stop_of(session) -> tuple[int, str]:
+    session.run()
+    assert session.wait_idle(timeout=20)
+    snap = session.snapshot()
+    assert snap.state == "diverged"
+    return snap.step, snap.message
+
+
+def test_the_same_seed_diverges_at_the_same_step_for_the_same_reason_every_time(make_session):
+    """The first run in the training process used to check an unpickled copy of the weights
+    and went on to a NaN loss at step 4; after Reset it stopped at step 2 on W of h1."""
+    s = make_session(example("exploding_gradients"))
+    stops = []
+    for _ in range(3):
+        stops.append(stop_of(s))
+        s.reset()
+    assert stops[0] == stops[1] == stops[2]
+    thread = make_session(example("exploding_gradients"), cls=TrainingSession)
+    assert stop_of(thread) == stops[0]
+
+
 def test_a_graph_edit_keeps_the_trained_weights_of_unchanged_layers(make_session):
     s = make_session(regression(lr=0.01, units=4))
     s.step(30)

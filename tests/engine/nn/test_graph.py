@@ -163,3 +163,20 @@ def test_parameters_are_normalised_with_defaults() -> None:
     assert params["kernel_initializer"] == "glorot_uniform"
     with pytest.raises(DlsimError, match="has no parameter 'unitz'"):
         layer_type("Dense").normalize_params({"unitz": 3})
+
+
+def test_an_unpickled_network_still_sees_its_own_weights_in_the_flat_buffer():
+    import pickle
+
+    from dlsim.engine.training.experiment import Experiment
+    from dlsim.resources import example_path
+
+    net = pickle.loads(pickle.dumps(Experiment.load(example_path("xor_learn")).network))
+    for array in net.parameters().values():
+        array[...] = 7.0
+    assert net.weight_range() == (7.0, 7.0)
+    assert all(
+        layer.weights[name] is net.parameters()[(nid, name)]
+        for nid, layer in net.layers.items()
+        for name in layer.weights
+    )
