@@ -91,11 +91,12 @@ COMPARISONS: dict[str, Comparison] = {
         ),
         Comparison(
             "initializers",
-            "Initializer: small uniform vs Glorot vs He",
-            "How the weights start decides whether the signal survives many layers.",
+            "Initializer: zeros vs small uniform vs Glorot vs He",
+            "How the weights start decides whether the signal survives many layers: zeros never "
+            "break the symmetry, small uniform weights fade with depth, He keeps ReLU's spread.",
             tuple(
                 (name, _with_graph(apply_initializer, name))
-                for name in ("uniform", "glorot_uniform", "he_normal")
+                for name in ("zeros", "uniform", "glorot_uniform", "he_normal")
             ),
         ),
         Comparison(
@@ -116,18 +117,20 @@ def comparison_documents(
     """One document per variant of a comparison (or the name of a preset in COMPARISONS),
     each starting from `start_weights`.
 
-    Every variant gets the same initial weights (where its shapes allow), so the curves differ
-    only by what the comparison changes.
+    Every layer keeps the same initial weights where the weight rule (nn/weight_carry.py) lets
+    it, so the curves differ only by what the comparison changes; a layer whose initializer the
+    variant changes starts afresh from the same seed, as that initializer starts it.
     """
     if isinstance(comparison, str):
         if comparison not in COMPARISONS:
             names = ", ".join(COMPARISONS)
             raise DlsimError(f"unknown comparison '{comparison}' (choose one of: {names})")
         comparison = COMPARISONS[comparison]
+    original = GraphSpec.from_dict(doc["graph"])
     out = []
     for label, change in comparison.variants:
         variant = change(copy.deepcopy(dict(doc)))
         graph = GraphSpec.from_dict(variant["graph"])
-        variant["weights"] = weights_to_lists(carry_weights(graph, start_weights))
+        variant["weights"] = weights_to_lists(carry_weights(graph, start_weights, original))
         out.append((label, variant))
     return out

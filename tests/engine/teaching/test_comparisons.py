@@ -1,4 +1,5 @@
-"""Comparisons: one document run several ways, every variant from the same start."""
+"""Comparisons: one document run several ways, every variant from the same start where the
+weight rule keeps it (a changed initializer starts its layers afresh)."""
 
 import json
 
@@ -7,6 +8,8 @@ import pytest
 
 from dlsim import resources
 from dlsim.engine.errors import DlsimError
+from dlsim.engine.nn.graph import GraphSpec
+from dlsim.engine.nn.graph_edits import apply_initializer
 from dlsim.engine.teaching.comparisons import comparison_documents, optimizer_comparison
 from dlsim.engine.training.experiment import Experiment
 
@@ -52,3 +55,31 @@ def test_an_activation_comparison_changes_only_the_hidden_layers():
 def test_unknown_comparison_is_refused():
     with pytest.raises(DlsimError, match="nonsense"):
         comparison_documents(xor_doc(), "nonsense", {})
+
+
+def test_an_initializer_comparison_starts_each_variant_as_its_initializer_does():
+    """It used to give all variants the document's start, so all curves were the same."""
+    doc = json.loads((EXAMPLES / "initializers.dlsim").read_text())
+    # the user applied He first: the comparison must still vary the initializer
+    doc["graph"] = apply_initializer(GraphSpec.from_dict(doc["graph"]), "he_normal").to_dict()
+    docs = comparison_documents(doc, "initializers", Experiment(doc).params())
+    assert [label for label, _ in docs] == ["zeros", "uniform", "glorot_uniform", "he_normal"]
+    starts = {label: Experiment(d).params()["h1"]["W"] for label, d in docs}
+    assert not starts["zeros"].any()
+    assert np.abs(starts["uniform"]).max() <= 0.05
+    spreads = [starts[k].std() for k in ("uniform", "glorot_uniform", "he_normal")]
+    assert spreads == sorted(spreads) and len(set(spreads)) == 3
+
+
+def test_the_initializer_comparison_makes_the_lessons_point():
+    """Zeros keep every unit identical and stay at ln 2; He learns."""
+    doc = json.loads((EXAMPLES / "initializers.dlsim").read_text())
+    docs = dict(comparison_documents(doc, "initializers", Experiment(doc).params()))
+    zeros, he = Experiment(docs["zeros"]), Experiment(docs["he_normal"])
+    for _ in range(300):
+        zeros.step()
+        he.step()
+    w = zeros.params()["h3"]["W"]
+    assert np.all(w == w[:, :1]), "the units of a zero-started layer stay identical"
+    assert zeros.metrics()["loss"] == pytest.approx(np.log(2), abs=0.01)
+    assert he.metrics()["loss"] < np.log(2) / 4
