@@ -239,8 +239,10 @@ class Document(QObject):
         type: str,
         params: dict[str, Any] | None = None,
         pos: tuple[float, float] | None = None,
+        source: str | None = None,
     ) -> str:
-        """Add a layer of a registered type; returns its new id."""
+        """Add a layer of a registered type; returns its new id. With `source`, connect source →
+        new layer in the same undo entry, if that connection is allowed."""
         ltype = layer_type(type)
         normalized = ltype.normalize_params(params or {})
         if pos is None:
@@ -248,7 +250,13 @@ class Document(QObject):
             pos = (right + X_STEP, 0.0)
         nid = self.graph.new_id(type)
         node = Node(nid, type, normalized, (float(pos[0]), float(pos[1])))
-        self.undo_stack.push(commands.AddNodesCommand(self, [node], [], f"Add {type}"))
+        edges, text = [], f"Add {type}"
+        if source is not None:
+            trial = self.graph.copy()
+            trial.add_node(node)
+            if trial.check_connect(source, nid) is None:
+                edges, text = [Edge(source, nid)], f"Add {type} after {source}"
+        self.undo_stack.push(commands.AddNodesCommand(self, [node], edges, text))
         return nid
 
     def add_fragment(

@@ -48,11 +48,11 @@ def test_build_xor_with_the_mouse_functions_save_and_reopen_it_exactly(
     window.new_document()
     scene, view, inspector = window.scene, window.view, window.inspector
     x = view.drop_layer("Input", QPointF(0, 0))  # what a palette drop does
-    window.palette_panel.activate("Dense")  # what a palette double-click does
+    window.palette_panel.activate("Dense")  # a palette double-click: beside x, fed by x
     h = window.selected_node_ids()[0]
-    y = view.drop_layer("Dense", QPointF(440, 0))
-    assert scene.try_connect(x, h) is None  # what releasing a port drag does
-    assert scene.try_connect(h, y) is None
+    assert window.document.graph.inputs_of(h) == [x]
+    y = view.drop_layer("Dense", QPointF(440, 200))
+    assert scene.try_connect(h, y) is None  # what releasing a port drag does
 
     scene.select_nodes([h])
     units = inspector.editor("units")
@@ -87,6 +87,29 @@ def test_build_xor_with_the_mouse_functions_save_and_reopen_it_exactly(
     assert other.document.weights == saved["weights"]
     positions = {n["id"]: n["pos"] for n in saved["graph"]["nodes"]}
     assert {nid: list(n.pos) for nid, n in other.document.graph.nodes.items()} == positions
+
+
+def test_palette_double_clicks_chain_layers_beside_the_selection_never_on_one_spot(window):
+    window.new_document()
+    doc, palette = window.document, window.palette_panel
+    palette.activate("Input")
+    x = window.selected_node_ids()[0]
+    palette.activate("Dense")
+    h = window.selected_node_ids()[0]
+    palette.activate("Dense")
+    y = window.selected_node_ids()[0]
+    assert doc.graph.inputs_of(h) == [x] and doc.graph.inputs_of(y) == [h]
+    assert doc.graph.nodes[x].pos[0] < doc.graph.nodes[h].pos[0] < doc.graph.nodes[y].pos[0]
+    window.undo_action.trigger()  # one entry per double-click: the layer and its connection
+    assert y not in doc.graph.nodes and doc.graph.outputs_of(h) == []
+    window.scene.clearSelection()
+    for _ in range(3):  # nothing selected: each lands in a free spot near the view's centre
+        palette.activate("Dropout")
+    positions = [n.pos for n in doc.graph.nodes.values()]
+    assert len(set(positions)) == len(positions)
+    for i, (ax, ay) in enumerate(positions):
+        for bx, by in positions[i + 1 :]:
+            assert abs(ax - bx) >= 156 or abs(ay - by) >= 60, "two layers overlap"
 
 
 def test_then_undo_all_the_way_back_to_the_empty_diagram(window):

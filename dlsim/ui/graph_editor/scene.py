@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 
 from dlsim.engine.errors import DlsimError
 from dlsim.engine.nn.graph import Edge, GraphSpec, Node, Problem
-from dlsim.engine.nn.registry import REGISTRY, layer_types
+from dlsim.engine.nn.registry import REGISTRY, layer_type, layer_types
 from dlsim.ui.document import Document
 from dlsim.ui.graph_editor.items import (
     NODE_H,
@@ -39,6 +39,7 @@ from dlsim.ui.graph_editor.items import (
 )
 
 GRID = 10.0
+BESIDE_GAP = 60.0  # between a selected layer and one added beside it
 FRAGMENT_KEY = "dlsim-fragment"
 HINT_MS = 4000
 
@@ -233,6 +234,36 @@ class GraphScene(QGraphicsScene):
         self.select_nodes([nid])
         self.message.emit(f"Added {type_name} '{nid}'")
         return nid
+
+    def add_layer_beside_selection(self, type_name: str, centre: QPointF) -> str:
+        """A palette double-click: the new layer goes to the right of the one selected layer and
+        takes its output when that layer feeds nothing yet (building a chain click by click);
+        with no single selection, at `centre`. Either way it moves down to a free spot, so
+        repeated double-clicks never stack layers on one place."""
+        selected = self.selected_node_ids()
+        graph = self.document.graph
+        source = None
+        if len(selected) == 1 and graph.nodes[selected[0]].pos is not None:
+            x, y = graph.nodes[selected[0]].pos
+            at = (x + NODE_W + BESIDE_GAP, y)
+            if not graph.outputs_of(selected[0]) and layer_type(type_name).max_inputs != 0:
+                source = selected[0]
+        else:
+            at = (_snap(centre.x() - NODE_W / 2), _snap(centre.y() - NODE_H / 2))
+        at = self._free_spot(at)
+        nid = self.document.add_node(type_name, pos=at, source=source)
+        self.select_nodes([nid])
+        after = f" after '{source}'" if graph.inputs_of(nid) else ""
+        self.message.emit(f"Added {type_name} '{nid}'{after}")
+        return nid
+
+    def _free_spot(self, at: tuple[float, float]) -> tuple[float, float]:
+        """`at`, or the first place below it where a layer overlaps no other layer."""
+        taken = [n.pos for n in self.document.graph.nodes.values() if n.pos is not None]
+        x, y = at
+        while any(abs(x - tx) < NODE_W + GRID and abs(y - ty) < NODE_H + GRID for tx, ty in taken):
+            y += NODE_H + 3 * GRID
+        return (x, y)
 
     def try_connect(self, src: str, dst: str, pos: QPointF | None = None) -> str | None:
         """Connect src → dst as a port drag does; a refusal is said near the cursor and in the

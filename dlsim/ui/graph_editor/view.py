@@ -213,9 +213,14 @@ class GraphView(QGraphicsView):
         return self.graph_scene.add_layer(type_name, scene_pos)
 
     def add_layer_at_center(self, type_name: str) -> str:
-        """A palette double-click: add the layer in the middle of what is visible."""
+        """A palette double-click: beside the selected layer, else in the middle of what is
+        visible (GraphScene.add_layer_beside_selection), then kept in view."""
         centre = self.mapToScene(self.viewport().rect().center())
-        return self.graph_scene.add_layer(type_name, centre)
+        nid = self.graph_scene.add_layer_beside_selection(type_name, centre)
+        item = self.graph_scene.node_item(nid)
+        if item is not None:
+            self.ensureVisible(item, 20, 20)
+        return nid
 
     def visible_scene_rect(self) -> QRectF:
         return self.mapToScene(self.viewport().rect()).boundingRect()
