@@ -35,6 +35,7 @@ from dlsim.engine.training.fileformat import (
     read_document,
     write_document,
 )
+from dlsim.engine.training.settings import NEW_DIAGRAM_TRAINING
 from dlsim.ui import commands
 from dlsim.ui.graph_editor.layout import X_STEP, layered_positions
 
@@ -205,6 +206,7 @@ class Document(QObject):
                 "version": VERSION,
                 "name": UNTITLED,
                 "graph": {"nodes": [], "edges": []},
+                "training": copy.deepcopy(NEW_DIAGRAM_TRAINING),
             }
         )
 

@@ -24,6 +24,7 @@ from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Signal
 
 from dlsim.engine.errors import DlsimError
 from dlsim.engine.live.process_session import ProcessSession
+from dlsim.engine.live.stall import chance_accuracy, stall_advice
 from dlsim.engine.nn.graph_edits import same_structure
 from dlsim.engine.nn.weight_carry import carry_weights
 from dlsim.engine.training.experiment import Experiment
@@ -85,6 +86,8 @@ class TrainingController(QObject):
         self._counters_at = -1.0
         self._drawing = False  # draw_pending lets the event loop run between plots: no re-entry
         self._grid_sent: bool | None = None  # whether the session predicts the boundary grid
+        self._chance: float | None = None  # the data set's most common class share
+        self._stall_said = False  # the "still at chance" advice was given for this run
         document.graph_changed.connect(self._on_document_graph_changed)
         document.training_changed.connect(self._on_document_training_changed)
         document.document_replaced.connect(self._on_document_document_replaced)
@@ -137,6 +140,7 @@ class TrainingController(QObject):
 
     def reset(self) -> None:
         """Back to the initial weights of the current seed, step 0, history cleared."""
+        self._stall_said = False
         if self.session is not None:
             self.session.reset()
             self._set_message(None, None)
@@ -255,6 +259,7 @@ class TrainingController(QObject):
         if not changes:
             return
         self._training = copy.deepcopy(new)
+        self._stall_said = False  # new settings deserve a new look
         if self.build_error is not None or self.session is None:
             self._rebuild(fresh=True)
             return
@@ -271,6 +276,7 @@ class TrainingController(QObject):
                 self.experiment.reset()
 
     def _on_document_document_replaced(self) -> None:
+        self._stall_said = False
         self.stop_comparison()
         self._rebuild(fresh=True)
 
@@ -356,6 +362,7 @@ class TrainingController(QObject):
 
     def _on_dataset_changed(self, dataset) -> None:
         self._dataset = dataset
+        self._chance = chance_accuracy(dataset.y_train, dataset.task)
         if dataset.x_train.shape[1] == 2:
             self._grid = boundary_grid([dataset.x_train, dataset.x_val], BOUNDARY_RESOLUTION)
         else:
@@ -382,7 +389,8 @@ class TrainingController(QObject):
             counters = self._counters  # labels are text: repainting them 30 times a second costs
         else:
             self._counters_at = now
-        if counters != self._counters:
+        counters_moved = counters != self._counters
+        if counters_moved:
             self._counters = counters
             self.counters_changed.emit(*counters)
         previous = self._state
@@ -394,6 +402,19 @@ class TrainingController(QObject):
                 self.status_message.emit(snap.message.split(". ")[0] + ".")
         elif snap.state == "running" and self._message[0] and self._level != "info":
             self._set_message(None, None)
+        if counters_moved and snap.state == "running":
+            self._say_if_stalled(snap.step)
+
+    def _say_if_stalled(self, step: int) -> None:
+        """A classifier still at chance after many steps: say so, once, with what to try."""
+        if self._stall_said or self._message[0]:
+            return
+        hidden = [i.activation for i in self.layers if not i.is_output and i.type != "Input"]
+        accuracies = self.session.history.series("accuracy")[1]
+        advice = stall_advice(step, accuracies, self._chance, hidden)
+        if advice is not None:
+            self._stall_said = True
+            self._set_message(advice, None, level="info")
 
     def _set_state(self, state: str) -> None:
         if state != self._state:

@@ -487,3 +487,32 @@ def test_a_plot_that_keeps_failing_does_not_stop_the_others(qtbot, controller):
         qtbot.waitUntil(lambda: plots[1].refresh_count > 3, timeout=5000)
         controller.shutdown()  # no more ticks, so no more errors after this block
     assert errors and all(str(e[1]) == "a bug in one plot" for e in errors)
+
+
+def test_a_run_stuck_at_chance_says_so_with_what_to_try(qtbot):
+    """One zero-started sigmoid layer at a negligible rate: the output stays 0.5, the accuracy
+    at chance; after STALL_STEPS the banner says why (one layer draws a straight line)."""
+    from dlsim.engine.live.stall import STALL_STEPS
+    from dlsim.engine.training.settings import NEW_DIAGRAM_TRAINING, normalize_training
+
+    doc = Document()
+    doc.new()
+    assert doc.training == normalize_training(NEW_DIAGRAM_TRAINING)
+    x = doc.add_node("Input", {"units": 2}, (0.0, 0.0))
+    doc.add_node(
+        "Dense",
+        {"units": 1, "activation": "sigmoid", "kernel_initializer": "zeros"},
+        (220.0, 0.0),
+        source=x,
+    )
+    doc.set_training({"optimizer": {"type": "sgd", "lr": 1e-9}}, "a rate that learns nothing")
+    controller = TrainingController(doc)
+    try:
+        qtbot.waitUntil(lambda: controller.session.snapshot() is not None, timeout=TIMEOUT_MS)
+        controller.run()
+        qtbot.waitUntil(lambda: snap(controller).step > STALL_STEPS + 50, timeout=TIMEOUT_MS)
+        qtbot.waitUntil(lambda: controller.message is not None, timeout=TIMEOUT_MS)
+        assert "no better than always guessing" in controller.message
+        assert "straight boundary" in controller.message
+    finally:
+        controller.shutdown()

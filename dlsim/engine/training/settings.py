@@ -93,6 +93,17 @@ TRAINING_DEFAULTS: dict[str, Any] = {
 }
 
 
+# What File ▸ New starts with (a file keeps TRAINING_DEFAULTS for what it leaves out): with these
+# a two-layer network built with the mouse learns the XOR cloud in under a hundred steps, whatever
+# its hidden activation (tanh, ReLU, sigmoid) and output (sigmoid or linear), where MSE with
+# plain SGD at 0.01 sat at 50 % for thousands of steps.
+NEW_DIAGRAM_TRAINING: dict[str, Any] = {
+    "dataset": {"type": "xor"},
+    "loss": "mse",
+    "optimizer": {"type": "adam", "lr": 0.05},
+}
+
+
 def normalize_training(raw: Any) -> dict[str, Any]:
     """Defaults filled in, every value checked; unknown keys are kept untouched."""
     if raw is None:
