@@ -100,3 +100,16 @@ def test_step_has_no_gradient(explorer):
     assert set(df) == {0.0}
     assert set(f) == {0.0, 1.0}
     assert "perceptron rule" in explorer.info_text()
+
+
+def test_elu_has_its_own_alpha_control(explorer):
+    explorer.show()
+    explorer.buttons["elu"].click()
+    control = explorer.controls["elu"]["alpha"]
+    assert control.isVisible() and control.spin.value() == pytest.approx(1.0)
+    explorer.set_param("alpha", 2.0)
+    z, f, df = explorer.curves()
+    assert at(f, z, -2.0) == pytest.approx(2.0 * math.expm1(-2.0), abs=1e-2)
+    assert at(df, z, -2.0) == pytest.approx(2.0 * math.exp(-2.0), abs=1e-2)
+    assert "2(e^z − 1)" in explorer.info_text()
+    assert not explorer.controls["leaky_relu"]["alpha"].isVisible()

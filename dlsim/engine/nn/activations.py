@@ -75,6 +75,10 @@ class Activation(Named):
         """Share of outputs in the flat tails where gradients vanish; None if it cannot saturate."""
         return None
 
+    def dead_fraction(self, a: np.ndarray) -> float | None:
+        """Share of units whose output is flat at zero for the whole batch; None if none can be."""
+        return None
+
     # --- what views show ------------------------------------------------------------------------
 
     def curve(self, z: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -267,6 +271,10 @@ class ReLU(Activation):
 
     def backward(self, z: np.ndarray, a: np.ndarray, grad_a: np.ndarray) -> np.ndarray:
         return grad_a * (z > 0)
+
+    def dead_fraction(self, a: np.ndarray) -> float | None:
+        """Units with no positive output on any sample of the batch: their slope is 0 throughout."""
+        return float(np.mean(np.all(np.asarray(a) <= 0, axis=0)))
 
 
 class LeakyReLU(Activation):

@@ -160,9 +160,7 @@ def _stats(a: np.ndarray, act: Activation | None) -> dict[str, Any]:
         counts, edges = histogram(finite, lo, hi)
     else:
         counts, edges = np.zeros(HIST_BINS, dtype=np.int64), np.linspace(-1, 1, HIST_BINS + 1)
-    dead = None
-    if act is not None and act.name == "relu":
-        dead = float(np.mean(np.all(a <= 0, axis=0)))
+    dead = act.dead_fraction(a) if act is not None else None
     saturated = act.saturated_fraction(a) if act is not None else None
     return {
         "hist": counts,

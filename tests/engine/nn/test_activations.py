@@ -237,3 +237,10 @@ def test_elu_is_in_the_stepper_and_the_explorer_with_its_alpha():
     curves = explorer.activation_curves("elu", {"alpha": 2.0}, lo=-1, hi=1, n=3)
     np.testing.assert_allclose(curves.f, [2 * math.expm1(-1), 0, 1])
     assert curves.formula == "f(z) = z if z > 0 else 2(e^z − 1)"
+
+
+def test_dead_units_are_those_flat_at_zero_for_the_whole_batch():
+    a = np.array([[0.0, 0.5, 0.0, 0.0], [0.0, 0.0, 0.2, 0.0]])
+    assert activations.get("relu").dead_fraction(a) == 0.5  # units 0 and 3
+    assert activations.get("tanh").dead_fraction(a) is None
+    assert activations.get("leaky_relu").dead_fraction(a) is None  # its slope never dies
