@@ -144,7 +144,6 @@ def main(argv: list[str] | None = None) -> int:
     from PySide6.QtCore import qInstallMessageHandler
     from PySide6.QtWidgets import QApplication
 
-    from dlsim.examples import DEFAULT_EXAMPLE
     from dlsim.ui.icon import app_icon
     from dlsim.ui.main_window import MainWindow
     from dlsim.ui.style import apply_theme
@@ -162,22 +161,31 @@ def main(argv: list[str] | None = None) -> int:
     if args.screenshot:
         window = MainWindow()
         window.remember_layout = False
-        return _screenshot(window, args, size, DEFAULT_EXAMPLE)
+        return _screenshot(window, args, size)
     start_window(args)
     return app.exec()
 
 
-def start_window(args: argparse.Namespace | list[str]):
+def start_window(
+    args: argparse.Namespace | list[str],
+    window=None,
+    size: tuple[int, int] | None = None,
+):
     """What a user gets at start-up: the window with its extensions, fitted to the screen, with
-    the file (or the default example) open. Tests measure this same path."""
+    the file (or the default example) open. Tests and `--screenshot` take this same path (a
+    screenshot's `size` stands for a remembered window size)."""
+    from dlsim.examples import DEFAULT_EXAMPLE
     from dlsim.ui.main_window import MainWindow
-    from dlsim.ui.panels.examples import DEFAULT_EXAMPLE
 
     if isinstance(args, list):
         args = _parse_args(args)
-    window = MainWindow()
+    window = window if window is not None else MainWindow()
     _install_extensions(window, not args.editor_only)
-    window.show_fitted()
+    if size is None:
+        window.show_fitted()
+    else:
+        window.resize(*size)
+        window.show()
     # A file that cannot be opened has said why in a dialog; the default example opens instead.
     if not (args.file and window.open_path(args.file, ask_to_save=False)):
         window.open_example(args.example or DEFAULT_EXAMPLE)
@@ -207,40 +215,38 @@ def _quiet_platform_notes(mode, context, message: str) -> None:
     print(message, file=sys.stderr)
 
 
-def _screenshot(window, args: argparse.Namespace, size: tuple[int, int], default: str) -> int:
-    """Open the file (or example), lay the window out at `size`, save a PNG; 2 on bad input."""
+def _screenshot(window, args: argparse.Namespace, size: tuple[int, int]) -> int:
+    """Start as a user would, at `size`, train if asked, save a PNG; 2 (one line) on bad input.
+
+    Problems that would be dialogs are printed instead, and an unfinished diagram is opened
+    anyway, as a user can choose to.
+    """
     from PySide6.QtCore import QCoreApplication
 
-    _install_extensions(window, not args.editor_only)
-    try:
-        if args.file:
-            window.document.open(args.file)
-        else:
-            from dlsim.engine.training.fileformat import read_document
-
-            path = resources.example_path(args.example or default)
-            window.document.load_dict(read_document(path), base_dir=path.parent)
-    except DlsimError as exc:
-        print(f"dlsim: {exc}", file=sys.stderr)
-        window.close()
-        return 2
-    window.resize(*size)
-    window.show()
+    problems: list[str] = []
+    window.files.report_error = lambda _title, message: problems.append(message)
+    window.files.confirm_open_anyway = lambda _reason: True
+    start_window(args, window, size)
+    if problems:
+        return _refuse(window, problems[0])
     if args.select:
         window.scene.select_nodes([nid.strip() for nid in args.select.split(",")])
     bench = getattr(window, "workbench", None)
     if args.train > 0 and bench is not None:
-        bench.controller.step(args.train)
-        bench.controller.session.wait_idle(timeout=120)
-        bench.controller.flush()
+        controller = bench.controller
+        if controller.session is None or controller.build_error is not None:
+            reason = controller.build_error or "the diagram is empty"
+            return _refuse(window, f"--train {args.train}: the network cannot be trained: {reason}")
+        controller.step(args.train)
+        if not controller.session.wait_idle(timeout=120):
+            return _refuse(window, f"--train {args.train}: training did not finish within 120 s")
+        controller.flush()
     for _ in range(5):
         QCoreApplication.processEvents()
     if bench is not None:
         # plots in tabs become visible only once the first layout pass is done: draw them too
         bench.controller.flush()
         QCoreApplication.processEvents()
-    window.view.fit_to_view()
-    QCoreApplication.processEvents()
     target = window
     lessons = getattr(window, "lessons_controller", None)
     if args.lesson and lessons is not None:
@@ -253,10 +259,24 @@ def _screenshot(window, args: argparse.Namespace, size: tuple[int, int], default
     image = target.grab()
     out = Path(args.screenshot)
     ok = image.save(str(out), "PNG")
-    window.close()
-    window.deleteLater()
-    QCoreApplication.processEvents()
+    _close(window)
     if not ok:
         print(f"dlsim: {out}: cannot write the PNG", file=sys.stderr)
         return 2
     return 0
+
+
+def _refuse(window, sentence: str) -> int:
+    """Bad input for --screenshot: one line on stderr, exit status 2, no PNG."""
+    print(f"dlsim: {sentence}", file=sys.stderr)
+    _close(window)
+    return 2
+
+
+def _close(window) -> None:
+    from PySide6.QtCore import QCoreApplication
+
+    window.document.undo_stack.setClean()  # nothing to ask about: the screenshot edited nothing
+    window.close()
+    window.deleteLater()
+    QCoreApplication.processEvents()

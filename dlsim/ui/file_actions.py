@@ -7,6 +7,7 @@ loaded into the document. A refused file changes nothing.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -34,6 +35,9 @@ class FileActions(QObject):
         super().__init__(window)
         self.window = window
         self.document = window.document
+        # Dialogs by default; `dlsim --screenshot` prints instead (and opens unfinished files).
+        self.report_error: Callable[[str, str], None] = self._error_dialog
+        self.confirm_open_anyway: Callable[[str], bool] = self._open_anyway_dialog
 
     def open_path(self, path: str | Path, ask_to_save: bool = True) -> bool:
         """Open a .dlsim file; a bad file shows its one-line reason and changes nothing.
@@ -53,7 +57,7 @@ class FileActions(QObject):
         except DlsimError as exc:
             self._error("Cannot open file", reason or f"{path}: {exc}")
             return False
-        if reason is not None and not self._open_anyway(reason):
+        if reason is not None and not self.confirm_open_anyway(reason):
             return False
         if ask_to_save and not self.maybe_save():
             return False
@@ -63,7 +67,7 @@ class FileActions(QObject):
         self.window.status(f"Opened {Path(path).name}")
         return True
 
-    def _open_anyway(self, reason: str) -> bool:
+    def _open_anyway_dialog(self, reason: str) -> bool:
         answer = QMessageBox.warning(
             self.window,
             "Problem in file",
@@ -153,6 +157,9 @@ class FileActions(QObject):
 
     def _error(self, title: str, message: str) -> None:
         self.window.status(message)
+        self.report_error(title, message)
+
+    def _error_dialog(self, title: str, message: str) -> None:
         QMessageBox.critical(self.window, title, message)
 
     # --- recent files --------------------------------------------------------------------------

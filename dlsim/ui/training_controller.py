@@ -7,44 +7,49 @@ GUI timer (~30 Hz) looks at the latest snapshot and, only if it changed, hands o
 each *visible* plot. Nothing on the GUI thread waits for training, training never waits for the
 GUI, and plots cost nothing while hidden.
 
-The controller follows the document: a changed hyper-parameter goes to the running session (it
-applies at the next step); a changed graph pauses, rebuilds the network keeping the weights of
-unchanged layers, and says so; a replaced document starts a fresh session.
+The controller follows the document, the one place graph and settings live, and keeps no copy of
+either: a settings change sends the document's settings to the running session (it applies them at
+the next step); a changed graph builds a new experiment from the document, which the session swaps
+in keeping the weights of unchanged layers (a run pauses, and says so); a replaced document (New,
+Open, an example) starts a fresh session and forgets everything shown about the last one — plots,
+legends, comparison, counters. What the plots need besides the run (the data set, the boundary
+grid, the layers) is derived in `training_view` and rebuilt, never patched.
 """
 
 from __future__ import annotations
 
-import contextlib
 import copy
 import time
-from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Signal
 
 from dlsim.engine.errors import DlsimError
+from dlsim.engine.live.history import MetricsHistory
 from dlsim.engine.live.process_session import ProcessSession
-from dlsim.engine.live.stall import chance_accuracy, stall_advice
+from dlsim.engine.live.stall import stall_advice
+from dlsim.engine.nn.graph import GraphSpec
 from dlsim.engine.nn.graph_edits import same_structure
 from dlsim.engine.nn.weight_carry import carry_weights
 from dlsim.engine.training.experiment import Experiment
-from dlsim.engine.training.fileformat import weights_to_lists
-from dlsim.engine.views.boundary import BoundaryGrid, boundary_grid
+from dlsim.engine.training.fileformat import assemble, weights_to_lists
 from dlsim.ui.comparison import Comparison
+from dlsim.ui.document import Document
 from dlsim.ui.plots.base import LayerInfo, PlotFeed, PlotPanel
+from dlsim.ui.training_view import DataView, data_view, layer_infos
 
 TICK_MS = 33
 FRAME_BUDGET_S = 0.020  # drawing time per tick; plots that do not fit wait for the next one
 COUNTERS_HZ = 10
 HISTORY_POINTS = 512  # points kept per plotted series: about one per pixel of a plot
 METRICS_INTERVAL_S = 1 / 20  # full-data-set loss/accuracy this often while training
-BOUNDARY_RESOLUTION = 40  # grid points a side: 1600 predictions per publish
 PUBLISH_INTERVAL_S = 1 / 30  # snapshots (with the boundary prediction) this often while running
 EMPTY_NOTE = "An empty diagram: add an Input layer and a Dense layer, connect them, then train."
 RESTARTED_NOTE = (
     "The training process had stopped, so a new one was started from the document "
     "(the weights trained since the last save were lost with it)."
 )
+_UNSENT = object()  # a new session has not been told about a boundary grid yet
 GRAPH_EDIT_NOTE = (
     "The graph was edited: training paused and the network was rebuilt "
     "(layers you did not change kept their weights)."
@@ -60,20 +65,18 @@ class TrainingController(QObject):
     status_message = Signal(str)
     network_rebuilt = Signal()
 
-    def __init__(self, document: Any, parent: QObject | None = None) -> None:
+    def __init__(self, document: Document, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.document = document
         self.session: ProcessSession | None = None
         self.panels: list[PlotPanel] = []
         self.refresh_count = 0  # ticks that fed the plots (the benchmark counts them)
-        self.experiment: Experiment | None = None
-        self.layers: tuple[LayerInfo, ...] = ()
-        self.structure = 0
+        self.layers: tuple[LayerInfo, ...] = ()  # the network the session was last given
+        self.structure = 0  # changes whenever `layers` may have changed
         self.build_error: DlsimError | None = None
-        self._graph = None
-        self._training: dict[str, Any] = {}
-        self._dataset = None
-        self._grid: BoundaryGrid | None = None
+        self.data: DataView = data_view(document)
+        self._session_graph: GraphSpec | None = None  # what the session's weights belong to
+        self._no_history = MetricsHistory(HISTORY_POINTS)  # what the plots show without a session
         self._last_key: tuple | None = None
         self._state = "idle"
         self._counters = (-1, -1, -1.0)
@@ -85,17 +88,16 @@ class TrainingController(QObject):
         self._awaited = 0  # snapshots that applied fewer commands predate the last one
         self._counters_at = -1.0
         self._drawing = False  # draw_pending lets the event loop run between plots: no re-entry
-        self._grid_sent: bool | None = None  # whether the session predicts the boundary grid
-        self._chance: float | None = None  # the data set's most common class share
+        self._grid_sent: Any = _UNSENT  # the grid the session predicts the boundary on
         self._stall_said = False  # the "still at chance" advice was given for this run
-        document.graph_changed.connect(self._on_document_graph_changed)
+        document.structure_changed.connect(self._on_document_structure_changed)
         document.training_changed.connect(self._on_document_training_changed)
         document.document_replaced.connect(self._on_document_document_replaced)
         self.timer = QTimer(self)
         self.timer.setInterval(TICK_MS)
         self.timer.setTimerType(Qt.TimerType.PreciseTimer)
         self.timer.timeout.connect(self.tick)
-        self._rebuild(fresh=True)
+        self._start()
         self.timer.start()
 
     # --- commands (each returns at once) --------------------------------------------------------
@@ -164,7 +166,7 @@ class TrainingController(QObject):
             self.status_message.emit(text)
             return False
         if not self.session.alive:  # the training process died: start again from the document
-            self._rebuild(fresh=True)
+            self._start()
             self.status_message.emit(RESTARTED_NOTE)
         return self.session is not None and self.session.alive
 
@@ -173,22 +175,26 @@ class TrainingController(QObject):
     def _document_dict(self) -> dict[str, Any]:
         """The document as the engine reads it, with the document's own (initial) weights."""
         doc = self.document
-        graph = doc.graph
-        return {
-            "format": "dlsim",
-            "version": 1,
-            "name": getattr(doc, "name", ""),
-            "graph": graph.to_dict(),
-            "weights": weights_to_lists(carry_weights(graph, doc.weights or {})),
-            "training": copy.deepcopy(doc.training),
-        }
+        return assemble(
+            name=doc.name,
+            description=doc.description,
+            graph=doc.graph.to_dict(),
+            weights=carry_weights(doc.graph, doc.weights),
+            training=doc.training,
+            view=doc.view,
+            extra=doc.extra,
+        )
 
-    def _base_dir(self) -> Path | None:
-        base = getattr(self.document, "base_dir", None)
-        if base is not None:
-            return Path(base)
-        path = getattr(self.document, "path", None)
-        return Path(path).resolve().parent if path else None
+    def _start(self) -> None:
+        """A fresh session for the document, with nothing left on screen of the last one."""
+        self.data = data_view(self.document)
+        self._counters = (0, 0, 0.0)
+        self.counters_changed.emit(*self._counters)
+        self._set_message(None, None)
+        self._rebuild(fresh=True)
+        self._last_key = None
+        for panel in self.panels:
+            panel.mark_stale()
 
     def _rebuild(self, fresh: bool, announce: bool = False) -> None:
         """Build an experiment from the document and hand it to the session.
@@ -197,29 +203,24 @@ class TrainingController(QObject):
         layers the edit left alone keep their trained weights there, so they are exactly the
         last step's; the step count goes on.
         """
-        self._graph = self.document.graph.copy()
-        self._training = copy.deepcopy(self.document.training)
         try:
-            exp = Experiment(self._document_dict(), self._base_dir())
+            exp = Experiment(self._document_dict(), self.document.base_dir)
         except DlsimError as exc:
             self.build_error = exc
-            if fresh and self.session is not None:
-                self.session.close()
-                self.session = None
-                self.experiment = None
-            elif self.session is not None:
+            if fresh or self.session is None:
+                self._close_session()
+            else:
                 self.pause()
-            if not self._graph.nodes:
+            if not self.document.graph.nodes:
                 self._set_message(EMPTY_NOTE, None, level="info")
             else:
                 self._set_message(f"The network cannot be built: {exc}", exc.node_id)
             return
         self.build_error = None
         self._set_message(None, None)
-        self.experiment = exp
-        self.layers = _layer_infos(exp)
+        self.layers = layer_infos(exp)
         self.structure += 1
-        self._dataset = None
+        self._session_graph = exp.graph
         if fresh or self.session is None:
             self._new_session(exp)
         else:
@@ -229,6 +230,16 @@ class TrainingController(QObject):
             self.status_message.emit(GRAPH_EDIT_NOTE)
             self._set_message(GRAPH_EDIT_NOTE, None, level="info")
         self.network_rebuilt.emit()
+
+    def _close_session(self) -> None:
+        """No session (nothing to train): the plots go blank, the counters read zero."""
+        if self.session is not None:
+            self.session.close()
+        self.session = None
+        self._session_graph = None
+        self.layers = ()
+        self.structure += 1
+        self._set_state("idle")
 
     def _new_session(self, exp: Experiment) -> None:
         if self.session is not None:
@@ -245,40 +256,36 @@ class TrainingController(QObject):
         self.session.start()
         self._last_key = None
         self._awaited = 0
+        self._grid_sent = _UNSENT
         self._set_state(self.session.state)
 
-    def _on_document_graph_changed(self) -> None:
+    def _on_document_structure_changed(self) -> None:
         """A structural edit rebuilds the network; a run in progress pauses, and says so."""
-        if self._graph is not None and same_structure(self._graph, self.document.graph):
-            return
+        graph = self._session_graph
+        unchanged = graph is not None and same_structure(graph, self.document.graph)
+        if unchanged and self.build_error is None:
+            return  # e.g. the graph a replaced document was just started with
         self._rebuild(fresh=False, announce=self._state == "running")
 
     def _on_document_training_changed(self) -> None:
-        new = self.document.training
-        changes = {k: copy.deepcopy(v) for k, v in new.items() if self._training.get(k) != v}
-        if not changes:
-            return
-        self._training = copy.deepcopy(new)
+        """Send the document's settings to the session (it applies what differs) and draw the
+        data set they name."""
+        before = self.data
+        self.data = data_view(self.document, before)
         self._stall_said = False  # new settings deserve a new look
         if self.build_error is not None or self.session is None:
-            self._rebuild(fresh=True)
+            self._rebuild(fresh=False)
             return
-        self.session.set_training(changes)
-        snap = self.session.snapshot()
-        reset = "seed" in changes and (snap is None or snap.step == 0)
-        if reset:
-            self.session.reset()  # nothing trained yet: show the new seed's starting point
-        # The plots read the data from this side's copy of the experiment: let it follow (a bad
-        # value fails in the session too, which reports it).
-        with contextlib.suppress(DlsimError):
-            self.experiment.set_training(changes)
-            if reset:
-                self.experiment.reset()
+        self.session.set_training(copy.deepcopy(self.document.training))
+        if self.data.seed != before.seed:
+            snap = self.session.snapshot()
+            if snap is None or snap.step == 0:
+                self.session.reset()  # nothing trained yet: show the new seed's starting point
 
     def _on_document_document_replaced(self) -> None:
         self._stall_said = False
         self.stop_comparison()
-        self._rebuild(fresh=True)
+        self._start()
 
     # --- the GUI tick ---------------------------------------------------------------------------
 
@@ -287,17 +294,17 @@ class TrainingController(QObject):
 
     def tick(self) -> None:
         """Feed the visible plots from the latest snapshot, if anything changed since last time."""
-        session, exp = self.session, self.experiment
-        if session is None or exp is None or self._closed:
+        if self._closed:
             return
-        snap = session.snapshot()
-        dataset = exp.dataset
-        if dataset is not self._dataset:
-            self._on_dataset_changed(dataset)
+        session = self.session
+        snap = session.snapshot() if session is not None else None
+        history = session.history if session is not None else self._no_history
+        data = self.data
         self._follow_boundary_visibility()
         comparison = self.comparison.runs()
-        version = session.history.version
-        key = (snap.serial if snap else -1, version, self.structure, self.comparison.version)
+        version = history.version
+        serial = snap.serial if snap is not None else -1
+        key = (session, serial, version, self.structure, data, self.comparison.version)
         if key == self._last_key:
             self.draw_pending()  # what the last tick's budget left over
             return
@@ -306,12 +313,12 @@ class TrainingController(QObject):
             self._follow_snapshot(snap)
         feed = PlotFeed(
             snapshot=snap,
-            history=session.history,
+            history=history,
             history_version=version,
-            dataset=dataset,
+            dataset=data.dataset,
             layers=self.layers,
             structure=self.structure,
-            boundary_grid=self._grid,
+            boundary_grid=data.grid,
             comparison=comparison,
             comparison_version=self.comparison.version,
         )
@@ -360,25 +367,17 @@ class TrainingController(QObject):
         if failed:
             raise failed[0]
 
-    def _on_dataset_changed(self, dataset) -> None:
-        self._dataset = dataset
-        self._chance = chance_accuracy(dataset.y_train, dataset.task)
-        if dataset.x_train.shape[1] == 2:
-            self._grid = boundary_grid([dataset.x_train, dataset.x_val], BOUNDARY_RESOLUTION)
-        else:
-            self._grid = None
-        self._grid_sent = None  # unknown to this data set: tell the session either way
-        self._follow_boundary_visibility()
-
     def _follow_boundary_visibility(self) -> None:
         """Have the training process predict the boundary grid only while a plot shows it: at
         each snapshot it costs as much as a few training steps."""
-        wanted = self._grid is not None and any(
-            panel.uses_boundary and panel.isVisible() for panel in self.panels
-        )
-        if wanted != self._grid_sent:
+        if self.session is None:
+            return
+        grid = self.data.grid
+        shown = any(panel.uses_boundary and panel.isVisible() for panel in self.panels)
+        wanted = grid if shown else None
+        if wanted is not self._grid_sent:
             self._grid_sent = wanted
-            self.session.set_boundary_grid(self._grid.points if wanted else None)
+            self.session.set_boundary_grid(wanted.points if wanted is not None else None)
 
     def _follow_snapshot(self, snap) -> None:
         # snap.epoch is the 0-based epoch of the latest step; show it counted from 1
@@ -411,7 +410,7 @@ class TrainingController(QObject):
             return
         hidden = [i.activation for i in self.layers if not i.is_output and i.type != "Input"]
         accuracies = self.session.history.series("accuracy")[1]
-        advice = stall_advice(step, accuracies, self._chance, hidden)
+        advice = stall_advice(step, accuracies, self.data.chance, hidden)
         if advice is not None:
             self._stall_said = True
             self._set_message(advice, None, level="info")
@@ -440,7 +439,7 @@ class TrainingController(QObject):
     def start_comparison(self, key: str, steps: int) -> None:
         """Train one copy of the current network per setting of comparison `key`, in parallel."""
         try:
-            self.comparison.start(self._document_dict(), self._base_dir(), key, steps)
+            self.comparison.start(self._document_dict(), self.document.base_dir, key, steps)
         except DlsimError as exc:
             self.status_message.emit(f"The comparison cannot start: {exc}")
             return
@@ -462,8 +461,8 @@ class TrainingController(QObject):
         before any training (so an untrained file keeps following its seed)."""
         snap = self.session.snapshot() if self.session is not None else None
         if snap is None or snap.params is None or snap.step == 0:
-            return copy.deepcopy(dict(self.document.weights or {}))
-        kept = carry_weights(self.document.graph, snap.params, self._graph)
+            return copy.deepcopy(self.document.weights)
+        kept = carry_weights(self.document.graph, snap.params, self._session_graph)
         return weights_to_lists(kept)
 
     def shutdown(self) -> None:
@@ -475,23 +474,3 @@ class TrainingController(QObject):
         self.stop_comparison()
         if self.session is not None:
             self.session.close()
-
-
-def _layer_infos(exp: Experiment) -> tuple[LayerInfo, ...]:
-    net = exp.network
-    out = []
-    for nid in net.order:
-        layer = net.layers[nid]
-        act = layer.activation
-        out.append(
-            LayerInfo(
-                node_id=nid,
-                type=type(layer).type_name,
-                activation=act.name if act is not None else None,
-                units=net.units[nid],
-                is_output=nid == net.output_id,
-                trainable=bool(layer.weights),
-                inputs=sum(net.units[s] for s in net.sources[nid]),
-            )
-        )
-    return tuple(out)

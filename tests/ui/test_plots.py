@@ -21,7 +21,8 @@ from dlsim.ui.plots.compare import QtComparePlot
 from dlsim.ui.plots.gradients import QtGradientsPlot
 from dlsim.ui.plots.loss import QtLossPlot
 from dlsim.ui.plots.weights import QtWeightsPlot
-from dlsim.ui.training_controller import BOUNDARY_RESOLUTION, HISTORY_POINTS, TrainingController
+from dlsim.ui.training_controller import HISTORY_POINTS, TrainingController
+from dlsim.ui.training_view import BOUNDARY_RESOLUTION
 
 EXAMPLES = resources.examples_dir()
 TIMEOUT_MS = 10_000

@@ -89,3 +89,35 @@ def test_a_trained_screenshot_and_a_lesson_screenshot(qapp, tmp_path):
     image = QImage(str(stepper))
     assert (image.width(), image.height()) == (1280, 800)
     assert distinct_colours(image) > 20
+
+
+def test_train_on_a_diagram_that_cannot_train_is_one_line_and_status_2(qapp, tmp_path, capsys):
+    """It crashed with "'NoneType' object has no attribute 'wait_idle'" (issue 11)."""
+    out = tmp_path / "never.png"
+    unfinished = ROOT / "docs" / "images" / "unfinished_xor.dlsim"
+    assert main(["--screenshot", str(out), "--train", "20", str(unfinished)]) == 2
+    err = capsys.readouterr().err.strip()
+    assert err.startswith("dlsim: --train 20: the network cannot be trained") and "\n" not in err
+    assert "'y'" in err, "names the layer that stops it"
+    assert not out.exists()
+
+
+def test_a_screenshot_starts_the_way_a_user_starts(qapp, tmp_path, monkeypatch):
+    """The window is opened by the actions a user's start-up takes (the example or the file
+    through the File actions, every extension installed), not by a path of its own."""
+    from dlsim.ui.main_window import MainWindow
+
+    opened = []
+    for name in ("open_example", "open_path"):
+        real = getattr(MainWindow, name)
+
+        def spy(self, *args, _real=real, _name=name, **kwargs):
+            opened.append((_name, self.examples_panel.current_key, hasattr(self, "workbench")))
+            return _real(self, *args, **kwargs)
+
+        monkeypatch.setattr(MainWindow, name, spy)
+    assert main(["--screenshot", str(tmp_path / "a.png"), "--example", "and_gate"]) == 0
+    assert opened == [("open_example", None, True)]
+    unfinished = ROOT / "docs" / "images" / "unfinished_xor.dlsim"
+    assert main(["--screenshot", str(tmp_path / "b.png"), str(unfinished)]) == 0
+    assert opened[1:] == [("open_path", None, True)]

@@ -19,11 +19,11 @@ from dlsim.ui.document import Document
 from dlsim.ui.panels.run_controls import RunControls
 from dlsim.ui.plots.compare import QtComparePlot
 from dlsim.ui.training_controller import (
-    BOUNDARY_RESOLUTION,
     GRAPH_EDIT_NOTE,
     RESTARTED_NOTE,
     TrainingController,
 )
+from dlsim.ui.training_view import BOUNDARY_RESOLUTION
 
 EXAMPLES = resources.examples_dir()
 TIMEOUT_MS = 10_000
@@ -194,7 +194,7 @@ def test_editing_the_graph_while_running_pauses_rebuilds_and_says_so(qtbot, cont
         document.set_node_params("h", {"activation": "relu"})
     assert controller.state == "paused"
     assert GRAPH_EDIT_NOTE in messages
-    assert controller.experiment.network.layers["h"].activation.name == "relu"
+    assert {layer.node_id: layer.activation for layer in controller.layers}["h"] == "relu"
     qtbot.waitUntil(lambda: snap(controller).state == "paused", timeout=TIMEOUT_MS)
     assert snap(controller).step > 20, "the step count goes on"
 

@@ -26,6 +26,22 @@ from dlsim.engine.training.settings import merge_training, normalize_training
 from dlsim.engine.training.trainer import StepRecord, Trainer, accuracy
 
 DOCUMENT_KEYS = ("format", "version", "name", "description", "graph", "weights", "training", "view")
+DATA_KEYS = ("dataset", "seed", "dtype")  # the training settings the data set is drawn from
+
+
+def seed_streams(seed: int) -> list[np.random.SeedSequence]:
+    """The seed's three independent streams: the data set, the initial weights, the training."""
+    return np.random.SeedSequence(seed).spawn(3)
+
+
+def training_data(cfg: dict[str, Any], base_dir: str | os.PathLike[str] | None = None):
+    """The data set normalized training settings `cfg` draw (from the seed's data stream): the
+    one an experiment of them trains on, for views that show it without building one."""
+    data_ss = seed_streams(cfg["seed"])[0]
+    base = Path(base_dir) if base_dir is not None else None
+    return datasets.make_dataset(
+        cfg["dataset"], np.random.default_rng(data_ss), dtype=np.dtype(cfg["dtype"]), base_dir=base
+    )
 
 
 class Experiment:
@@ -69,10 +85,8 @@ class Experiment:
             self.training = normalize_training({**self.training, "seed": seed})
         cfg = self.training
         self.dtype = np.dtype(cfg["dtype"])
-        data_ss, init_ss, train_ss = np.random.SeedSequence(cfg["seed"]).spawn(3)
-        self.dataset = datasets.make_dataset(
-            cfg["dataset"], np.random.default_rng(data_ss), dtype=self.dtype, base_dir=self.base_dir
-        )
+        _data_ss, init_ss, train_ss = seed_streams(cfg["seed"])
+        self.dataset = training_data(cfg, self.base_dir)
         self.network = Network(self.graph, np.random.default_rng(init_ss), self.dtype)
         self._check_sizes()
         if self.initial_weights:
@@ -180,11 +194,13 @@ class Experiment:
         return self.network.weight_range()
 
     def set_training(self, changes: dict[str, Any]) -> None:
-        """Change hyper-parameters between steps; optimizer state survives a changed rate."""
+        """Change hyper-parameters between steps; optimizer state survives a changed rate. A new
+        data set, seed or dtype redraws the data as `training_data` does (weights and step count
+        kept), so the data trained on is always the one the settings name."""
         cfg = normalize_training(merge_training(self.training, changes))
         old = self.training
         self.training = cfg
-        if cfg["dtype"] != old["dtype"] or cfg["dataset"] != old["dataset"]:
+        if any(cfg[key] != old[key] for key in DATA_KEYS):
             weights = self.network.get_weights()
             steps = self.trainer.step_count
             self.reset()

@@ -80,6 +80,8 @@ class QtBoundaryPlot(PlotPanel):
         data = feed.dataset
         snap = feed.snapshot
         self._serial = snap.serial if snap is not None else -1
+        if data is not self._dataset:
+            self._set_points(data)
         if data is None:
             self.show_hint("No data set yet.")
             return
@@ -89,11 +91,8 @@ class QtBoundaryPlot(PlotPanel):
                 "Decision boundary: 2-D data sets only (circle, xor, gaussians, spiral, moons, "
                 f"truth tables). This data set has {n} feature{'s' if n != 1 else ''}."
             )
-            self._dataset = data
             return
         self.show_plot()
-        if data is not self._dataset:
-            self._set_points(data)
         grid = feed.boundary_grid
         if grid is not self._grid and grid is not None:
             self._grid = grid
@@ -102,6 +101,8 @@ class QtBoundaryPlot(PlotPanel):
             self.plot.setRange(xRange=(x0, x1), yRange=(y0, y1), padding=0)
         boundary = snap.boundary if snap is not None else None
         if boundary is None or self._grid is None:
+            if snap is None:
+                self.image.clear()  # a new run (or none): no map from the last one
             return
         if boundary.shape[0] != self._grid.points.shape[0]:
             return  # a grid from before the data set changed; the next publish brings the new one
@@ -121,7 +122,21 @@ class QtBoundaryPlot(PlotPanel):
             self.image.setRect(QRectF(x0, y0, x1 - x0, y1 - y0))
 
     def _set_points(self, data) -> None:
+        """A new data set: its points (2-D only), its axis names and the legend's counts; the map
+        of the last one goes."""
         self._dataset = data
+        self.image.clear()
+        if data is None:
+            self.caption.setText("")
+            return
+        n_val = data.x_val.shape[0]
+        nbsp = "\u00a0"  # wrap between the two entries, never inside one
+        self.caption.setText(
+            f"●{nbsp}training{nbsp}({data.x_train.shape[0]})"
+            + (f"{nbsp}{nbsp} ○{nbsp}validation{nbsp}({n_val})" if n_val else "")
+        )
+        if data.x_train.shape[1] != 2:
+            return
         train = class_labels(data.y_train)
         val = class_labels(data.y_val)
         self._n_classes = max(2, data.y_train.shape[1])
@@ -136,12 +151,6 @@ class QtBoundaryPlot(PlotPanel):
         names = data.feature_names
         self.plot.setLabel("bottom", names[0], color=self.colours.text)
         self.plot.setLabel("left", names[1], color=self.colours.text)
-        n_val = data.x_val.shape[0]
-        nbsp = "\u00a0"  # wrap between the two entries, never inside one
-        self.caption.setText(
-            f"●{nbsp}training{nbsp}({data.x_train.shape[0]})"
-            + (f"{nbsp}{nbsp} ○{nbsp}validation{nbsp}({n_val})" if n_val else "")
-        )
 
     def csv_text(self) -> str:
         feed = self._feed

@@ -15,6 +15,10 @@ from dlsim.engine.views.axes import decade_span, nice_ceiling
 from dlsim.engine.views.tables import table_csv
 from dlsim.ui.plots.base import FixedRanges, PlotFeed, PlotPanel, colour, legend_html, style_plot
 
+START_HINT = (
+    "Pick what to compare and press “Run a comparison”: copies of the current network "
+    "train from the same initial weights, one per setting, and their losses appear here."
+)
 STATE_WORDS = {"diverged": "diverged", "error": "failed", "running": "", "paused": "", "idle": ""}
 
 
@@ -69,10 +73,7 @@ class QtComparePlot(PlotPanel):
         self.curves: list[pg.PlotDataItem] = []
         self._run_labels: list[str] = []
         self._version = -1
-        self.show_hint(
-            "Pick what to compare and press “Run a comparison”: copies of the current network "
-            "train from the same initial weights, one per setting, and their losses appear here."
-        )
+        self.show_hint(START_HINT)
 
     def _on_run_button_clicked(self) -> None:
         self.comparison_requested.emit(self.choice.currentData(), self.steps.value())
@@ -97,7 +98,12 @@ class QtComparePlot(PlotPanel):
         runs = feed.comparison
         running = any(run.state == "running" for run in runs)
         self.stop_button.setEnabled(running)
-        if not runs:
+        if not runs:  # none started yet, or stopped with the document it compared
+            self._run_labels = []
+            self._rebuild(0)
+            self.ranges.forget()
+            self.status.setText("")
+            self.show_hint(START_HINT)
             return
         self.show_plot()
         if [run.label for run in runs] != self._run_labels:

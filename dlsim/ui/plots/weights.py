@@ -84,14 +84,14 @@ class QtWeightsPlot(PlotPanel):
         snap = feed.snapshot
         self._serial = snap.serial if snap is not None else -1
         params = snap.params if snap is not None else None
+        if not feed.layers or params is None:
+            self.show_hint("Weights appear once the network is built.")
+            return
         if not self._ids:
             self.show_hint(
                 "Weights: no Dense layer is small enough to show as a matrix "
                 f"(at most {MAX_SIDE} inputs and units)."
             )
-            return
-        if params is None:
-            self.show_hint("Weights appear once the network is built.")
             return
         self.show_plot()
         kernels = [params[nid]["W"] for nid in self._ids if "W" in params.get(nid, {})]

@@ -10,6 +10,7 @@ import pytest
 
 from dlsim import resources
 from dlsim.engine import DlsimError, Experiment
+from dlsim.engine.training.experiment import training_data
 from dlsim.engine.training.fileformat import read_document
 
 EXAMPLES = resources.examples_dir()
@@ -128,6 +129,20 @@ def test_switching_optimizer_type_mid_run_keeps_the_weights() -> None:
     np.testing.assert_array_equal(exp.params()["h"]["W"], before)
     assert exp.optimizer.name == "sgd"
     assert exp.step_count == 5
+
+
+def test_a_new_seed_mid_run_redraws_the_data_the_settings_name() -> None:
+    exp = Experiment(spiral_doc())
+    run(exp, 5)
+    weights = exp.params()
+    exp.set_training({"seed": 7})
+    drawn = training_data(exp.training)
+    np.testing.assert_array_equal(exp.dataset.x_train, drawn.x_train)
+    assert not np.array_equal(drawn.x_train, training_data({**exp.training, "seed": 0}).x_train)
+    np.testing.assert_array_equal(exp.params()["h"]["W"], weights["h"]["W"])
+    assert exp.step_count == 5
+    fresh = Experiment({**spiral_doc(), "training": exp.training})
+    np.testing.assert_array_equal(fresh.dataset.x_train, drawn.x_train)
 
 
 def test_a_bad_hyper_parameter_is_refused_and_changes_nothing() -> None:
