@@ -9,6 +9,7 @@ import pytest
 from dlsim import resources
 from dlsim.ui.main_window import MainWindow
 from dlsim.ui.panels.examples import NO_EXAMPLE, list_examples
+from dlsim.ui.panels.run_controls import format_elapsed
 
 EXAMPLES = resources.examples_dir()
 
@@ -128,7 +129,7 @@ def assert_nothing_of_the_last_run(window) -> None:
     assert weights.hint_visible or set(weights.boxes) <= set(window.document.graph.nodes)
     assert controls.step_label.text() == "step 0"
     assert controls.epoch_label.text() == "epoch 0"
-    assert controls.time_label.text() == "0:00.0"
+    assert controls.time_label.text() == format_elapsed(0.0)
     assert bench.controller.comparison_sessions == []
 
 
