@@ -16,7 +16,8 @@ from dlsim.engine.nn.activations import Activation
 from dlsim.engine.nn.losses import Loss
 from dlsim.engine.nn.network import Key, Network
 from dlsim.engine.nn.optimizers import Optimizer
-from dlsim.engine.training.datasets import Dataset, augment
+from dlsim.engine.training.augmentation import augment
+from dlsim.engine.training.data_arrays import Dataset
 
 HIST_BINS = 30
 SUMMED_OVER_OUTPUTS = ("half_sse", "categorical_crossentropy")

@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 
 from dlsim.engine.nn import activations, initializers, losses
 from dlsim.engine.nn.params import Param
-from dlsim.engine.training.datasets import MAX_SAMPLES
+from dlsim.engine.training.data_arrays import MAX_SAMPLES
 
 INT_LIMIT = 2**31 - 1
 FLOAT_LIMIT = 1e12
