@@ -9,6 +9,7 @@ are its incoming edges in list order) and any saved weights the edit made stale.
 from __future__ import annotations
 
 import copy
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtGui import QUndoCommand
@@ -31,7 +32,9 @@ class GraphCommand(QUndoCommand):
     def __init__(self, document: Document, text: str) -> None:
         super().__init__(text)
         self.document = document
-        self._weights_before: dict[str, Any] | None = None
+        # The saved weights of the layers this edit changes, as the other side of the edit has
+        # them (None: that side has none): each redo or undo swaps them with the current ones.
+        self._stash: dict[str, Any] = {}
 
     def _apply(self, graph: GraphSpec) -> None:
         raise NotImplementedError
@@ -40,25 +43,34 @@ class GraphCommand(QUndoCommand):
         raise NotImplementedError
 
     def redo(self) -> None:
-        doc = self.document
-        check = self.structural and bool(doc.weights)
-        # Which saved weights the edit makes stale: the engine's one rule (nn.weight_carry).
-        before = weight_signatures(doc.graph) if check else {}
-        self._apply(doc.graph)
-        if check:
-            after = weight_signatures(doc.graph)
-            stale = {nid for nid in doc.weights if before.get(nid) != after.get(nid)}
-            if stale:
-                self._weights_before = doc.weights
-                doc.weights = {k: v for k, v in doc.weights.items() if k not in stale}
-        doc._on_graph_edited(self.structural)
+        self._change(self._apply)
 
     def undo(self) -> None:
+        self._change(self._revert)
+
+    def _change(self, change: Callable[[GraphSpec], None]) -> None:
+        """Change the graph and swap the weights of the layers it changes with those stashed.
+
+        Which saved weights an edit makes stale is the engine's one rule (nn.weight_carry). The
+        weights swapped out are whatever the document holds *now* — after a save, the saved
+        ones — so undoing and redoing back to a saved state gives the saved weights again, and a
+        clean document is equal to its file.
+        """
         doc = self.document
-        self._revert(doc.graph)
-        if self._weights_before is not None:
-            doc.weights = self._weights_before
-            self._weights_before = None
+        check = self.structural and bool(doc.weights or self._stash)
+        before = weight_signatures(doc.graph) if check else {}
+        change(doc.graph)
+        if check:
+            after = weight_signatures(doc.graph)
+            changed = {
+                nid for nid in before.keys() | after.keys() if before.get(nid) != after.get(nid)
+            }
+            changed |= self._stash.keys()
+            leaving = {nid: doc.weights.get(nid) for nid in changed}
+            weights = {k: v for k, v in doc.weights.items() if k not in changed}
+            weights.update({k: v for k, v in self._stash.items() if v is not None})
+            self._stash = leaving
+            doc.weights = weights
         doc._on_graph_edited(self.structural)
 
 
@@ -190,9 +202,10 @@ class SetParamsCommand(GraphCommand):
         if self.merge_key is None or other.merge_key != self.merge_key:
             return False
         self.new = copy.deepcopy(other.new)
-        if self._weights_before is None:
-            self._weights_before = other._weights_before
-        self.setObsolete(self.new == self.old and self._weights_before is None)
+        self._stash = {**other._stash, **self._stash}  # as they were before the first tick
+        weights = self.document.weights
+        unchanged = all(weights.get(k) is v for k, v in self._stash.items())
+        self.setObsolete(self.new == self.old and unchanged)
         return True
 
     def _apply(self, graph: GraphSpec) -> None:

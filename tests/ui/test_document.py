@@ -9,7 +9,7 @@ import pytest
 from dlsim import resources
 from dlsim.engine.errors import DlsimError
 from dlsim.engine.nn.graph import Edge, GraphSpec, Node
-from dlsim.engine.training.fileformat import read_document
+from dlsim.engine.training.fileformat import read_document, weights_to_lists
 from dlsim.ui.document import Document
 from dlsim.ui.graph_editor.layout import layered_positions
 
@@ -163,6 +163,30 @@ def test_weights_a_change_makes_stale_are_dropped_and_come_back_on_undo(doc):
     assert doc.weights == weights
     doc.move_nodes({hidden: (0, 300)})
     assert doc.weights == weights
+
+
+def test_a_clean_document_after_undo_and_redo_has_the_saved_weights(doc, tmp_path):
+    """Issue 10 #5: save, then undo and redo an earlier edit: the document is clean again, so
+    its graph, settings and weights must be the file's (the pre-save weights came back and the
+    edited layer's saved weights were dropped)."""
+    open_example(doc, "backprop_lecture")
+    hidden, output = doc.graph.topological_order()[1:3]
+    doc.set_node_params(hidden, {"units": 3})  # the hidden and output layers start afresh
+    trained = doc.experiment()
+    for _ in range(5):
+        trained.step()
+    doc.set_weights_provider(lambda: weights_to_lists(trained.params()))
+    doc.save(tmp_path / "trained.dlsim")
+    doc.set_weights_provider(None)
+    saved = read_document(tmp_path / "trained.dlsim")
+    assert {hidden, output} <= set(saved["weights"])
+    doc.undo_stack.undo()
+    assert doc.is_dirty
+    doc.undo_stack.redo()
+    assert not doc.is_dirty
+    assert doc.to_dict() == saved
+    doc.undo_stack.undo()  # and back before the save: the file's weights as they were loaded
+    assert doc.weights == read_document(EXAMPLES / "backprop_lecture.dlsim")["weights"]
 
 
 def test_dirty_follows_edits_saves_and_undo(doc, tmp_path):

@@ -362,6 +362,28 @@ def test_saving_after_training_writes_the_trained_weights(qtbot, controller, doc
     np.testing.assert_array_equal(saved["weights"]["h"]["W"], snap(controller).params["h"]["W"])
 
 
+def test_undo_and_redo_back_to_the_saved_state_give_the_saved_weights(
+    qtbot, controller, document, tmp_path
+):
+    """Issue 10 #5: clean means equal to the file, trained weights included, whatever the
+    training process holds after the undo and the redo."""
+    document.set_weights_provider(controller.current_weights)
+    controller.step(20)
+    wait_paused_at(qtbot, controller, 20)
+    document.set_node_params("h", {"units": 3})  # h and y start afresh, the step count goes on
+    qtbot.waitUntil(lambda: snap(controller).params["h"]["W"].shape == (2, 3), timeout=TIMEOUT_MS)
+    controller.step(20)
+    wait_paused_at(qtbot, controller, 40)
+    document.save(tmp_path / "saved.dlsim")
+    saved = read_document(tmp_path / "saved.dlsim")
+    document.undo_stack.undo()
+    document.undo_stack.redo()
+    assert not document.is_dirty
+    assert controller.session.wait_idle(timeout=TIMEOUT_MS / 1000)
+    qtbot.waitUntil(lambda: snap(controller).params["h"]["W"].shape == (2, 3), timeout=TIMEOUT_MS)
+    assert document.to_dict() == saved
+
+
 def test_closing_the_window_while_training_stops_the_worker(qtbot):
     from dlsim.ui.main_window import MainWindow
     from dlsim.ui.workbench import install_workbench
