@@ -53,6 +53,7 @@ from dlsim.ui.workbench import install_workbench  # noqa: E402
 
 PROBE_MS = 5
 WARMUP_S = 1.0
+START_TIMEOUT_S = 60.0
 BLOCK_S = 1.5
 
 
@@ -75,6 +76,12 @@ def spin(seconds: float) -> None:
     loop = QEventLoop()
     QTimer.singleShot(int(seconds * 1000), loop.quit)
     loop.exec()
+
+
+def _training(controller) -> bool:
+    """The training process has started and reported a step."""
+    snap = controller.session.snapshot()
+    return snap is not None and snap.step > 0
 
 
 def headless_session(name: str) -> TrainingSession:
@@ -154,6 +161,9 @@ def gui_run(name: str, seconds: float, blocks: int) -> dict:
 
     probe.timeout.connect(on_probe)
     controller.run()
+    started = time.perf_counter()
+    while not _training(controller) and time.perf_counter() - started < START_TIMEOUT_S:
+        spin(0.1)  # a loaded machine can take seconds to start the training process
     spin(WARMUP_S)
     clock.start()
     probe.start()
