@@ -172,6 +172,25 @@ def test_an_unfinished_diagram_can_be_opened_anyway_with_its_problems_shown(
     assert window.scene.node_item("y").content.severity == "error"
 
 
+def test_opening_a_file_reads_it_once(window, dialogs, tmp_path, monkeypatch):
+    """It was read up to three times (to explain, to check the editor can show it, to load)."""
+    path = unfinished(window, tmp_path)
+    reads: list[Path] = []
+    real = Path.read_bytes
+
+    def counting(self: Path) -> bytes:
+        reads.append(self)
+        return real(self)
+
+    monkeypatch.setattr(Path, "read_bytes", counting)
+    dialogs.open_anyway = Button.Open
+    assert window.open_path(path)
+    assert reads == [path]
+    reads.clear()
+    assert window.open_path(EXAMPLES / "or_gate.dlsim")
+    assert reads == [EXAMPLES / "or_gate.dlsim"]
+
+
 def test_no_prompt_when_nothing_changed(window, dialogs):
     assert window.open_path(EXAMPLES / "and_gate.dlsim")
     assert dialogs.questions == []
