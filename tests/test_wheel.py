@@ -53,11 +53,10 @@ def repository_files() -> list[str]:
 
 def shipped_files() -> set[str]:
     """Every file under dlsim/assets, as package paths (dlsim/assets/...)."""
-    return {f"dlsim/{p.relative_to(ROOT / 'dlsim').as_posix()}" for p in _assets()}
-
-
-def _assets() -> list[Path]:
-    return [p for p in (ROOT / "dlsim" / "assets").rglob("*") if p.is_file()]
+    root = resources.assets_dir()
+    return {
+        f"dlsim/assets/{p.relative_to(root).as_posix()}" for p in root.rglob("*") if p.is_file()
+    }
 
 
 @pytest.fixture(scope="module")
