@@ -45,6 +45,8 @@ def stepper(qtbot):
     widget = BackpropStepper()
     qtbot.addWidget(widget)
     widget.resize(1280, 800)
+    widget.show()
+    qtbot.waitExposed(widget)
     return widget
 
 

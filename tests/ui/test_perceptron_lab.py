@@ -2,6 +2,7 @@
 
 import pytest
 
+from dlsim.engine.teaching.placement import crosses, overlaps
 from dlsim.ui.lessons.perceptron_lab import PerceptronLab
 
 # The lecture's gates: weights and the truth table for inputs 00, 01, 10, 11.
@@ -142,3 +143,84 @@ def test_two_layers_is_only_offered_for_xor(lab):
     assert not lab.two_layers
     assert lab.two_layer_button.isHidden()
     assert lab.table_headers()[2] == "w1·x1 + w2·x2 + b"
+
+
+def test_the_table_shows_no_floating_point_noise(lab):
+    # AND from (−0.5, −0.5, −0.2): η = 0.1 steps reach b = −0.2 and w1 = 0.2 by float sums that
+    # left 0.2·1 + 0.1·0 − 0.2 = −2.8e−17 in the table; in decimals it is exactly 0.
+    lab.set_weights(-0.5, -0.5, -0.2)
+    lab.run_button.click()
+    assert "Converged" in lab.status_text()
+    assert lab.weights() == (0.2, 0.1, -0.2)
+    texts = [cell for row in lab.table_rows() for cell in row]
+    assert not any("e−" in t or "e-" in t for t in texts)
+    assert lab.table_rows()[2][2] == "0.2·1 + 0.1·0 − 0.2 = 0"
+    assert [c.spin.value() for c in lab.controls.values()] == [0.2, 0.1, -0.2]
+
+
+def test_a_sum_that_is_zero_in_decimals_gives_zero(lab):
+    lab.set_weights(0.2, 0.1, -0.3)  # 0.2 + 0.1 − 0.3 is 5.6e−17 in binary floats
+    row = lab.table_rows()[3]
+    assert row[2] == "0.2·1 + 0.1·1 − 0.3 = 0"
+    assert row[3] == "0"  # the step fires only for a sum > 0
+
+
+def test_two_layer_mode_shows_the_gates_weights_and_keeps_learning_off(lab):
+    lab.gate_buttons["xor"].click()
+    lab.two_layer_button.click()
+    assert lab.weights_stack.currentWidget() is lab.gate_weights
+    assert lab.gate_weights.rows() == {
+        "s1 = NAND": ["−0.5", "−0.5", "0.7"],
+        "s2 = OR": ["0.6", "0.6", "−0.5"],
+        "y = AND(s1, s2)": ["0.5", "0.5", "−0.7"],
+    }
+    assert not lab.learn_button.isEnabled() and not lab.run_button.isEnabled()
+    lab.learn_one()  # e.g. the shortcut of a script: still two layers, and the lab says why
+    assert lab.two_layers and lab.two_layer_button.isChecked()
+    assert "two-layer mode" in lab.status_text()
+    assert len(lab.drawn_lines()) == 2
+    lab.two_layer_button.click()
+    assert lab.weights_stack.currentWidget() is lab.unit_weights
+    assert lab.learn_button.isEnabled()
+
+
+def test_the_status_line_stops_claiming_what_is_no_longer_true(lab):
+    assert "lecture's weights" in lab.status_text()
+    lab.controls["b"].spin.setValue(-0.2)
+    assert "lecture's weights" not in lab.status_text()
+    assert "2 of 4 rows wrong" in lab.status_text()
+    lab.use_lecture_weights()
+    assert "lecture's weights" in lab.status_text()
+    lab.gate_buttons["xor"].click()
+    lab.randomize(seed=0)
+    lab.run_button.click()
+    assert "After update" in lab.status_text() and "Ran" in lab.update_text()
+    lab.controls["w1"].spin.setValue(0.25)
+    assert "After update" not in lab.status_text() and "cycle" not in lab.status_text()
+    assert "Ran" not in lab.update_text()
+    assert not lab._cycle_band.isVisible()
+
+
+@pytest.mark.parametrize(
+    "setup",
+    [
+        lambda lab: None,
+        lambda lab: lab.set_weights(1.0, 0.0, -0.5),
+        lambda lab: lab.set_weights(0.0, 1.0, -0.5),
+        lambda lab: lab.set_weights(-0.12, -0.06, -0.02),
+        lambda lab: (lab.gate_buttons["xor"].click(), lab.two_layer_button.click()),
+    ],
+)
+def test_no_line_runs_through_a_point_label(lab, qtbot, setup):
+    lab.show()
+    qtbot.waitExposed(lab)
+    setup(lab)
+    labels = lab.plot.label_rects()
+    points = [t for t in labels if "→" in t]
+    assert len(points) == 4
+    for text in points:
+        for weights in lab.plot.line_weights():
+            assert not crosses(labels[text], weights), (text, weights)
+    names = [t for t in labels if "→" not in t]
+    for name in names:  # the lines' own names stay off the point labels
+        assert not any(overlaps(labels[name], labels[p]) for p in points)

@@ -26,6 +26,7 @@ from dlsim.engine.teaching.perceptron import (
     truth_table,
     xor_from_gates,
 )
+from dlsim.engine.teaching.perceptron import step as step_unit
 
 GATE_NAMES: tuple[str, ...] = ("and", "nand", "or", "xor")
 GATE_LABELS: dict[str, str] = {"and": "AND", "nand": "NAND", "or": "OR", "xor": "XOR"}
@@ -39,6 +40,21 @@ XOR_WHY = (
     "a contradiction. So every pass makes a mistake and the perceptron rule goes round and round "
     "for ever. Two layers can do it: XOR = AND(NAND, OR)."
 )
+
+
+# --- exact decimals ------------------------------------------------------------------------------
+
+EXACT_DECIMALS = 12
+
+
+def exact(value: float) -> float:
+    """A lab number as decimal arithmetic gives it: binary noise below 1e−12 rounded away.
+
+    The lab's weights are typed (4 decimals) or moved by η = 0.1 steps, so 0.2 + 0.1 − 0.3 is 0, not
+    5.6e−17 — and the step unit must see that 0 (it outputs 0), as a learner checking by hand does.
+    """
+    v = round(float(value), EXACT_DECIMALS)
+    return 0.0 if v == 0.0 else v
 
 
 def _term(value: float, decimals: int = 4) -> str:
@@ -90,9 +106,8 @@ def sum_text(w1: float, w2: float, b: float, x1: float, x2: float, total: float)
 
 def evaluate(w1: float, w2: float, b: float, gate_name: str) -> list[TruthRow]:
     """The truth table of one step unit with these weights, next to the gate's targets."""
-    p = Perceptron(np.array([w1, w2]), b)
-    sums = p.weighted_sum(TRUTH_X)
-    ys = p.predict(TRUTH_X)
+    sums = [exact(s) for s in Perceptron(np.array([w1, w2]), b).weighted_sum(TRUTH_X)]
+    ys = step_unit(np.array(sums))
     ts = targets(gate_name)
     return [
         TruthRow(
@@ -226,7 +241,7 @@ def update_lines(update: PerceptronUpdate, lr: float) -> tuple[str, ...]:
     x1, x2 = (float(v) for v in update.x)
     w1, w2 = (float(v) for v in update.w_before)
     b = update.b_before
-    total = w1 * x1 + w2 * x2 + b
+    total = exact(w1 * x1 + w2 * x2 + b)
     e = update.error
     lines = [
         f"sample x = ({fmt(x1)}, {fmt(x2)}), target t = {fmt(update.t)}",
@@ -313,7 +328,7 @@ class RuleLearner:
 
     def mistakes(self) -> int:
         """How many of the four rows the current weights get wrong."""
-        return int(np.sum(self._unit.predict(TRUTH_X) != self.targets))
+        return sum(not row.correct for row in self.table())
 
     @property
     def converged(self) -> bool:
@@ -327,7 +342,7 @@ class RuleLearner:
     def step(self) -> LabStep:
         """Present the next sample once and apply w ← w + η(t − y)x, b ← b + η(t − y)."""
         i = self.next_sample
-        update = self._unit.learn_one(TRUTH_X[i], float(self.targets[i]), self.lr)
+        update = self._learn_one(TRUTH_X[i], float(self.targets[i]))
         self.updates += 1
         self._correction += update.error * np.array([TRUTH_X[i][0], TRUTH_X[i][1], 1.0])
         self.w = (float(self._unit.w[0]), float(self._unit.w[1]))
@@ -345,6 +360,26 @@ class RuleLearner:
             mistakes_now=self.mistakes(),
             converged=self.converged,
             cycle=self.cycle,
+        )
+
+    def _learn_one(self, x: np.ndarray, t: float) -> PerceptronUpdate:
+        """The perceptron rule in the lab's exact decimals: the sum and new weights via `exact`."""
+        unit = self._unit
+        w_before, b_before = unit.w.copy(), unit.b
+        y = float(step_unit(exact(float(x @ unit.w) + unit.b)))
+        error = t - y
+        unit.w = np.array([exact(v) for v in unit.w + self.lr * error * x])
+        unit.b = exact(unit.b + self.lr * error)
+        return PerceptronUpdate(
+            x=x.copy(),
+            t=t,
+            y=y,
+            error=error,
+            w_before=w_before,
+            b_before=b_before,
+            w_after=unit.w.copy(),
+            b_after=unit.b,
+            changed=error != 0.0,
         )
 
     def run(self, max_updates: int = 1000, stop_on_cycle: bool = True) -> list[LabStep]:
@@ -396,6 +431,11 @@ def xor_hidden_lines() -> dict[str, tuple[float, float, float]]:
 
 
 _HIDDEN = {"s1 = NAND": "nand", "s2 = OR": "or"}
+
+
+def xor_gate_weights() -> dict[str, tuple[float, float, float]]:
+    """All three units of XOR = AND(NAND, OR) with their (w1, w2, b), hidden layer first."""
+    return {**xor_hidden_lines(), "y = AND(s1, s2)": gate_weights("and")}
 
 
 def xor_ones_region(box: tuple[float, float, float, float] = PLOT_BOX) -> list[Point]:

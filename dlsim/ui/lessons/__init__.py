@@ -11,6 +11,7 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QWidget
 
 from dlsim.ui.lessons.activation_explorer import ActivationExplorer
@@ -26,9 +27,35 @@ __all__ = [
     "LessonsController",
     "PerceptronLab",
     "install_lessons",
+    "place_on_screen",
 ]
 
 VIEW_SIZE = (1280, 800)
+FRAME_GUESS = (8, 36)
+
+
+def place_on_screen(view: QWidget, window: QWidget) -> None:
+    """Show a new lesson window at VIEW_SIZE, centred on the free area of the main window's
+    screen, or maximised there when that size (with the title bar) does not fit: a lesson window
+    is never larger than the screen, so its bottom row is never pushed off it."""
+    screen = window.screen() or QGuiApplication.primaryScreen()
+    free = screen.availableGeometry()
+    frame = window.frameGeometry().size() - window.geometry().size()
+    if window.isVisible() and frame.height() > 0:
+        extra_w, extra_h = frame.width(), frame.height()
+    else:  # no frame to measure yet: allow for a typical title bar
+        extra_w, extra_h = FRAME_GUESS
+    width = min(VIEW_SIZE[0], free.width() - extra_w)
+    height = min(VIEW_SIZE[1], free.height() - extra_h)
+    view.resize(width, height)
+    if (width, height) != VIEW_SIZE:
+        view.showMaximized()
+        return
+    view.move(
+        free.x() + (free.width() - width - extra_w) // 2,
+        free.y() + (free.height() - height - extra_h) // 2,
+    )
+    view.show()
 
 
 def _example_titles() -> dict[str, str]:
@@ -57,9 +84,10 @@ class LessonsController:
             view.setPalette(paper_palette())
             view.setAutoFillBackground(True)
             view.setParent(self.window, Qt.WindowType.Window)
-            view.resize(*VIEW_SIZE)
             self.views[key] = view
-        view.show()
+            place_on_screen(view, self.window)
+        else:
+            view.show()
         view.raise_()
         view.activateWindow()
         return view

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 
 from dlsim.engine.nn.params import Param
 from dlsim.engine.notation import fmt
-from dlsim.engine.teaching import explorer
+from dlsim.engine.teaching import explorer, placement
 from dlsim.ui.lessons.common import BAD, HIGHLIGHT, INK, POSITIVE, big_font, with_alpha
 
 Z_RANGE = (-6.0, 6.0)
@@ -98,6 +98,7 @@ class ActivationExplorer(QWidget):
             button.setCheckable(True)
             button.setFont(big_font(1, bold=True))
             button.setStyleSheet(
+                "QPushButton { padding: 3px 10px; }"
                 f"QPushButton:checked {{ background: {HIGHLIGHT.name()}; color: {INK.name()};"
                 f" border: 2px solid {INK.name()}; border-radius: 4px; }}"
             )
@@ -226,9 +227,12 @@ class ActivationExplorer(QWidget):
             band.setZValue(-10)
             self.plot.addItem(band)
             self._bands.append(band)
-            label = pg.TextItem("saturated\nf\u2032 \u2248 0", color=BAD, anchor=(0.5, 0))
+            label = pg.TextItem("saturated\nf\u2032 \u2248 0", color=BAD, anchor=(0.5, 0.5))
             label.setFont(big_font(0, bold=True))
-            label.setPos((left + right) / 2, hi + 0.05)
+            middle = (left + right) / 2
+            at_middle = explorer.probe(self.name, middle, self.param_values())
+            y = placement.clearest_height(at_middle, lo - 0.1, hi + 0.1)
+            label.setPos(middle, y)
             self.plot.addItem(label)
             self._band_labels.append(label)
         self.formula.setText(

@@ -15,10 +15,9 @@ from pathlib import Path
 from typing import Any
 
 import pyqtgraph as pg
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
-    QButtonGroup,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -41,13 +40,16 @@ from dlsim.ui.lessons.common import (
     INK,
     NEGATIVE,
     POSITIVE,
+    ElidedLabel,
     big_font,
     html_escape,
 )
 from dlsim.ui.lessons.neuron_diagram import NeuronDiagram
+from dlsim.ui.lessons.phase_chips import PhaseChips
 
 LECTURE_EXAMPLE = "backprop_lecture"
 PLAY_INTERVAL_MS = 1600
+NARROW_FORMULAS = 560
 
 DocumentProvider = Callable[[], tuple[dict[str, Any], str | os.PathLike[str] | None]]
 
@@ -87,15 +89,6 @@ def phase_html(phase: Phase) -> str:
     )
 
 
-def _chip_text(phase: Phase, compact: bool) -> str:
-    """A phase's name on its chip; with many layers, arrows instead of Forward/Backward."""
-    if compact and phase.kind == "forward":
-        return f"\u2192 {phase.layer}"
-    if compact and phase.kind == "backward":
-        return f"\u2190 {phase.layer}"
-    return phase.short
-
-
 class BackpropStepper(QWidget):
     """Step through backpropagation on a small dense network, one phase per click."""
 
@@ -126,8 +119,8 @@ class BackpropStepper(QWidget):
     # --- construction -------------------------------------------------------------------------
 
     def _build(self) -> None:
-        self.title = QLabel()
-        self.title.setFont(big_font(5, bold=True))
+        self.title = ElidedLabel()
+        self.title.setFont(big_font(4, bold=True))
         self.position = QLabel()
         self.position.setFont(big_font(1))
         self.message = QLabel()
@@ -138,18 +131,17 @@ class BackpropStepper(QWidget):
         )
         self.message.hide()
 
-        self.chips = QHBoxLayout()
-        self.chips.setSpacing(4)
-        self.chip_group = QButtonGroup(self)
-        self.chip_group.setExclusive(True)
-        self.chip_group.idClicked.connect(self.go_to_phase)
+        self.chips = PhaseChips()
+        self.chip_group = self.chips.group
+        self.chips.phase_clicked.connect(self.go_to_phase)
 
         self.diagram = NeuronDiagram()
         self.formulas = QTextBrowser()
-        self.formulas.setFont(big_font(1))
+        self.formulas.installEventFilter(self)
+        self._text_zoom = 0
         self.formulas.setOpenLinks(False)
         self.loss_plot = pg.PlotWidget(background="w")
-        self.loss_plot.setMinimumHeight(140)
+        self.loss_plot.setMinimumHeight(100)
         self.loss_plot.setMaximumHeight(180)
         self.loss_plot.getAxis("left").enableAutoSIPrefix(False)
         self.loss_plot.setLabel("left", "E_total")
@@ -201,10 +193,10 @@ class BackpropStepper(QWidget):
         self.start_action.triggered.connect(lambda: self.go_to_phase(0))
         self.larger_action = QAction("Larger text", self)
         self.larger_action.setShortcuts([QKeySequence("Ctrl++"), QKeySequence("Ctrl+=")])
-        self.larger_action.triggered.connect(lambda: self.formulas.zoomIn(2))
+        self.larger_action.triggered.connect(lambda: self.zoom_text(2))
         self.smaller_action = QAction("Smaller text", self)
         self.smaller_action.setShortcut(QKeySequence("Ctrl+-"))
-        self.smaller_action.triggered.connect(lambda: self.formulas.zoomOut(2))
+        self.smaller_action.triggered.connect(lambda: self.zoom_text(-2))
         for action in (
             self.back_action,
             self.next_action,
@@ -221,38 +213,57 @@ class BackpropStepper(QWidget):
             button = QToolButton()
             button.setDefaultAction(action)
             button.setFont(big_font(1, bold=True))
-            button.setMinimumWidth(110)
+            button.setMinimumWidth(96)
             button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
             controls.addWidget(button)
-        controls.addSpacing(24)
+        controls.addSpacing(16)
         controls.addWidget(QLabel("Iteration"))
         self.iteration_box = QSpinBox()
         self.iteration_box.setRange(1, MAX_ITERATION)
         self.iteration_box.setFont(big_font(1))
-        self.iteration_box.setMinimumWidth(110)
+        self.iteration_box.setMinimumWidth(100)
         controls.addWidget(self.iteration_box)
         self.go_button = QPushButton("Go")
         self.go_button.clicked.connect(lambda: self.go_to_iteration(self.iteration_box.value()))
         controls.addWidget(self.go_button)
         controls.addStretch(1)
+        controls.addWidget(self.position)
+
         self.lecture_button = QPushButton("Lecture example")
         self.lecture_button.clicked.connect(self.load_lecture)
-        controls.addWidget(self.lecture_button)
         self.current_button = QPushButton("Step through the open diagram")
         self.current_button.clicked.connect(self.load_current)
         self.current_button.setVisible(False)
-        controls.addWidget(self.current_button)
-
         header = QHBoxLayout()
         header.addWidget(self.title, 1)
-        header.addWidget(self.position)
+        header.addWidget(self.lecture_button)
+        header.addWidget(self.current_button)
 
         layout = QVBoxLayout(self)
+        layout.setSpacing(6)
         layout.addLayout(header)
         layout.addWidget(self.message)
-        layout.addLayout(self.chips)
+        layout.addWidget(self.chips)
         layout.addWidget(splitter, 1)
         layout.addLayout(controls)
+
+    def zoom_text(self, points: int) -> None:
+        """Larger or smaller formulas (Ctrl++ / Ctrl+-), on top of the size the width allows."""
+        self._text_zoom = max(-6, min(20, self._text_zoom + points))
+        self._fit_formula_font()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+        if watched is self.formulas and event.type() == QEvent.Type.Resize:
+            self._fit_formula_font()
+        return super().eventFilter(watched, event)
+
+    def _fit_formula_font(self) -> None:
+        """Projector-sized formulas where the panel is wide; a notch smaller where it is narrow,
+        so an equation's symbols and numbers keep to their rows on a small screen."""
+        base = 1 if self.formulas.width() >= NARROW_FORMULAS else -1
+        font = big_font(base + self._text_zoom)
+        if font.pointSize() != self.formulas.font().pointSize():
+            self.formulas.setFont(font)
 
     # --- documents ----------------------------------------------------------------------------
 
@@ -274,7 +285,7 @@ class BackpropStepper(QWidget):
         self.play(False)
         self.message.hide()
         self.walk = walk
-        self.title.setText(f"Backpropagation \u2014 {walk.name or 'untitled'}")
+        self.title.setText(walk.name or "Untitled diagram")
         self.diagram.set_network(walk.layout)
         self.iteration, self.phase_index = 1, 0
         self._rebuild_chips()
@@ -368,36 +379,14 @@ class BackpropStepper(QWidget):
     # --- display ------------------------------------------------------------------------------
 
     def _rebuild_chips(self) -> None:
-        for button in self.chip_group.buttons():
-            self.chip_group.removeButton(button)
-            self.chips.removeWidget(button)
-            button.hide()
-            button.deleteLater()
-        while self.chips.count():
-            self.chips.takeAt(0)
-        phases = self.phases
-        for k, phase in enumerate(phases):
-            chip = QToolButton()
-            chip.setText(f"{k + 1}  {_chip_text(phase, compact=len(phases) > 8)}")
-            chip.setToolTip(phase.title)
-            chip.setCheckable(True)
-            chip.setFont(big_font(0))
-            chip.setStyleSheet(
-                "QToolButton { padding: 4px 10px; border: 1px solid #cbd5e1; border-radius: 12px;"
-                " background: #f8fafc; }"
-                f"QToolButton:checked {{ background: {HIGHLIGHT.name()}; color: {INK.name()};"
-                f" border: 2px solid {INK.name()}; font-weight: bold; }}"
-            )
-            self.chip_group.addButton(chip, k)
-            self.chips.addWidget(chip)
-        self.chips.addStretch(1)
+        self.chips.set_phases(self.phases)
 
     def _show(self) -> None:
         phases = self.phases
         if len(phases) != len(self.chip_group.buttons()):
             self._rebuild_chips()
         phase = phases[self.phase_index]
-        self.chip_group.button(self.phase_index).setChecked(True)
+        self.chips.set_current(self.phase_index)
         self.position.setText(
             f"iteration {self.iteration} \u00b7 phase {self.phase_index + 1} of {len(phases)}"
         )

@@ -225,3 +225,18 @@ def test_the_xor_zero_regions_fill_the_rest_of_the_box():
 def test_a_line_label_sits_on_the_lines_zero_side():
     px, py = label_point(0.5, 0.5, -0.7)
     assert 0.5 * px + 0.5 * py - 0.7 < 0
+
+
+def test_the_rule_works_in_exact_decimals():
+    # Float sums would give w1 = 0.19999999999999998 and b = −0.20000000000000004 here.
+    learner = RuleLearner("and", (-0.5, -0.5), -0.5, lr=0.1)
+    learner.run(200)
+    assert learner.converged
+    assert learner.weights == (0.2, 0.1, -0.2)
+    assert evaluate(*learner.weights, "and")[2].weighted_sum == 0.0
+
+
+def test_a_sum_that_is_zero_in_decimals_is_zero():
+    rows = evaluate(0.2, 0.1, -0.3, "and")
+    assert rows[3].weighted_sum == 0.0 and rows[3].y == 0.0
+    assert rows[3].sum_text == "0.2·1 + 0.1·1 − 0.3 = 0"
