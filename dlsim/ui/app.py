@@ -251,6 +251,7 @@ def _screenshot(window, args: argparse.Namespace, size: tuple[int, int]) -> int:
     lessons = getattr(window, "lessons_controller", None)
     if args.lesson and lessons is not None:
         target = lessons.open_view(args.lesson)
+        target.showNormal()  # opened maximised if the offscreen screen is smaller than `size`
         target.resize(*size)
         if args.lesson == "backprop_stepper" and args.phase:
             target.go_to_phase(args.phase)
