@@ -87,9 +87,9 @@ class ActivationExplorer(QWidget):
     def _build(self) -> None:
         title = QLabel("Activation explorer")
         title.setFont(big_font(5, bold=True))
+        # One row for the buttons (one per registered activation), so their number never sets
+        # the window's minimum width together with the title.
         header = QHBoxLayout()
-        header.addWidget(title)
-        header.addSpacing(20)
         self.group = QButtonGroup(self)
         self.buttons: dict[str, QPushButton] = {}
         self.names = explorer.explorer_names()
@@ -153,6 +153,7 @@ class ActivationExplorer(QWidget):
         self.note.setFont(big_font(1))
 
         layout = QVBoxLayout(self)
+        layout.addWidget(title)
         layout.addLayout(header)
         layout.addLayout(param_rows)
         layout.addWidget(self.formula)
