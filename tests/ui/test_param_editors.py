@@ -56,3 +56,19 @@ def test_a_form_emits_one_merge_key_per_gesture(qtbot):
     spin.setValue(0.65)
     assert [k[1] for k in keys] == [0.55, 0.6, 0.65]
     assert keys[0][2] == keys[1][2] != keys[2][2]
+
+
+@pytest.mark.parametrize(
+    ("param", "value", "text"),
+    [
+        (optimizers.SCHEMA["sgd"][0], 0.1, "Set learning rate to 0.1"),
+        (settings.BATCH_SIZE, None, "Use full batch"),
+        (settings.BATCH_SIZE, 1, "Use stochastic (1)"),
+        (settings.BATCH_SIZE, 8, "Set the batch size to 8"),
+        (settings.SHUFFLE, False, "Turn shuffle off"),
+        (optimizers.CLIP_SCHEMA[0], None, "Turn clip norm (per tensor) off"),
+        (settings.DTYPE, "float32", "Set precision to float32 (faster)"),
+    ],
+)
+def test_undo_texts_name_the_setting_and_its_value(param, value, text):
+    assert edit_text(param, value) == text

@@ -493,14 +493,16 @@ def edit_text(param: Param, value: Any) -> str:
     """An undo-menu text for setting `param` to `value`: "Set learning rate to 0.1"."""
     title = param.title
     title = title if title[:1].isupper() and title[1:2].isupper() else title.lower()
+    if param.kind == "batch":
+        return {None: "Use full batch", 1: "Use stochastic (1)"}.get(
+            value, f"Set the batch size to {value}"
+        )
     if param.kind == "bool" or (param.switch_on is not None and value == param.default):
         on = bool(value) if param.kind == "bool" else False
         return f"Turn {title} {'on' if on else 'off'}"
     if param.kind == "choice" and value in param.choices:
         labels = param.choice_labels or param.choices
         value = labels[param.choices.index(value)]
-    elif param.kind == "batch" and value is None:
-        value = "full batch"
     elif isinstance(value, float):
         value = f"{value:g}"
     elif isinstance(value, dict):
