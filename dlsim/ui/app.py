@@ -237,6 +237,7 @@ def _screenshot(window, args: argparse.Namespace, size: tuple[int, int]) -> int:
         if controller.session is None or controller.build_error is not None:
             reason = controller.build_error or "the diagram is empty"
             return _refuse(window, f"--train {args.train}: the network cannot be trained: {reason}")
+        controller.set_speed(None)  # the steps at once, whatever the example's pace
         controller.step(args.train)
         if not controller.session.wait_idle(timeout=120):
             return _refuse(window, f"--train {args.train}: training did not finish within 120 s")

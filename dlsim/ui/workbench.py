@@ -10,6 +10,7 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QDockWidget, QMainWindow, QMenu
 
+from dlsim.ui.panels.run_controls import DEFAULT_PACE
 from dlsim.ui.plots.base import PlotPanel
 from dlsim.ui.training_controller import TrainingController
 
@@ -86,6 +87,8 @@ class Workbench(QObject):
         self.docks["training"].raise_()
         self._arranged = False
         window.addToolBar(self.run_controls.toolbar)
+        window.document.document_replaced.connect(self.follow_document_view)
+        self.follow_document_view()
         self.controller.status_message.connect(window.status)
         if hasattr(window, "focus_node"):
             self.training_panel.banner.node_requested.connect(window.focus_node)
@@ -116,6 +119,16 @@ class Workbench(QObject):
         else:
             bar.addMenu(menu)
         return menu
+
+    def follow_document_view(self) -> None:
+        """The pace and loss axis the open document asks for in its "view" (an example that
+        finishes in a second at full speed names a pace to watch it at; one whose point is
+        late, overfitting, asks for Max and a log step axis)."""
+        view = getattr(self.window.document, "view", None) or {}
+        pace = view.get("speed", DEFAULT_PACE)
+        valid = pace is None or (type(pace) in (int, float) and pace > 0)
+        self.run_controls.set_pace(pace if valid else DEFAULT_PACE)
+        self.plots["loss"].log_steps_box.setChecked(view.get("log_steps") is True)
 
     def show_comparison(self) -> None:
         """Bring the Compare runs dock forward, ready to start one."""

@@ -268,3 +268,17 @@ def test_after_a_blow_up_the_legend_gives_each_curve_its_own_last_value(qtbot):
             assert f"{label} {y[-1]:.4g}" in plot.readout
     finally:
         controller.shutdown()
+
+
+def test_a_log_step_axis_spans_the_run_in_decades(trained):
+    controller, plots = trained
+    loss = plots[QtLossPlot]
+    loss.log_steps_box.setChecked(True)
+    controller.flush()
+    lo, hi = loss.loss_plot.viewRange()[0]
+    assert (lo, hi) == (0.0, pytest.approx(math.log10(50)))  # 30 steps, to a nice 50
+    x, _ = loss.curves["loss"].getOriginalDataset()
+    assert x[-1] == 29  # steps are counted from 0 in the history
+    loss.log_steps_box.setChecked(False)
+    controller.flush()
+    assert loss.loss_plot.viewRange()[0] == [0.0, 50.0]

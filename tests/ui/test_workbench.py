@@ -415,6 +415,7 @@ def window(qtbot):
     win.remember_layout = False
     install_workbench(win)
     load(win.document, "xor_learn")
+    win.workbench.run_controls.set_pace(None)  # these tests count steps, not watch them
     win.show()
     qtbot.waitExposed(win)
     yield win

@@ -9,21 +9,22 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QObject, QSignalBlocker, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QComboBox, QFrame, QHBoxLayout, QLabel, QToolBar, QWidget
 
-# (label, steps per second; None = as fast as possible)
-SPEEDS: tuple[tuple[str, float | None], ...] = (
-    ("Max speed", None),
-    ("1000 steps/s", 1000.0),
-    ("300 steps/s", 300.0),
-    ("100 steps/s", 100.0),
-    ("30 steps/s", 30.0),
-    ("10 steps/s", 10.0),
-    ("3 steps/s", 3.0),
-    ("1 step/s", 1.0),
+# (label, steps per second); "Max" beside the box trains as fast as possible
+SPEEDS: tuple[tuple[str, float], ...] = (
+    ("1000/s", 1000.0),
+    ("300/s", 300.0),
+    ("100/s", 100.0),
+    ("30/s", 30.0),
+    ("10/s", 10.0),
+    ("3/s", 3.0),
+    ("1/s", 1.0),
 )
+# The pace of a document that names none: a new network's boundary forms over a few seconds.
+DEFAULT_PACE = 30.0
 STATE_WORDS = {
     "idle": "ready",
     "running": "running",
@@ -72,9 +73,14 @@ class RunControls(QObject):
         )
         self.reset_action.triggered.connect(controller.reset)
         self.speed_box = QComboBox()
-        self.speed_box.setToolTip("Training speed")
+        self.speed_box.setToolTip("Training pace in steps per second: slow enough to watch")
         for label, sps in SPEEDS:
             self.speed_box.addItem(label, sps)
+        self.max_action = self._action(
+            "Max", None, "Train as fast as the computer can (click again for the pace beside it)"
+        )
+        self.max_action.setCheckable(True)
+        self.max_action.toggled.connect(self._on_max_toggled)
         self.speed_box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.speed_box.setFixedWidth(self.speed_box.sizeHint().width())
         self.speed_box.currentIndexChanged.connect(self._on_speed_box_changed)
@@ -104,6 +110,7 @@ class RunControls(QObject):
             self.toolbar.addAction(action)
         self.toolbar.addSeparator()
         self.toolbar.addWidget(self.speed_box)
+        self.toolbar.addAction(self.max_action)
         box = QWidget()
         row = QHBoxLayout(box)
         row.setContentsMargins(8, 0, 2, 0)
@@ -131,8 +138,29 @@ class RunControls(QObject):
         action.setStatusTip(tip)
         return action
 
-    def _on_speed_box_changed(self, index: int) -> None:
-        self.controller.set_speed(self.speed_box.itemData(index))
+    def set_pace(self, steps_per_second: float | None) -> None:
+        """Show and use a pace: the nearest one in the box, or Max for None."""
+        if steps_per_second is not None:
+            nearest = min(
+                range(len(SPEEDS)), key=lambda i: abs(SPEEDS[i][1] - float(steps_per_second))
+            )
+            with QSignalBlocker(self.speed_box):
+                self.speed_box.setCurrentIndex(nearest)
+        with QSignalBlocker(self.max_action):
+            self.max_action.setChecked(steps_per_second is None)
+        self.controller.set_speed(self.pace())
+
+    def pace(self) -> float | None:
+        """Steps per second now chosen; None for as fast as possible."""
+        return None if self.max_action.isChecked() else self.speed_box.currentData()
+
+    def _on_speed_box_changed(self, _index: int) -> None:
+        with QSignalBlocker(self.max_action):
+            self.max_action.setChecked(False)  # choosing a pace means that pace
+        self.controller.set_speed(self.pace())
+
+    def _on_max_toggled(self, _on: bool) -> None:
+        self.controller.set_speed(self.pace())
 
     def _on_controller_state_changed(self, state: str) -> None:
         running = state == "running"

@@ -8,6 +8,7 @@ both share one axis; a log y axis (the default) keeps late progress visible.
 from __future__ import annotations
 
 import html
+import math
 
 import pyqtgraph as pg
 from PySide6.QtWidgets import QCheckBox, QWidget
@@ -57,10 +58,17 @@ class QtLossPlot(PlotPanel):
         self.log_box.setChecked(True)
         self.log_box.setToolTip("Logarithmic loss axis: late, small improvements stay visible")
         self.log_box.toggled.connect(self._on_log_box_toggled)
+        self.log_steps_box = QCheckBox("log step")
+        self.log_steps_box.setToolTip(
+            "Logarithmic step axis: the first hundred steps get as much room as the next "
+            "thousands (an overfitting run's late rise in validation loss stays visible)"
+        )
+        self.log_steps_box.toggled.connect(self._on_log_steps_box_toggled)
         # One wrapping line names each curve by its colour with its latest value, so a narrow
         # dock breaks it between entries instead of cutting it off at the Export button.
         self.legend = header_label()
         self.header.addWidget(self.log_box)
+        self.header.addWidget(self.log_steps_box)
         self.header.addSpacing(6)
         self.header.addWidget(self.legend, 1)
         self.finish_header(stretch=False)
@@ -104,6 +112,14 @@ class QtLossPlot(PlotPanel):
             self.canvas.ci.removeItem(self.acc_plot)
             self.loss_plot.setLabel("bottom", "step", color=self.colours.text)
 
+    def _on_log_steps_box_toggled(self, on: bool) -> None:
+        self.loss_plot.setLogMode(x=on)
+        self.acc_plot.setLogMode(x=on)
+        self.ranges.forget()
+        self.acc_ranges.forget()
+        self.acc_ranges.set_y(0.0, 1.02)
+        self.mark_stale()
+
     def _on_log_box_toggled(self, on: bool) -> None:
         self.loss_plot.setLogMode(y=on)
         self.ranges.forget()
@@ -141,8 +157,12 @@ class QtLossPlot(PlotPanel):
         self._set_markers([x for x, _text in history.events()])
         # ranges in nice numbers: the axes are redrawn only when the data outgrow them
         x_end = nice_ceiling(last_loss[0] + 1)
-        self.ranges.set_x(0.0, x_end)
-        self.acc_ranges.set_x(0.0, x_end)
+        if self.log_steps_box.isChecked():  # a log axis is set in decades; steps start at 1
+            self.ranges.set_x(0.0, math.log10(x_end))
+            self.acc_ranges.set_x(0.0, math.log10(x_end))
+        else:
+            self.ranges.set_x(0.0, x_end)
+            self.acc_ranges.set_x(0.0, x_end)
         if self.log_box.isChecked():
             self.ranges.set_log_y(*decade_span(losses))
         else:
@@ -184,8 +204,9 @@ class QtLossPlot(PlotPanel):
             )
             self.loss_plot.addItem(line)
             self._markers.append(line)
+        log = self.log_steps_box.isChecked()
         for line, step in zip(self._markers, steps, strict=False):
-            line.setPos(step)
+            line.setPos(math.log10(max(step, 1.0)) if log else step)
             line.show()
         for line in self._markers[len(steps) :]:
             line.hide()
