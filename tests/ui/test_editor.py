@@ -378,3 +378,26 @@ def test_dropping_a_palette_entry_on_the_canvas_adds_that_layer_there(window):
     assert node.type == "BatchNorm"
     item = window.scene.node_item(node.id)
     assert item.sceneBoundingRect().contains(view.mapToScene(where))
+
+
+def test_the_empty_canvas_hint_goes_with_the_first_layer_and_stays_gone_after_redo(window, qtbot):
+    """The hint is painted over the whole view: when layers come or go, all of it is repainted
+    (a partial repaint after Redo left the hint's text on screen beside the layers)."""
+    window.new_document()
+    view = window.view
+    qtbot.waitUntil(lambda: view._empty)
+    window.view.drop_layer("Input", QPointF(0, 0))
+    qtbot.waitUntil(lambda: not view._empty)
+    window.undo_action.trigger()
+    qtbot.waitUntil(lambda: view._empty)
+    window.redo_action.trigger()
+    qtbot.waitUntil(lambda: not view._empty)
+
+
+def test_card_titles_shrink_to_fit_before_they_are_cut_short(window):
+    from dlsim.ui.graph_editor.items import NODE_W, fitted_title
+
+    font = window.view.font()
+    for title in ("Dense 16 · sigmoid", "Dense 128 · leaky_relu", "BatchNorm"):
+        _font, shown = fitted_title(font, title, NODE_W - 28)
+        assert shown == title

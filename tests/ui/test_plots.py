@@ -282,3 +282,15 @@ def test_a_log_step_axis_spans_the_run_in_decades(trained):
     loss.log_steps_box.setChecked(False)
     controller.flush()
     assert loss.loss_plot.viewRange()[0] == [0.0, 50.0]
+
+
+def test_the_boundary_colouring_fills_the_axes(trained):
+    controller, plots = trained
+    boundary = plots[QtBoundaryPlot]
+    boundary.resize(700, 300)  # a wide dock: the axes must not widen past the grid
+    controller.flush()
+    x0, x1, y0, y1 = controller._grid.extent
+    (vx0, vx1), (vy0, vy1) = boundary.plot.viewRange()
+    assert (vx0, vx1, vy0, vy1) == pytest.approx((x0, x1, y0, y1))
+    rect = boundary.image.mapRectToParent(boundary.image.boundingRect())
+    assert (rect.left(), rect.right()) == pytest.approx((x0, x1))

@@ -43,6 +43,7 @@ from dlsim.ui.style import (
 )
 
 NODE_W = 156.0
+MIN_TITLE_SCALE = 0.72  # a long title ("Dense 128 · leaky_relu") shrinks this far, then elides
 NODE_H = 60.0
 PORT_R = 6.0
 SLOT_GAP = 16.0
@@ -137,6 +138,19 @@ class PortItem(_Hoverable, QGraphicsEllipseItem):
         return self.scenePos() + QPointF(0, offset)
 
 
+def fitted_title(base: QFont, title: str, width: float) -> tuple[QFont, str]:
+    """A card's bold title in `width`: smaller type first (down to MIN_TITLE_SCALE), cut short
+    with "…" only if even that is too wide."""
+    font = QFont(base)
+    font.setBold(True)
+    size = font.pointSizeF()
+    smallest = size * MIN_TITLE_SCALE
+    while QFontMetricsF(font).horizontalAdvance(title) > width and size - 0.5 >= smallest > 0:
+        size -= 0.5  # in half points: fonts are hinted to whole pixels, a sliver changes nothing
+        font.setPointSizeF(size)
+    return font, QFontMetricsF(font).elidedText(title, Qt.TextElideMode.ElideRight, width)
+
+
 class NodeItem(QGraphicsItem):
     """One layer: a rounded card with its title, id and parameter count, and its ports."""
 
@@ -210,20 +224,17 @@ class NodeItem(QGraphicsItem):
         painter.fillPath(strip.intersected(band), self.accent())
         if content is None:
             return
-        font = QFont(painter.font())
-        font.setBold(True)
-        metrics = QFontMetricsF(font)
         text_w = NODE_W - 28
+        base = QFont(painter.font())
+        font, title = fitted_title(base, content.title, text_w)
+        metrics = QFontMetricsF(font)
         painter.setFont(font)
         painter.setPen(colors["text"])
         top = self.height / 2 - metrics.height() - 1
         title_rect = QRectF(14, top, text_w, metrics.height())
-        painter.drawText(
-            title_rect,
-            Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-            metrics.elidedText(content.title, Qt.TextElideMode.ElideRight, text_w),
-        )
-        small = QFont(painter.font())
+        left = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+        painter.drawText(title_rect, left, title)
+        small = QFont(base)
         small.setBold(False)
         small.setPointSizeF(max(small.pointSizeF() * 0.88, 6.0))
         small_metrics = QFontMetricsF(small)

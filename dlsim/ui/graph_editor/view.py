@@ -55,6 +55,7 @@ class GraphView(QGraphicsView):
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self._pan_from: QPoint | None = None
         self._fitted = False  # the diagram was fitted and not zoomed or panned since: stay fitted
+        self._empty = True  # no layers: the empty-canvas hint is shown
         self._space_down = False
         self._space_panned = False
         self.minimap = Minimap(self)
@@ -270,4 +271,8 @@ class GraphView(QGraphicsView):
         self._on_viewport_moved()
 
     def _on_viewport_moved(self, *_: object) -> None:
+        empty = not self.graph_scene.node_items()
+        if empty != self._empty:  # the hint is painted over the whole view: repaint all of it
+            self._empty = empty
+            self.viewport().update()
         self.minimap.refresh()

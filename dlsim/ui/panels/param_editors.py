@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 from dlsim.engine.nn import activations, initializers, losses
 from dlsim.engine.nn.params import Param
 from dlsim.engine.training.data_arrays import MAX_SAMPLES
+from dlsim.ui.panels.side_tips import SideTipList
 
 INT_LIMIT = 2**31 - 1
 FLOAT_LIMIT = 1e12
@@ -203,6 +204,7 @@ class ChoiceEditor(ParamEditor):
 
     def _combo(self, choices: Iterable[Any], labels: Iterable[str], helps: Iterable[str]):
         combo = QComboBox()
+        combo.setView(SideTipList())  # each choice's help beside the open list, not over it
         combo.setToolTip(self.param.help)
         labels, helps = list(labels), list(helps)
         for i, choice in enumerate(choices):

@@ -51,7 +51,8 @@ class QtBoundaryPlot(PlotPanel):
         self.plot = self.canvas.addPlot()
         style_plot(self.plot, left="x2", bottom="x1")
         self.plot.showGrid(x=False, y=False)
-        self.plot.setAspectLocked(True)
+        # No locked aspect ratio: the axes show exactly the predicted grid, so its colouring
+        # fills them (a locked ratio widened them past the grid, leaving bare margins).
         self.image = pg.ImageItem(axisOrder="row-major")
         self.plot.addItem(self.image)
         self.train_points = pg.ScatterPlotItem(size=7, pen=pg.mkPen("w", width=1))
