@@ -248,6 +248,8 @@ def _screenshot(window, args: argparse.Namespace, size: tuple[int, int]) -> int:
         # plots in tabs become visible only once the first layout pass is done: draw them too
         bench.controller.flush()
         QCoreApplication.processEvents()
+    if any(p.severity == "error" for p in window.document.problems()):
+        window.show_problems_panel()  # as Open ▸ "open it anyway" shows a file to fix
     target = window
     lessons = getattr(window, "lessons_controller", None)
     if args.lesson and lessons is not None:

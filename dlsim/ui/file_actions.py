@@ -63,6 +63,8 @@ class FileActions(QObject):
             return False
         self.document.load_content(content, path)
         self.window.examples_panel.show_current(None)
+        if reason is not None:  # opened to be fixed: what to fix comes to the front
+            self.window.show_problems_panel()
         self._add_recent(Path(path))
         self.window.status(f"Opened {Path(path).name}")
         return True
