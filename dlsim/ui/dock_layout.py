@@ -12,7 +12,7 @@ and a remembered layout that cannot fit that screen, or cannot be read, is ignor
 from __future__ import annotations
 
 from PySide6.QtCore import QByteArray, QObject, QRect, QSettings, QSize, Qt, QTimer
-from PySide6.QtWidgets import QDockWidget, QMainWindow, QMenu, QWidget
+from PySide6.QtWidgets import QDockWidget, QMainWindow, QMenu, QTabBar, QWidget
 
 Area = Qt.DockWidgetArea
 DEFAULT_SIZE = (1280, 800)
@@ -201,6 +201,9 @@ class DockLayout(QObject):
         the canvas's width; the right column PANEL_WIDTH wide, split between Inspector/Training
         and the Lesson; the left column LEFT_WIDTH wide."""
         window = self.window
+        for bar in window.findChildren(QTabBar):  # whole tab titles, scrolled when many
+            bar.setElideMode(Qt.TextElideMode.ElideNone)
+            bar.setUsesScrollButtons(True)
         width, height = window.width(), window.height()
         window.resizeDocks(
             fronts[:1], [min(PLOT_HEIGHT, int(height * PLOT_SHARE))], Qt.Orientation.Vertical

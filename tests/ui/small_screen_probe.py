@@ -29,7 +29,14 @@ def main() -> None:
     width, height, settings_dir = int(sys.argv[1]), int(sys.argv[2]), sys.argv[3]
     _configure(width, height)
     from PySide6.QtCore import QByteArray, QCoreApplication, QPoint, QSettings
-    from PySide6.QtWidgets import QApplication, QDockWidget, QMainWindow, QMenuBar, QToolBar
+    from PySide6.QtWidgets import (
+        QApplication,
+        QDockWidget,
+        QMainWindow,
+        QMenuBar,
+        QTabBar,
+        QToolBar,
+    )
 
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, settings_dir)
     app = QApplication([])
@@ -62,6 +69,12 @@ def main() -> None:
     out["docks_in_front"] = sorted(d.objectName() for d in shown)
     out["dock_sizes"] = {d.objectName(): [d.width(), d.height()] for d in shown}
     out["maximized"] = window.isMaximized()
+    out["tab_titles"] = [
+        (bar.tabText(i), _shown_tab_text(bar, i))
+        for bar in window.findChildren(QTabBar)
+        if bar.isVisible()
+        for i in range(bar.count())
+    ]
     out["frame"] = _rect(window.frameGeometry())
     out["minimum"] = [window.minimumSizeHint().width(), window.minimumSizeHint().height()]
     bar = window.menuBar()
@@ -104,6 +117,16 @@ def main() -> None:
     print(json.dumps(out))
     window.document.undo_stack.setClean()
     window.close()
+
+
+def _shown_tab_text(bar, index: int) -> str:
+    """The tab's title as drawn: elided when its tab is narrower than the whole title."""
+    from PySide6.QtCore import Qt
+
+    if bar.elideMode() == Qt.TextElideMode.ElideNone:
+        return bar.tabText(index)
+    room = bar.tabRect(index).width() - 16
+    return bar.fontMetrics().elidedText(bar.tabText(index), bar.elideMode(), room)
 
 
 def _rect(r) -> list[int]:

@@ -63,9 +63,10 @@ def test_every_example_opens_with_all_layers_in_view_and_none_under_the_minimap(
         assert seen["under_minimap"] == [], f"{key}: the minimap covers layers"
 
 
-def test_plots_open_as_two_tab_groups(small):
+def test_plots_open_as_two_tab_groups_with_whole_tab_titles(small):
     plots = [name for name in small["docks_in_front"] if name.startswith("dock_plot_")]
     assert sorted(plots) == ["dock_plot_boundary", "dock_plot_loss"]
+    assert small["tab_titles"] and all(shown == full for full, shown in small["tab_titles"])
 
 
 def test_reset_layout_restores_the_first_arrangement_and_it_fits(small, tmp_path):
