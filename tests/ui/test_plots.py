@@ -276,7 +276,9 @@ def test_a_log_step_axis_spans_the_run_in_decades(trained):
     loss.log_steps_box.setChecked(True)
     controller.flush()
     lo, hi = loss.loss_plot.viewRange()[0]
-    assert (lo, hi) == (0.0, pytest.approx(math.log10(50)))  # 30 steps, to a nice 50
+    assert (lo, hi) == (0.0, 2.0)  # 30 steps: decades 1 … 100
+    ticks = loss.loss_plot.getAxis("bottom")._tickLevels[0]
+    assert [label for _pos, label in ticks] == ["1", "2", "5", "10", "20", "50", "100"]
     x, _ = loss.curves["loss"].getOriginalDataset()
     assert x[-1] == 29  # steps are counted from 0 in the history
     loss.log_steps_box.setChecked(False)

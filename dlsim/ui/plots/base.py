@@ -216,6 +216,7 @@ class FixedRanges:
         self.x: tuple[float, float] | None = None
         self.y: tuple[float, float] | None = None
         self._log_ticks = False
+        self._log_x_ticks = False
         plot.disableAutoRange()
 
     def set_x(self, lo: float, hi: float) -> None:
@@ -237,12 +238,23 @@ class FixedRanges:
             self.plot.setYRange(lo_exp, hi_exp, padding=0)
             self.plot.getAxis("left").setTicks([log_ticks(lo_exp, hi_exp, fine), []])
 
+    def set_log_x(self, lo_exp: int, hi_exp: int) -> None:
+        """A log x axis from 10^lo to 10^hi, ticked 1-2-5 over two decades, else by decade."""
+        if (lo_exp, hi_exp) != self.x:
+            self.x = (lo_exp, hi_exp)
+            self._log_x_ticks = True
+            self.plot.setXRange(lo_exp, hi_exp, padding=0)
+            self.plot.getAxis("bottom").setTicks([log_ticks(lo_exp, hi_exp), []])
+
     def forget(self) -> None:
         """Set the next ranges even if equal to the last (and drop log ticks we set)."""
         self.x = self.y = None
         if self._log_ticks:
             self._log_ticks = False
             self.plot.getAxis("left").setTicks(None)
+        if self._log_x_ticks:
+            self._log_x_ticks = False
+            self.plot.getAxis("bottom").setTicks(None)
 
 
 class PlotPanel(QWidget):

@@ -157,9 +157,10 @@ class QtLossPlot(PlotPanel):
         self._set_markers([x for x, _text in history.events()])
         # ranges in nice numbers: the axes are redrawn only when the data outgrow them
         x_end = nice_ceiling(last_loss[0] + 1)
-        if self.log_steps_box.isChecked():  # a log axis is set in decades; steps start at 1
-            self.ranges.set_x(0.0, math.log10(x_end))
-            self.acc_ranges.set_x(0.0, math.log10(x_end))
+        if self.log_steps_box.isChecked():  # whole decades from step 1
+            decades = max(1, math.ceil(math.log10(x_end)))
+            self.ranges.set_log_x(0, decades)
+            self.acc_ranges.set_log_x(0, decades)
         else:
             self.ranges.set_x(0.0, x_end)
             self.acc_ranges.set_x(0.0, x_end)
