@@ -291,7 +291,7 @@ def test_the_boundary_colouring_fills_the_axes(trained):
     boundary = plots[QtBoundaryPlot]
     boundary.resize(700, 300)  # a wide dock: the axes must not widen past the grid
     controller.flush()
-    x0, x1, y0, y1 = controller._grid.extent
+    x0, x1, y0, y1 = controller.data.grid.extent
     (vx0, vx1), (vy0, vy1) = boundary.plot.viewRange()
     assert (vx0, vx1, vy0, vy1) == pytest.approx((x0, x1, y0, y1))
     rect = boundary.image.mapRectToParent(boundary.image.boundingRect())
