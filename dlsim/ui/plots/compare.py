@@ -17,7 +17,8 @@ from dlsim.ui.plots.base import FixedRanges, PlotFeed, PlotPanel, colour, legend
 
 START_HINT = (
     "Pick what to compare and press “Run a comparison”: copies of the current network "
-    "train from the same initial weights, one per setting, and their losses appear here."
+    "train from the same initial weights (an initializer comparison starts each as its "
+    "initializer does), one per setting, and their losses appear here."
 )
 STATE_WORDS = {"diverged": "diverged", "error": "failed", "running": "", "paused": "", "idle": ""}
 
@@ -48,7 +49,8 @@ class QtComparePlot(PlotPanel):
         self.steps.setToolTip("How many steps each run trains")
         self.run_button = QPushButton("Run comparison")
         self.run_button.setToolTip(
-            "Train copies of the current network from the same initial weights, one per setting"
+            "Train copies of the current network, one per setting, from the same initial weights "
+            "(except what the setting changes: another initializer starts its layers anew)"
         )
         self.run_button.clicked.connect(self._on_run_button_clicked)
         self.stop_button = QPushButton("Stop")
