@@ -12,20 +12,16 @@ from __future__ import annotations
 
 import pyqtgraph as pg
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QButtonGroup,
     QDoubleSpinBox,
     QGridLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
     QSpinBox,
     QStackedWidget,
-    QTableWidget,
-    QTableWidgetItem,
     QTextBrowser,
     QVBoxLayout,
     QWidget,
@@ -49,6 +45,7 @@ from dlsim.ui.lessons.common import (
 )
 from dlsim.ui.lessons.lab_controls import GateWeights, UnitWeights
 from dlsim.ui.lessons.lab_plot import DecisionPlot
+from dlsim.ui.lessons.lab_table import TruthTable
 
 MAX_RUN_UPDATES = 1000
 HISTORY_COLORS = {"w1": QColor("#2563eb"), "w2": QColor("#7c3aed"), "b": QColor("#475569")}
@@ -113,15 +110,7 @@ class PerceptronLab(QWidget):
         self.weights_stack.addWidget(self.unit_weights)
         self.weights_stack.addWidget(self.gate_weights)
 
-        self.table = QTableWidget()
-        self.table.setFont(mono_font(0))
-        self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.table.horizontalHeader().setFont(big_font(1, bold=True))
-        self.table.verticalHeader().setVisible(False)
-        self.table.verticalHeader().setMinimumSectionSize(22)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
-        self.table.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.table = TruthTable()
 
         self.plot = DecisionPlot()
 
@@ -314,13 +303,10 @@ class PerceptronLab(QWidget):
     # --- reading back (what the class sees) ---------------------------------------------------
 
     def table_rows(self) -> list[list[str]]:
-        return [
-            [self.table.item(r, c).text() for c in range(self.table.columnCount())]
-            for r in range(self.table.rowCount())
-        ]
+        return self.table.rows()
 
     def table_headers(self) -> list[str]:
-        return [self.table.horizontalHeaderItem(c).text() for c in range(self.table.columnCount())]
+        return self.table.headers()
 
     def status_text(self) -> str:
         return self.status.text()
@@ -432,10 +418,10 @@ class PerceptronLab(QWidget):
         if not keep_controls:
             self.unit_weights.set_values(*self.learner.weights)
         if self.two_layers:
-            self._fill_two_layer_table()
+            self.table.show_two_layers(self._last_sample)
             self.plot.show_two_layers()
         else:
-            self._fill_table()
+            self.table.show_unit(self.learner.table(), self._last_sample)
             self.plot.show_unit(*self.learner.weights, self.gate_name)
         history = self.learner.weights_history
         xs = list(range(len(history)))
@@ -446,58 +432,3 @@ class PerceptronLab(QWidget):
         self._cycle_band.setVisible(cycle is not None)
         if cycle is not None:
             self._cycle_band.setRegion((cycle.first_update, cycle.repeat_update))
-
-    def _set_row(self, row: int, cells: list[tuple[str, QColor | None]], ok: bool) -> None:
-        for col, (text, colour) in enumerate(cells):
-            item = QTableWidgetItem(text)
-            item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
-            if colour is not None:
-                item.setForeground(QBrush(colour))
-            if row == self._last_sample:
-                item.setBackground(QBrush(HIGHLIGHT_FILL))
-            self.table.setItem(row, col, item)
-        last = self.table.item(row, len(cells) - 1)
-        last.setForeground(QBrush(GOOD if ok else BAD))
-        last.setFont(big_font(4, bold=True))
-
-    def _fit_table(self, headers: list[str]) -> None:
-        self.table.setColumnCount(len(headers))
-        self.table.setRowCount(4)
-        self.table.setHorizontalHeaderLabels(headers)
-        self.table.horizontalHeaderItem(len(headers) - 2).setToolTip(
-            "the target: what the gate says"
-        )
-        header = self.table.horizontalHeader()
-        for col in range(len(headers)):
-            header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
-        header.setStretchLastSection(False)
-        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-
-    def _fill_table(self) -> None:
-        self._fit_table(["x1", "x2", "w1·x1 + w2·x2 + b", "y", "t", ""])
-        for r, row in enumerate(self.learner.table()):
-            cells: list[tuple[str, QColor | None]] = [
-                (fmt(row.x1), None),
-                (fmt(row.x2), None),
-                (row.sum_text, POSITIVE if row.weighted_sum > 0 else NEGATIVE),
-                (fmt(row.y), POSITIVE if row.y else NEGATIVE),
-                (fmt(row.target), None),
-                ("\u2713" if row.correct else "\u2717", None),
-            ]
-            self._set_row(r, cells, row.correct)
-
-    def _fill_two_layer_table(self) -> None:
-        self._fit_table(["x1", "x2", "s1 = NAND", "s2 = OR", "y = AND(s1, s2)", "t", ""])
-        for r, row in enumerate(lab.xor_two_layers()):
-            ok = row.y == row.target
-            cells: list[tuple[str, QColor | None]] = [
-                (fmt(row.x1), None),
-                (fmt(row.x2), None),
-                (f"{fmt(row.s1)}  (\u03a3 {fmt(row.s1_sum)})", POSITIVE if row.s1 else NEGATIVE),
-                (f"{fmt(row.s2)}  (\u03a3 {fmt(row.s2_sum)})", POSITIVE if row.s2 else NEGATIVE),
-                (f"{fmt(row.y)}  (\u03a3 {fmt(row.y_sum)})", POSITIVE if row.y else NEGATIVE),
-                (fmt(row.target), None),
-                ("\u2713" if ok else "\u2717", None),
-            ]
-            self._set_row(r, cells, ok)
