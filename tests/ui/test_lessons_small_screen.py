@@ -87,11 +87,10 @@ CHILD = textwrap.dedent(
 )
 
 
-@pytest.fixture(scope="module")
-def small_screen(tmp_path_factory):
-    folder = tmp_path_factory.mktemp("screen")
+def run_on_screen(folder, width, height):
+    """The check above in a child process whose one screen is width × height."""
     screens = folder / "screens.json"
-    screens.write_text(json.dumps({"screens": [SCREEN]}))
+    screens.write_text(json.dumps({"screens": [dict(SCREEN, width=width, height=height)]}))
     env = dict(os.environ, QT_QPA_PLATFORM=f"offscreen:configfile={screens}")
     env["XDG_CONFIG_HOME"] = str(folder)
     done = subprocess.run(
@@ -99,6 +98,11 @@ def small_screen(tmp_path_factory):
     )
     assert done.returncode == 0, done.stderr
     return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+@pytest.fixture(scope="module")
+def small_screen(tmp_path_factory):
+    return run_on_screen(tmp_path_factory.mktemp("screen"), 1024, 640)
 
 
 def test_every_lesson_window_opens_inside_a_1024_by_640_screen(small_screen):
@@ -115,3 +119,11 @@ def test_every_lesson_window_opens_inside_a_1024_by_640_screen(small_screen):
 
 def test_nothing_in_a_lesson_window_is_cut_off_at_1024_by_640(small_screen):
     assert small_screen["problems"] == []
+
+
+def test_on_a_large_screen_a_lesson_window_opens_at_1280_by_800_in_the_middle(tmp_path):
+    report = run_on_screen(tmp_path, 1920, 1080)["report"]
+    for frame, _hint in report.values():
+        x, y, w, h = frame
+        assert (w, h) == (1284, 804)  # 1280 × 800 inside the offscreen platform's 2-px frame
+        assert (x, y) == ((1920 - w) // 2, (1080 - h) // 2)
