@@ -21,6 +21,7 @@ ORDER = (
     "or_gate",
     "nand_gate",
     "xor_gates",
+    "features_xor",
     "backprop_lecture",
     "iris_keras",
 )

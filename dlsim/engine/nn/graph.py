@@ -350,6 +350,9 @@ class GraphSpec:
                 continue
             try:
                 params = ltype.normalize_params(node.params)
+            except DlsimError:
+                continue  # a bad parameter: validate() has reported it once already
+            try:
                 ltype.cls.output_units(params, [shapes[s] for s in ins])
             except DlsimError as exc:
                 problems.append(Problem(nid, str(exc)))

@@ -23,6 +23,7 @@ PARAM_KINDS = (
     "choice",
     "str",
     "list",
+    "terms",
     "matrix",
     "activation",
     "initializer",
@@ -138,6 +139,17 @@ def _list(p: Param, value: Any, what: str) -> list[str]:
     return [v.strip() for v in value]
 
 
+def _terms(p: Param, value: Any, what: str) -> list[str]:
+    """A Features layer's terms (x1, x1^2, x1*x2, sin(x1), …), each checked and written plainly."""
+    from dlsim.engine.nn import features
+
+    if not isinstance(value, list | tuple) or not value:
+        raise DlsimError(f'{what} must be a non-empty list of terms like ["x1", "x1*x2"]')
+    if not all(isinstance(v, str) for v in value):
+        raise DlsimError(f'{what} must list terms as texts like "x1^2", not {value!r}')
+    return features.canonical_terms(list(value))
+
+
 def _matrix(p: Param, value: Any, what: str) -> Any:
     """Rows of numbers are checked by whoever reads them (their shape depends on the rest)."""
     return value
@@ -190,6 +202,7 @@ _CHECKS = {
     "choice": _choice,
     "str": _str,
     "list": _list,
+    "terms": _terms,
     "matrix": _matrix,
     "activation": _activation,
     "initializer": _initializer,

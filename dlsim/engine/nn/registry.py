@@ -47,7 +47,8 @@ class LayerType:
 
     def title(self, params: dict[str, Any]) -> str:
         """The card's title: type and units, then the activation and the `shown` parameters,
-        e.g. "Dense 8 · relu", "Input 2", "Dropout · rate 0.5", "GaussianNoise · σ 0.1"."""
+        e.g. "Dense 8 · relu", "Input 2", "Dropout · rate 0.5", "GaussianNoise · σ 0.1",
+        "Features · x1, x2, x1*x2" (a list is written out)."""
         head, tail = self.name, []
         for p in self.params:
             value = params.get(p.name, p.default)
@@ -55,6 +56,8 @@ class LayerType:
                 head = f"{self.name} {value}"
             elif p.kind == "activation":
                 tail.append(value.get("name", "?") if isinstance(value, dict) else str(value))
+            elif p.name in self.shown and isinstance(value, list | tuple):
+                tail.append(", ".join(str(v) for v in value))  # Features' terms, as listed
             elif p.name in self.shown:
                 tail.append(
                     f"{p.title} {value:g}" if isinstance(value, float) else f"{p.title} {value}"
@@ -115,4 +118,5 @@ def layer_types() -> list[LayerType]:
 
 # The layer classes register themselves on import; importing them here makes the table complete
 # for anyone who imports the registry.
+from dlsim.engine.nn import features as _features  # noqa: E402, F401
 from dlsim.engine.nn import layers as _layers  # noqa: E402, F401

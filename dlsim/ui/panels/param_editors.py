@@ -377,6 +377,22 @@ class TextEditor(ParamEditor):
         return self.line.text() or None
 
 
+class TermsEditor(TextEditor):
+    """A Features layer's terms as one comma-separated line ("x1, x2, x1*x2"); the document
+    checks them, and a bad term is refused with its message and the line shows the old terms."""
+
+    def _on_editing_finished(self) -> None:
+        if self.line.text() != self._last:
+            self._last = self.line.text()
+            self.changed.emit(self.value(), False)
+
+    def set_value(self, value: Any) -> None:
+        super().set_value(", ".join(value or ()))
+
+    def value(self) -> Any:
+        return [t.strip() for t in self.line.text().split(",") if t.strip()]
+
+
 class ReadOnlyEditor(ParamEditor):
     """Values too big for a form (inline matrices, column lists): shown, edited in the file."""
 
@@ -406,6 +422,7 @@ EDITORS: dict[str, type[ParamEditor]] = {
     "choice": ChoiceEditor,
     "str": TextEditor,
     "list": ReadOnlyEditor,
+    "terms": TermsEditor,
     "matrix": ReadOnlyEditor,
     "activation": FunctionEditor,
     "initializer": FunctionEditor,
