@@ -17,6 +17,7 @@ CATEGORY_COLORS = {
     "Regularization": QColor("#a855f7"),
     "Normalization": QColor("#14b8a6"),
     "Merge": QColor("#f59e0b"),
+    "Features": QColor("#ec4899"),
 }
 DEFAULT_CATEGORY_COLOR = QColor("#64748b")
 ERROR_COLOR = QColor("#dc2626")

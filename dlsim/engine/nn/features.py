@@ -71,7 +71,7 @@ def canonical_terms(values: list[str]) -> list[str]:
         ),
     ),
     help="Features: fixed functions of the input (x1, x1^2, x1*x2, sin(x1), …), no weights",
-    category="Core",
+    category="Features",
     inputs=(1, 1),
     shown=("terms",),
 )
