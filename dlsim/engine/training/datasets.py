@@ -4,8 +4,9 @@ Every generator is vectorised and draws only from the Generator it is given, so 
 and the same generator state always give bit-identical arrays. SCHEMA describes each type's
 parameters as `Param`s, so the loader checks them and the GUI builds its form from them.
 This is the registry of data set types; the builders live by idea: `toy_data` (2-D toys, the 1-D
-curve), `table_data` (truth tables, inline rows), `csv_data` (CSV files, Iris), with `Dataset`
-and the split in `data_arrays` and augmentation in `augmentation`.
+curve), `function_data` (classes either side of a curve, 2-D regression surfaces), `table_data`
+(truth tables, inline rows), `csv_data` (CSV files, Iris), with `Dataset` and the split in
+`data_arrays` and augmentation in `augmentation`.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ import numpy as np
 
 from dlsim.engine.errors import DlsimError
 from dlsim.engine.nn.params import Param
-from dlsim.engine.training import csv_data, table_data, toy_data
+from dlsim.engine.training import csv_data, function_data, table_data, toy_data
 from dlsim.engine.training.augmentation import augment
 from dlsim.engine.training.data_arrays import MAX_SAMPLES, Dataset, Parts
 
@@ -32,7 +33,10 @@ TYPES: tuple[str, ...] = (
     "gaussians",
     "spiral",
     "moons",
+    "function",
     "regression_1d",
+    "regression_plane",
+    "regression_gaussians",
     "iris",
     "csv",
 )
@@ -45,7 +49,10 @@ HELP: dict[str, str] = {
     "gaussians": "Round blobs of points, one per class; noise is each blob's standard deviation.",
     "spiral": "Interleaved spiral arms, one per class; hard for a network without hidden layers.",
     "moons": "Two interleaving half circles, one per class.",
+    "function": "Two classes: points above (1) and below (0) a curve y = f(x): sine, cubic or |x|.",
     "regression_1d": "A few noisy samples of sin(pi x) on [-1, 1]; a big network overfits them.",
+    "regression_plane": "Regression on the plane: the target is (x1 + x2)/2 plus noise.",
+    "regression_gaussians": "Regression: a bump at (-0.5, -0.5), a dip at (0.5, 0.5), plus noise.",
     "iris": "Fisher's Iris flowers: 4 measurements, 3 species (the lecture's Keras example).",
     "csv": "Your own table: numeric feature columns and one target column, from a CSV file.",
 }
@@ -107,7 +114,23 @@ SCHEMA: dict[str, tuple[Param, ...]] = {
     "gaussians": (_n(200), _noise(0.1), _val_split(0.2), _classes()),
     "spiral": (_n(200), _noise(0.1), _val_split(0.2), _classes()),
     "moons": (_n(200), _noise(0.1), _val_split(0.2)),
+    "function": (
+        _n(200),
+        _noise(0.1),
+        _val_split(0.2),
+        Param(
+            "function",
+            "choice",
+            "sin",
+            "The curve that separates the classes.",
+            choices=tuple(function_data.FUNCTIONS),
+            label="Function",
+            choice_labels=function_data.FUNCTION_LABELS,
+        ),
+    ),
     "regression_1d": (_n(30), _noise(0.2), _val_split(0.5)),
+    "regression_plane": (_n(200), _noise(0.1), _val_split(0.2)),
+    "regression_gaussians": (_n(200), _noise(0.1), _val_split(0.2)),
     "iris": (_val_split(0.2), _standardize(True)),
     "csv": (
         Param(
@@ -187,7 +210,10 @@ _BUILDERS: dict[str, Callable[..., Parts]] = {
     "gaussians": toy_data.gaussians,
     "spiral": toy_data.spiral,
     "moons": toy_data.moons,
+    "function": function_data.function,
     "regression_1d": toy_data.regression_1d,
+    "regression_plane": function_data.regression_plane,
+    "regression_gaussians": function_data.regression_gaussians,
     "iris": csv_data.iris,
     "csv": csv_data.csv_file,
 }
