@@ -23,6 +23,7 @@ from dlsim.engine.nn.weight_carry import carry_weights
 from dlsim.engine.training import datasets
 from dlsim.engine.training.fileformat import assemble, migrate, read_document, write_document
 from dlsim.engine.training.settings import merge_training, normalize_training
+from dlsim.engine.training.timeline import DEFAULT_BUDGET, Timeline
 from dlsim.engine.training.trainer import StepRecord, Trainer, accuracy
 
 DOCUMENT_KEYS = ("format", "version", "name", "description", "graph", "weights", "training", "view")
@@ -47,8 +48,16 @@ def training_data(cfg: dict[str, Any], base_dir: str | os.PathLike[str] | None =
 class Experiment:
     """A runnable document: build it from a dict or a file, step it, evaluate it, save it."""
 
-    def __init__(self, doc: dict[str, Any], base_dir: str | os.PathLike[str] | None = None) -> None:
+    def __init__(
+        self,
+        doc: dict[str, Any],
+        base_dir: str | os.PathLike[str] | None = None,
+        *,
+        history_bytes: int = DEFAULT_BUDGET,
+    ) -> None:
+        """`history_bytes` is the memory the run's checkpoints for `state_at` may use."""
         doc = migrate(copy.deepcopy(doc))
+        self._history_bytes = history_bytes
         self.base_dir = Path(base_dir) if base_dir is not None else None
         self.name: str = str(doc.get("name", ""))
         self.description: str = str(doc.get("description", ""))
@@ -71,11 +80,13 @@ class Experiment:
         return cls(doc, base_dir)
 
     @classmethod
-    def load(cls, path: str | os.PathLike[str]) -> Experiment:
+    def load(
+        cls, path: str | os.PathLike[str], *, history_bytes: int = DEFAULT_BUDGET
+    ) -> Experiment:
         """Open a .dlsim file; any problem raises DlsimError naming the file."""
         doc = read_document(path)
         try:
-            return cls(doc, Path(path).resolve().parent)
+            return cls(doc, Path(path).resolve().parent, history_bytes=history_bytes)
         except DlsimError as exc:
             raise DlsimError(f"{path}: {exc}", node_id=exc.node_id) from None
 
@@ -93,6 +104,7 @@ class Experiment:
             self.network.set_weights(self.initial_weights)
         self._train_rng = np.random.default_rng(train_ss)
         self._build_trainer()
+        self.timeline = Timeline(self, self._history_bytes)
 
     def continue_from(self, old: Experiment) -> None:
         """Go on from `old` after a graph edit: layers the edit left alone keep old's trained
@@ -105,6 +117,7 @@ class Experiment:
         self.network.set_weights(carry_weights(self.graph, old.params(), old.graph))
         self.trainer.step_count = old.step_count
         self.trainer.epoch = old.epoch
+        self.timeline = Timeline(self, self._history_bytes)
 
     def _check_sizes(self) -> None:
         net, data = self.network, self.dataset
@@ -159,7 +172,26 @@ class Experiment:
 
     def step(self, trace: bool = False) -> StepRecord:
         """One mini-batch update; `record.loss` is its forward pass's loss, before the update."""
-        return self.trainer.step(trace=trace)
+        record = self.trainer.step(trace=trace)
+        self.timeline.after_step(self)
+        return record
+
+    @property
+    def history_bytes(self) -> int:
+        """The memory budget of the checkpoints `state_at` rebuilds past steps from."""
+        return self.timeline.budget
+
+    @history_bytes.setter
+    def history_bytes(self, value: int) -> None:
+        self._history_bytes = value
+        self.timeline.set_budget(value)
+
+    def state_at(self, step: int) -> Experiment:
+        """A new experiment in exactly the state this run had after `step` steps (weights,
+        optimizer, BatchNorm statistics, random streams, shuffle position), bit for bit; this
+        one is untouched. Steps beyond `step_count`, or before the run's last reset, graph edit
+        or branch point, raise DlsimError."""
+        return self.timeline.state_at(self, step)
 
     def evaluate(self) -> float:
         """Loss on the whole training set in inference mode (no update)."""
@@ -197,6 +229,12 @@ class Experiment:
         """Change hyper-parameters between steps; optimizer state survives a changed rate. A new
         data set, seed or dtype redraws the data as `training_data` does (weights and step count
         kept), so the data trained on is always the one the settings name."""
+        timeline = self.timeline
+        self._apply_training(changes)
+        self.timeline = timeline  # a redrawn data set resets, but the history goes on
+        timeline.after_settings(self, changes)
+
+    def _apply_training(self, changes: dict[str, Any]) -> None:
         cfg = normalize_training(merge_training(self.training, changes))
         old = self.training
         self.training = cfg
@@ -231,7 +269,7 @@ class Experiment:
 
     def copy(self) -> Experiment:
         """An independent experiment starting from this one's current weights."""
-        other = Experiment(self.to_dict(), self.base_dir)
+        other = Experiment(self.to_dict(), self.base_dir, history_bytes=self.history_bytes)
         other.initial_weights = other.to_dict()["weights"]
         return other
 
