@@ -141,21 +141,21 @@ def main(argv: list[str] | None = None) -> int:
         print(advice, file=sys.stderr)
         return 1
 
-    from PySide6.QtCore import qInstallMessageHandler
     from PySide6.QtWidgets import QApplication
 
+    from dlsim.ui.failures import reporter
     from dlsim.ui.icon import app_icon
     from dlsim.ui.main_window import MainWindow
     from dlsim.ui.style import apply_theme
     from dlsim.ui.wheel_guard import install as install_wheel_guard
 
-    qInstallMessageHandler(_quiet_platform_notes)
     app = QApplication.instance() or QApplication([sys.argv[0] if sys.argv else "dlsim"])
     app.setOrganizationName("dlsim")
     app.setApplicationName("dlsim")
     app.setApplicationVersion(dlsim.__version__)
     app.setDesktopFileName("dlsim")  # Wayland matches the window to dlsim.desktop by this
     app.setWindowIcon(app_icon())
+    reporter().install()  # from here on a failure is logged and shown, not fatal
     apply_theme(app, args.theme)
     install_wheel_guard(app)  # before any widget exists: every spin and combo box gets it
     if args.screenshot:
@@ -175,12 +175,15 @@ def start_window(
     the file (or the default example) open. Tests and `--screenshot` take this same path (a
     screenshot's `size` stands for a remembered window size)."""
     from dlsim.examples import DEFAULT_EXAMPLE
+    from dlsim.ui.errors_banner import install_error_banner
+    from dlsim.ui.failures import reporter
     from dlsim.ui.main_window import MainWindow
 
     if isinstance(args, list):
         args = _parse_args(args)
     window = window if window is not None else MainWindow()
     _install_extensions(window, not args.editor_only)
+    install_error_banner(window, reporter())
     if size is None:
         window.show_fitted()
     else:
@@ -206,13 +209,6 @@ def _desktop_entry(install: bool) -> int:
     if install:
         print("dlsim is in the app menu (log out and in if it does not show yet)")
     return 0
-
-
-def _quiet_platform_notes(mode, context, message: str) -> None:
-    """Drop the offscreen platform's notes on window features it lacks; print the rest."""
-    if "This plugin does not support" in message:
-        return
-    print(message, file=sys.stderr)
 
 
 def _screenshot(window, args: argparse.Namespace, size: tuple[int, int]) -> int:

@@ -7,6 +7,7 @@ visible plot's `refresh`; each plot pushes new arrays into items it created once
 
 from __future__ import annotations
 
+import errno
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -15,7 +16,7 @@ from typing import Any
 import numpy as np
 import pyqtgraph as pg
 from pyqtgraph.exporters import ImageExporter
-from PySide6.QtCore import QRectF, Qt
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QRectF, Qt
 from PySide6.QtGui import QGuiApplication, QPalette
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -23,6 +24,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QMenu,
+    QMessageBox,
     QSizePolicy,
     QStackedWidget,
     QToolButton,
@@ -30,6 +32,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from dlsim.engine.errors import DlsimError
 from dlsim.engine.views.axes import log_ticks
 from dlsim.ui.style import is_dark
 
@@ -392,25 +395,61 @@ class PlotPanel(QWidget):
         raise NotImplementedError
 
     def export_png(self, path: str | Path, width: int | None = None) -> None:
-        """Write what the canvas shows to a PNG (at the canvas's size unless `width` is given)."""
+        """Write what the canvas shows to a PNG (at the canvas's size unless `width` is given);
+        raises DlsimError (one sentence) when the file cannot be written."""
         exporter = ImageExporter(self.canvas.scene())
         if width:
             exporter.parameters()["width"] = int(width)
-        exporter.export(str(path))
+        image = exporter.export(toBytes=True)
+        data = QByteArray()
+        buffer = QBuffer(data)
+        buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+        if image is None or not image.save(buffer, "PNG"):
+            raise DlsimError(f"{path}: the plot could not be rendered as a PNG image")
+        buffer.close()
+        write_export(path, data.data())
 
     def export_csv(self, path: str | Path) -> None:
-        Path(path).write_text(self.csv_text(), encoding="utf-8")
+        """Write the plotted data as CSV; raises DlsimError when the file cannot be written."""
+        write_export(path, self.csv_text().encode("utf-8"))
 
     def _on_png_triggered(self) -> None:
         path, _ = QFileDialog.getSaveFileName(
             self, f"Save {self.title} as PNG", f"{self.file_stem}.png", "PNG image (*.png)"
         )
         if path:
-            self.export_png(path)
+            self._export(self.export_png, path)
 
     def _on_csv_triggered(self) -> None:
         path, _ = QFileDialog.getSaveFileName(
             self, f"Save {self.title} data as CSV", f"{self.file_stem}.csv", "CSV (*.csv)"
         )
         if path:
-            self.export_csv(path)
+            self._export(self.export_csv, path)
+
+    def _export(self, write, path: str) -> None:
+        try:
+            write(path)
+        except DlsimError as exc:
+            QMessageBox.warning(self, "Cannot export", str(exc))
+
+
+def write_export(path: str | Path, data: bytes) -> None:
+    """Write an exported file; a failure is one sentence naming the file and why."""
+    p = Path(path)
+    try:
+        p.write_bytes(data)
+    except OSError as exc:
+        raise DlsimError(f"{p}: cannot be written: {_why_unwritable(p, exc)}") from None
+
+
+def _why_unwritable(path: Path, exc: OSError) -> str:
+    if exc.errno == errno.ENOENT:
+        return f"the folder {path.parent} does not exist"
+    if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+        return "you do not have permission to write there"
+    if exc.errno in (errno.ENOSPC, errno.EDQUOT):
+        return "the disk is full"
+    if exc.errno == errno.EISDIR:
+        return "that is a folder"
+    return (exc.strerror or str(exc)).rstrip(".").lower()

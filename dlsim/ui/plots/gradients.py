@@ -55,7 +55,9 @@ class QtGradientsPlot(PlotPanel):
         self.bar_plot.setLogMode(y=True)  # axis labels only: the bars are drawn in decades
         self.bar_plot.setMouseEnabled(x=False, y=False)
         self.bar_plot.showGrid(x=False, y=True, alpha=0.15)
-        self.bars = pg.BarGraphItem(x=[], y0=[], y1=[], width=0.6)
+        # one shared (invisible) pen: a per-bar `pens` list that is empty — every norm zero,
+        # nothing to draw on a log axis — raises inside pyqtgraph's BarGraphItem
+        self.bars = pg.BarGraphItem(x=[], y0=[], y1=[], width=0.6, pen=pg.mkPen(None))
         self.bar_plot.addItem(self.bars)
         self.canvas.ci.layout.setRowStretchFactor(0, 3)
         self.canvas.ci.layout.setRowStretchFactor(1, 2)
@@ -122,7 +124,6 @@ class QtGradientsPlot(PlotPanel):
             y0=[base] * len(shown),
             y1=[tops[i] for i in shown],
             brushes=[self._brushes[i] for i in shown],
-            pens=[pg.mkPen(None)] * len(shown),
         )
         self.bar_ranges.set_log_y(int(base), decade_span(latest)[1], fine=False)
         if self.readout_due():

@@ -1,0 +1,125 @@
+"""The banner that says "Something went wrong: <one sentence>" without stopping anyone.
+
+A strip under the main toolbar, shown when the `FailureReporter` announces a failure: Details
+opens the traceback (with the log file's path), Copy puts it on the clipboard for a bug report,
+× hides the strip. It never takes focus and never blocks: the work in the window goes on.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QMainWindow,
+    QPlainTextEdit,
+    QToolBar,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from dlsim.ui.failures import Failure, FailureReporter, log_path
+from dlsim.ui.style import ERROR_COLOR
+
+PREFIX = "Something went wrong: "
+
+
+class ErrorBanner(QWidget):
+    """One line naming the latest failure, with Details / Copy / close."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.failure: Failure | None = None
+        self.count = 0
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.label = QLabel()
+        self.label.setWordWrap(True)
+        self.label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.details_button = self._button("Details", "Show what happened, for a bug report")
+        self.details_button.setCheckable(True)
+        self.details_button.toggled.connect(self._show_details)
+        self.copy_button = self._button("Copy", "Copy the details to the clipboard")
+        self.copy_button.clicked.connect(self.copy_details)
+        self.close_button = self._button("×", "Hide this message (it stays in the log file)")
+        self.close_button.clicked.connect(self.dismiss)
+        self.details = QPlainTextEdit()
+        self.details.setReadOnly(True)
+        self.details.setMaximumHeight(180)
+        self.details.hide()
+        row = QHBoxLayout()
+        row.setContentsMargins(8, 2, 4, 2)
+        row.addWidget(self.label, 1)
+        for button in (self.details_button, self.copy_button, self.close_button):
+            row.addWidget(button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addLayout(row)
+        layout.addWidget(self.details)
+        self.setStyleSheet(
+            f"ErrorBanner {{ background: #fde8e8; border-bottom: 1px solid {ERROR_COLOR.name()}; }}"
+            f"QLabel {{ color: #7f1d1d; }}"
+        )
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+
+    def _button(self, text: str, tip: str) -> QToolButton:
+        button = QToolButton()
+        button.setText(text)
+        button.setToolTip(tip)
+        button.setAutoRaise(True)
+        button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        return button
+
+    def show_failure(self, failure: Failure) -> None:
+        self.failure = failure
+        self.count += 1
+        again = f" ({self.count} failures so far)" if self.count > 1 else ""
+        self.label.setText(PREFIX + failure.summary + again)
+        self.label.setToolTip(failure.summary)
+        self.details.setPlainText(self.details_text())
+        self.show()
+
+    def details_text(self) -> str:
+        if self.failure is None:
+            return ""
+        return f"{self.failure.details.rstrip()}\n\nLogged to {log_path()}\n"
+
+    def text(self) -> str:
+        return self.label.text()
+
+    def copy_details(self) -> None:
+        QGuiApplication.clipboard().setText(self.details_text())
+
+    def _show_details(self, on: bool) -> None:
+        self.details.setVisible(on)
+
+    def dismiss(self) -> None:
+        self.details_button.setChecked(False)
+        self.count = 0
+        self.hide()
+
+
+def install_error_banner(window: QMainWindow, reporter: FailureReporter) -> ErrorBanner:
+    """Put a (hidden) banner on its own row under the window's toolbar, fed by `reporter`."""
+    bar = QToolBar("Failures", window)
+    bar.setObjectName("failure_banner")
+    bar.setMovable(False)
+    bar.setFloatable(False)
+    bar.toggleViewAction().setVisible(False)
+    bar.setStyleSheet("QToolBar { border: 0; padding: 0; spacing: 0; }")
+    banner = ErrorBanner(bar)
+    bar.addWidget(banner)
+    window.addToolBarBreak(Qt.ToolBarArea.TopToolBarArea)
+    window.addToolBar(Qt.ToolBarArea.TopToolBarArea, bar)
+    bar.hide()
+
+    def show(failure: Failure) -> None:
+        banner.show_failure(failure)
+        bar.show()
+
+    reporter.failed.connect(show)
+    banner.close_button.clicked.connect(bar.hide)
+    window.error_banner = banner
+    return banner
