@@ -101,6 +101,8 @@ class GraphSpec:
                 raise DlsimError(f"edge {i} must be an object with 'from' and 'to'")
             src, dst = raw["from"], raw["to"]
             for end in (src, dst):
+                if not isinstance(end, str):
+                    raise DlsimError(f"edge {i}: 'from' and 'to' must be node ids (strings)")
                 if end not in spec.nodes:
                     raise DlsimError(f"edge {i} refers to unknown node {end!r}")
             edge = Edge(src, dst)
