@@ -97,6 +97,12 @@ def lecture_notes(trace: StepTrace) -> dict[str, tuple[str, ...]]:
 # --- walking through iterations -----------------------------------------------------------------
 
 
+def _iteration(n: Any) -> int:
+    if isinstance(n, bool) or int(n) != n or not 1 <= n <= MAX_ITERATION:
+        raise DlsimError(f"the iteration must be a whole number from 1 to {MAX_ITERATION}")
+    return int(n)
+
+
 class BackpropWalk:
     """One document stepped one sample at a time, with each visited iteration's phases kept.
 
@@ -147,11 +153,17 @@ class BackpropWalk:
         if record.trace is not None:
             self._traces[self.done] = record.trace
 
+    def steps_to(self, n: int) -> int:
+        """How many training steps reaching iteration n costs (0 when its trace is kept), so a
+        caller can run a long way off the GUI thread; DlsimError for an iteration out of range."""
+        n = _iteration(n)
+        if n in self._traces:
+            return 0
+        return n if n <= self.done else n - self.done
+
     def trace(self, n: int) -> StepTrace:
         """The trace of iteration n (1-based), running or replaying the experiment as needed."""
-        if isinstance(n, bool) or int(n) != n or not 1 <= n <= MAX_ITERATION:
-            raise DlsimError(f"the iteration must be a whole number from 1 to {MAX_ITERATION}")
-        n = int(n)
+        n = _iteration(n)
         if n in self._traces:
             return self._traces[n]
         if n <= self.done:

@@ -46,6 +46,7 @@ from dlsim.ui.lessons.common import (
 )
 from dlsim.ui.lessons.neuron_diagram import NeuronDiagram
 from dlsim.ui.lessons.phase_chips import PhaseChips
+from dlsim.ui.lessons.walk_runner import WalkRunner
 
 LECTURE_EXAMPLE = "backprop_lecture"
 PLAY_INTERVAL_MS = 1600
@@ -107,6 +108,11 @@ class BackpropStepper(QWidget):
         self.iteration = 1
         self.phase_index = 0
         self._provider: DocumentProvider | None = None
+        self.runner = WalkRunner(self)
+        self.runner.arrived.connect(self._arrive)
+        self.runner.stopped.connect(self._stay)
+        self.runner.failed.connect(self.show_message)
+        self.runner.busy_changed.connect(self._set_busy)
         self._timer = QTimer(self)
         self._timer.setInterval(PLAY_INTERVAL_MS)
         self._timer.timeout.connect(self._on_timer_timeout)
@@ -226,6 +232,8 @@ class BackpropStepper(QWidget):
         self.go_button = QPushButton("Go")
         self.go_button.clicked.connect(lambda: self.go_to_iteration(self.iteration_box.value()))
         controls.addWidget(self.go_button)
+        controls.addWidget(self.runner.progress_bar)
+        controls.addWidget(self.runner.cancel_button)
         controls.addStretch(1)
         controls.addWidget(self.position)
 
@@ -276,6 +284,7 @@ class BackpropStepper(QWidget):
         self, doc: dict[str, Any], base_dir: str | os.PathLike[str] | None = None
     ) -> bool:
         """Step through `doc`; a network the stepper cannot show is refused with a message."""
+        self.runner.abandon()
         try:
             walk = BackpropWalk(doc, base_dir)
         except DlsimError as exc:
@@ -323,45 +332,69 @@ class BackpropStepper(QWidget):
     def phase(self) -> Phase:
         return self.phases[self.phase_index]
 
+    @property
+    def busy(self) -> bool:
+        """Iterations are being run in the background (navigation waits for them)."""
+        return self.runner.busy
+
     def next_phase(self) -> None:
         """One phase on; after the last phase of an iteration, the start of the next one."""
-        if self.walk is None:
+        if self.walk is None or self.busy:
             return
         if self.phase_index + 1 < len(self.phases):
             self.phase_index += 1
+            self._show()
         elif self.iteration < MAX_ITERATION:
-            self.iteration += 1
-            self.phase_index = 0
-        self._show()
+            self._visit(self.iteration + 1)
 
     def previous_phase(self) -> None:
         """One phase back; from an iteration's start, the last phase of the one before."""
-        if self.walk is None:
+        if self.walk is None or self.busy:
             return
         if self.phase_index > 0:
             self.phase_index -= 1
+            self._show()
         elif self.iteration > 1:
-            self.iteration -= 1
-            self.phase_index = len(self.phases) - 1
-        self._show()
+            self._visit(self.iteration - 1, last_phase=True)
 
     def go_to_phase(self, index: int) -> None:
-        if self.walk is None:
+        if self.walk is None or self.busy:
             return
         self.phase_index = max(0, min(int(index), len(self.phases) - 1))
         self._show()
 
     def go_to_iteration(self, n: int) -> None:
-        """Jump to the start of iteration n (running the steps before it)."""
-        if self.walk is None:
+        """Jump to the start of iteration n (running the steps before it; a long way runs in
+        the background with a progress bar and Cancel)."""
+        if self.walk is None or self.busy:
             return
-        try:
-            self.walk.trace(n)
-        except DlsimError as exc:
-            self.show_message(str(exc))
-            return
-        self.iteration, self.phase_index = int(n), 0
+        self._visit(n)
+
+    def _visit(self, n: int, last_phase: bool = False) -> None:
+        """Show iteration n: at once when it is near, else once the runner has run there."""
+        assert self.walk is not None
+        self.play(False)
+        self.runner.go(self.walk, n, last_phase)
+
+    def _arrive(self, n: int, last_phase: bool) -> None:
+        self.iteration = n
+        self.phase_index = len(self.phases) - 1 if last_phase else 0
         self._show()
+
+    def _stay(self) -> None:
+        """A long run was cancelled: stay where we were, as far as the walk has come."""
+        if self.walk is not None:
+            self._arrive(max(1, min(self.iteration, self.walk.done)), False)
+
+    def _set_busy(self, busy: bool) -> None:
+        for action in (self.back_action, self.next_action, self.play_action, self.start_action):
+            action.setEnabled(not busy)
+        for widget in (self.iteration_box, self.go_button, self.lecture_button):
+            widget.setEnabled(not busy)
+        self.current_button.setEnabled(not busy)
+        for chip in self.chip_group.buttons():
+            chip.setEnabled(not busy)
+        self.go_button.setVisible(not busy)
 
     def play(self, on: bool) -> None:
         """Advance one phase every PLAY_INTERVAL_MS until paused."""
@@ -375,6 +408,10 @@ class BackpropStepper(QWidget):
 
     def _on_timer_timeout(self) -> None:
         self.next_phase()
+
+    def closeEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        self.runner.abandon()
+        super().closeEvent(event)
 
     # --- display ------------------------------------------------------------------------------
 
