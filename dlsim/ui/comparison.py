@@ -46,7 +46,7 @@ class Comparison:
     def stop(self) -> None:
         """Close every run: the compare plot empties."""
         for _label, session in self.sessions:
-            session.close()
+            session.close(wait=False)
         if self.sessions:
             self.version += 1
         self.sessions = []

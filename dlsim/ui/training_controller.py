@@ -234,7 +234,7 @@ class TrainingController(QObject):
     def _close_session(self) -> None:
         """No session (nothing to train): the plots go blank, the counters read zero."""
         if self.session is not None:
-            self.session.close()
+            self.session.close(wait=False)  # the GUI never waits for a training process
         self.session = None
         self._session_graph = None
         self.layers = ()
@@ -243,7 +243,7 @@ class TrainingController(QObject):
 
     def _new_session(self, exp: Experiment) -> None:
         if self.session is not None:
-            self.session.close()
+            self.session.close(wait=False)  # the GUI never waits for a training process
         self.session = ProcessSession(
             exp,
             name="main",

@@ -213,32 +213,43 @@ class ProcessSession:
                 self._cond.wait(min(remaining, 0.1))
             return self._answers.pop(n)
 
-    def close(self, timeout: float = 5.0) -> None:
+    def close(self, timeout: float = 5.0, wait: bool = True) -> None:
         """Stop the child (at most `timeout` seconds, then it is killed); later commands are
-        ignored."""
+        ignored. With `wait=False` the session is stopped at once and a thread of its own waits
+        for the child, so a window replacing its session never waits for a busy (or still
+        starting) training process."""
         with self._start_lock:
             if self._closed:
                 return
             self._closed = True
-        deadline = time.monotonic() + timeout
         process = self._process
         if process is not None:
             self._send(("close",))
             self._outbox.put(None)  # the sender's last message
-            self._reader.join(max(0.0, deadline - time.monotonic()))
-            process.join(max(0.0, deadline - time.monotonic()))
-            if process.is_alive():
-                process.kill()
-                process.join(1.0)
-            self._reader.join(1.0)  # a killed child ends its pipe: both threads see that
-            self._sender.join(1.0)
-            self._conn.close()
+            if wait:
+                self._reap(process, timeout)
+            else:
+                threading.Thread(
+                    target=self._reap, args=(process, timeout), name="dlsim-reaper", daemon=True
+                ).start()
         self._state = "stopped"
         snap = self._snapshot
         if snap is not None and snap.state != "stopped":
             self._snapshot = snap.ended("stopped")
         with self._cond:
             self._cond.notify_all()
+
+    def _reap(self, process: Any, timeout: float) -> None:
+        """Wait for the child to end (killing it after `timeout`), then for both threads."""
+        deadline = time.monotonic() + timeout
+        self._reader.join(max(0.0, deadline - time.monotonic()))
+        process.join(max(0.0, deadline - time.monotonic()))
+        if process.is_alive():
+            process.kill()
+            process.join(1.0)
+        self._reader.join(1.0)  # a killed child ends its pipe: both threads see that
+        self._sender.join(1.0)
+        self._conn.close()
 
     # ----------------------------------------------------------------------------- plumbing
 
