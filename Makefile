@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint format bench clean
+.PHONY: run test fuzz lint format bench clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -20,6 +20,10 @@ test: $(STAMP)
 	$(BIN)/python -m pytest
 	$(BIN)/ruff check dlsim tests bench
 	$(BIN)/ruff format --check dlsim tests bench
+
+# The GUI fuzzer's long run: 10^4 random actions on each of 5 seeds (a short run is in `make test`).
+fuzz: $(STAMP)
+	DLSIM_FUZZ_ACTIONS=10000 DLSIM_FUZZ_SEEDS=0,1,2,3,4 $(BIN)/python -m pytest tests/ui/test_fuzz.py -v
 
 lint: $(STAMP)
 	$(BIN)/ruff check dlsim tests bench
