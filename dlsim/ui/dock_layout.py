@@ -14,6 +14,8 @@ from __future__ import annotations
 from PySide6.QtCore import QByteArray, QObject, QRect, QSettings, QSize, Qt, QTimer
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QMenu, QTabBar, QWidget
 
+from dlsim.ui.settings_check import LAYOUT_NOTE, file_note
+
 Area = Qt.DockWidgetArea
 DEFAULT_SIZE = (1280, 800)
 FRAME_ALLOWANCE = (16, 48)  # a window manager's borders and title bar, roughly
@@ -50,6 +52,7 @@ class DockLayout(QObject):
         self.geometry_restored = False
         self.plot_docks: dict[str, QDockWidget] | None = None  # given by arrange_plots
         self.split_column = None  # the main window's left-column split, for Reset Layout
+        self.settings_note: str | None = None  # why remembered settings were not used
 
     def add_dock(
         self,
@@ -85,21 +88,28 @@ class DockLayout(QObject):
         if not remember:
             return
         settings = app_settings()
+        note = file_note(settings)
         geometry = settings.value("window/geometry")
         state = settings.value("window/state")
         available = window.screen().availableGeometry()
+        unusable = any(v is not None and not isinstance(v, QByteArray) for v in (geometry, state))
         if isinstance(geometry, QByteArray):
             before = window.saveGeometry()
             restored = window.restoreGeometry(geometry)
+            unusable |= not restored
             if restored and fits(window.geometry().size(), available):
                 self.geometry_restored = True
             else:
                 window.restoreGeometry(before)
         if isinstance(state, QByteArray):
             self.restored = window.restoreState(state)
+            unusable |= not self.restored
             if self.restored and not fits(window.minimumSizeHint(), available):
                 window.restoreState(self.default_state)
                 self.restored = False
+        if note or unusable:
+            self.settings_note = note or LAYOUT_NOTE
+            window.status(self.settings_note, 15000)
 
     def show_fitted(self) -> None:
         """Show the window inside its screen's available area: the remembered size if it fits,

@@ -20,6 +20,7 @@ from dlsim.engine.training.fileformat import read_document
 from dlsim.ui.dock_layout import app_settings
 from dlsim.ui.document import parse_content
 from dlsim.ui.panels.examples import example_path
+from dlsim.ui.settings_check import RECENT_NOTE, recent_paths
 
 if TYPE_CHECKING:
     from dlsim.ui.main_window import MainWindow
@@ -167,10 +168,11 @@ class FileActions(QObject):
     # --- recent files --------------------------------------------------------------------------
 
     def recent_files(self) -> list[str]:
-        value = app_settings().value("recent_files", [])
-        if isinstance(value, str):
-            value = [value]
-        return [str(v) for v in value or []]
+        """The remembered files, newest first; a damaged list is ignored with a note."""
+        files, damaged = recent_paths(app_settings().value("recent_files", []))
+        if damaged:
+            self.window.status(RECENT_NOTE)
+        return files
 
     def _add_recent(self, path: Path) -> None:
         if not self.window.remember_layout:
