@@ -175,6 +175,7 @@ def start_window(
     the file (or the default example) open. Tests and `--screenshot` take this same path (a
     screenshot's `size` stands for a remembered window size)."""
     from dlsim.examples import DEFAULT_EXAMPLE
+    from dlsim.ui.autosave import install_autosave, offer_recovery
     from dlsim.ui.errors_banner import install_error_banner
     from dlsim.ui.failures import reporter
     from dlsim.ui.main_window import MainWindow
@@ -184,11 +185,15 @@ def start_window(
     window = window if window is not None else MainWindow()
     _install_extensions(window, not args.editor_only)
     install_error_banner(window, reporter())
+    if window.remember_layout:  # not for --screenshot
+        install_autosave(window)
     if size is None:
         window.show_fitted()
     else:
         window.resize(*size)
         window.show()
+    if window.remember_layout and offer_recovery(window):
+        return window  # work a crash or a kill left unsaved comes back first
     # A file that cannot be opened has said why in a dialog; the default example opens instead.
     if not (args.file and window.open_path(args.file, ask_to_save=False)):
         window.open_example(args.example or DEFAULT_EXAMPLE)
