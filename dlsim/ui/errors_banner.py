@@ -1,20 +1,19 @@
 """The banner that says "Something went wrong: <one sentence>" without stopping anyone.
 
-A strip under the main toolbar, shown when the `FailureReporter` announces a failure: Details
+A strip across the top of the diagram, shown when the `FailureReporter` announces a failure: Details
 opens the traceback (with the log file's path), Copy puts it on the clipboard for a bug report,
 × hides the strip. It never takes focus and never blocks: the work in the window goes on.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QMainWindow,
     QPlainTextEdit,
-    QToolBar,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -101,25 +100,40 @@ class ErrorBanner(QWidget):
         self.hide()
 
 
+class _FollowWidth(QObject):
+    """Keeps the banner across the top of the widget it overlays, whatever its size."""
+
+    def __init__(self, banner: ErrorBanner, host: QWidget) -> None:
+        super().__init__(banner)
+        self.banner = banner
+        self.host = host
+        host.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt override)
+        if watched is self.host and event.type() == QEvent.Type.Resize:
+            self.place()
+        return False
+
+    def place(self) -> None:
+        self.banner.setGeometry(0, 0, self.host.width(), self.banner.sizeHint().height())
+        self.banner.raise_()
+
+
 def install_error_banner(window: QMainWindow, reporter: FailureReporter) -> ErrorBanner:
-    """Put a (hidden) banner on its own row under the window's toolbar, fed by `reporter`."""
-    bar = QToolBar("Failures", window)
-    bar.setObjectName("failure_banner")
-    bar.setMovable(False)
-    bar.setFloatable(False)
-    bar.toggleViewAction().setVisible(False)
-    bar.setStyleSheet("QToolBar { border: 0; padding: 0; spacing: 0; }")
-    banner = ErrorBanner(bar)
-    bar.addWidget(banner)
-    window.addToolBarBreak(Qt.ToolBarArea.TopToolBarArea)
-    window.addToolBar(Qt.ToolBarArea.TopToolBarArea, bar)
-    bar.hide()
+    """Lay a (hidden) banner across the top of the window's diagram, fed by `reporter`.
+
+    An overlay, not a toolbar or a dock: it never moves the window's other controls.
+    """
+    host = window.centralWidget()
+    banner = ErrorBanner(host)
+    banner.hide()
+    follow = _FollowWidth(banner, host)
 
     def show(failure: Failure) -> None:
         banner.show_failure(failure)
-        bar.show()
+        follow.place()
 
     reporter.failed.connect(show)
-    banner.close_button.clicked.connect(bar.hide)
+    banner.details_button.toggled.connect(lambda _on: follow.place())
     window.error_banner = banner
     return banner
