@@ -451,7 +451,7 @@ def get(config: Mapping[str, Any] | str) -> Optimizer:
     if "type" not in config:
         raise DlsimError(f"optimizer config needs a 'type' (one of: {', '.join(TYPES)})")
     kind = config["type"]
-    if kind not in _CLASSES:
+    if not isinstance(kind, str) or kind not in _CLASSES:
         raise DlsimError(f"unknown optimizer type '{kind}' (choose one of: {', '.join(TYPES)})")
     kwargs = {k: v for k, v in config.items() if k != "type"}
     if "lr" in kwargs and kwargs["lr"] is None:

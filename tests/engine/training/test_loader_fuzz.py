@@ -111,3 +111,13 @@ def test_an_edge_end_that_is_not_a_string_is_refused_in_one_line(tmp_path):
     path.write_text(json.dumps(doc), encoding="utf-8")
     with pytest.raises(DlsimError, match="edge 0: 'from' and 'to' must be node ids"):
         _load(path)
+
+
+def test_an_optimizer_type_that_is_not_a_string_is_refused_in_one_line(tmp_path):
+    """Found by the fuzzer: a list as the optimizer's type raised TypeError (unhashable)."""
+    doc = json.loads((BASE / "iris_keras.dlsim").read_text(encoding="utf-8"))
+    doc["training"]["optimizer"]["type"] = ["adam"]
+    path = tmp_path / "bad.dlsim"
+    path.write_text(json.dumps(doc), encoding="utf-8")
+    with pytest.raises(DlsimError, match="unknown optimizer type"):
+        _load(path)
