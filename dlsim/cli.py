@@ -1,6 +1,6 @@
-"""The `dlsim` command: `run`, `validate` and `examples` work headless; anything else goes to
-dlsim.ui.app (which answers `--version` and the desktop entry options before Qt starts). A diagram
-is a file or the name of a shipped example (`dlsim run xor_learn`).
+"""The `dlsim` command: `run`, `validate`, `examples` and `export` work headless; anything else
+goes to dlsim.ui.app (which answers `--version` and the desktop entry options before Qt starts). A
+diagram is a file or the name of a shipped example (`dlsim run xor_learn`).
 
 Bad input never produces a traceback: it becomes one line on stderr naming the file and the
 problem, and exit status 2. Nothing here writes to the user's file.
@@ -20,7 +20,7 @@ import numpy as np
 
 from dlsim.engine.errors import DlsimError
 
-HEADLESS = ("run", "validate", "examples")
+HEADLESS = ("run", "validate", "examples", "export")
 MAX_STEPS = 10_000_000
 EXIT_BAD_INPUT = 2
 
@@ -44,6 +44,10 @@ def _parser() -> argparse.ArgumentParser:
     validate = sub.add_parser("validate", help="list every problem of a diagram")
     validate.add_argument("file", type=Path, help="a .dlsim file or an example's name")
     sub.add_parser("examples", help="list the shipped examples by name")
+    export = sub.add_parser("export", help="write a diagram as a PyTorch script or Keras code")
+    export.add_argument("file", type=Path, help="a .dlsim file or an example's name")
+    export.add_argument("--to", choices=("pytorch", "keras"), required=True)
+    export.add_argument("-o", "--output", type=Path, help="file to write (default: stdout)")
     return parser
 
 
@@ -133,6 +137,33 @@ def cmd_validate(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_export(args: argparse.Namespace) -> int:
+    """Write the diagram, with the weights in the file, as code for another framework."""
+    from dlsim.engine.training.experiment import Experiment
+    from dlsim.engine.training.fileformat import write_text
+    from dlsim.export import export
+
+    args.file = diagram_path(args.file)
+    exp = Experiment.load(args.file)
+    try:
+        code = export(exp, args.to, source=args.file.name)
+    except DlsimError as exc:
+        raise DlsimError(f"{args.file}: {exc}") from None
+    if args.output is None:
+        sys.stdout.write(code)
+    else:
+        write_text(args.output, code)
+    return 0
+
+
+COMMANDS = {
+    "run": cmd_run,
+    "validate": cmd_validate,
+    "examples": cmd_examples,
+    "export": cmd_export,
+}
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of `dlsim` and `python -m dlsim`."""
     args_list = list(sys.argv[1:] if argv is None else argv)
@@ -141,7 +172,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         return gui_main(args_list)
     args = _parser().parse_args(args_list)
-    command = {"run": cmd_run, "validate": cmd_validate, "examples": cmd_examples}[args.command]
+    command = COMMANDS[args.command]
     try:
         return command(args)
     except BrokenPipeError:  # `dlsim examples | head`: the reader left; no traceback, no noise

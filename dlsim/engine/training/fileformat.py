@@ -149,13 +149,17 @@ def dumps(doc: dict[str, Any]) -> str:
 
 
 def write_document(path: str | os.PathLike[str], doc: dict[str, Any]) -> None:
-    """Save atomically: temp file in the same folder, fsync, rename over the target.
+    """Save atomically: temp file in the same folder, fsync, rename over the target."""
+    write_text(path, dumps(doc))
+
+
+def write_text(path: str | os.PathLike[str], text: str) -> None:
+    """Write `text` atomically: temp file in the same folder, fsync, rename over the target.
 
     The file gets the permissions a plain write would give it (mkstemp's are owner-only): the
     mode of the file it replaces, or the user's umask for a new one.
     """
     p = Path(path)
-    text = dumps(doc)
     folder = p.parent if str(p.parent) else Path(".")
     mode = _mode_for(p)
     try:
