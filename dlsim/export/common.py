@@ -35,11 +35,13 @@ def attribute_names(node_ids: list[str]) -> dict[str, str]:
     out: dict[str, str] = {}
     taken: set[str] = set()
     for nid in node_ids:
-        name = re.sub(r"\W", "_", nid, flags=re.ASCII) or "node"
+        name = re.sub(r"\W", "_", nid, flags=re.ASCII).strip("_") or "node"
         if name[0].isdigit():
             name = "n" + name
-        while name in taken or name in RESERVED or keyword.iskeyword(name) or name[0] == "_":
-            name = name.lstrip("_") + "_" if name[0] == "_" else name + "_"
+        base, k = name, 1
+        while name in taken or name in RESERVED or keyword.iskeyword(name):
+            name = f"{base}_" if k == 1 else f"{base}_{k}"
+            k += 1
         taken.add(name)
         out[nid] = name
     return out
