@@ -58,7 +58,7 @@ TORCH_ACTIVATIONS: dict[str, Callable[[str, dict[str, Any]], str]] = {
 
 KERAS_ACTIVATIONS: dict[str, Callable[[dict[str, Any]], str]] = {
     "linear": lambda p: '"linear"',
-    "step": lambda p: "lambda z: keras.ops.cast(z > 0, z.dtype)",
+    "step": lambda p: "lambda z: keras.ops.cast(z > 0, z.dtype) + 0.0 * z",  # slope 0
     "sigmoid": lambda p: '"sigmoid"',
     "tanh": lambda p: '"tanh"',
     "relu": lambda p: '"relu"',

@@ -34,6 +34,7 @@ from dlsim import resources
 from dlsim.ui.about import about_box
 from dlsim.ui.dock_layout import DockLayout
 from dlsim.ui.document import Document
+from dlsim.ui.export_actions import ExportActions
 from dlsim.ui.file_actions import FileActions
 from dlsim.ui.graph_editor.scene import GraphScene
 from dlsim.ui.graph_editor.view import GraphView
@@ -71,6 +72,7 @@ class MainWindow(QMainWindow):
         self.inspector = Inspector(self.document)
         self.problems_panel = ProblemsPanel(self.document)
         self.files = FileActions(self)
+        self.exports = ExportActions(self)
         self._build_actions()
         self._build_menus()
         self.dock_layout = DockLayout(self, self.panels_menu)
@@ -233,6 +235,7 @@ class MainWindow(QMainWindow):
         self.recent_menu.aboutToShow.connect(lambda: self.files.fill_recent_menu(self.recent_menu))
         file_menu.addSeparator()
         file_menu.addActions([self.save_action, self.save_as_action])
+        self.export_menu = self.exports.add_menu(file_menu)
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
         self.edit_menu = bar.addMenu("&Edit")

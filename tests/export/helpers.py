@@ -12,11 +12,11 @@ from typing import Any
 
 import numpy as np
 
+from dlsim import resources
 from dlsim.engine.training.experiment import Experiment
 from dlsim.export import export
 
-ROOT = Path(__file__).resolve().parents[2]
-EXAMPLES = ROOT / "assets" / "examples"
+EXAMPLES = resources.examples_dir()
 
 
 def backprop_examples() -> list[Path]:

@@ -92,7 +92,7 @@ def _torchrun() -> list[str]:
     exe = shutil.which("torchrun", path=str(Path(sys.executable).parent))
     if exe is None:
         pytest.skip("torchrun is not installed")
-    return [exe, "--nproc_per_node", "2", "--master_port", "0"]
+    return [exe, "--standalone", "--nproc_per_node", "2"]
 
 
 def _full_batch_case() -> dict:
