@@ -54,6 +54,7 @@ TORCH_ACTIVATIONS: dict[str, Callable[[str, dict[str, Any]], str]] = {
     "relu": lambda z, p: f"torch.relu({z})",
     "leaky_relu": lambda z, p: f"F.leaky_relu({z}, {p.get('alpha', 0.1)!r})",
     "softmax": lambda z, p: f"torch.softmax({z}, dim=1)",
+    "elu": lambda z, p: f"F.elu({z}, {p.get('alpha', 1.0)!r})",
 }
 
 KERAS_ACTIVATIONS: dict[str, Callable[[dict[str, Any]], str]] = {
@@ -66,6 +67,7 @@ KERAS_ACTIVATIONS: dict[str, Callable[[dict[str, Any]], str]] = {
         f"lambda z: keras.activations.leaky_relu(z, negative_slope={p.get('alpha', 0.1)!r})"
     ),
     "softmax": lambda p: '"softmax"',
+    "elu": lambda p: f"lambda z: keras.activations.elu(z, alpha={p.get('alpha', 1.0)!r})",
 }
 
 
@@ -126,6 +128,22 @@ class Dropout(nn.Module):
         dtype = numpy_dtype(x.dtype)
         mask = (self.stream.uniform(x.shape[1]) < keep).astype(dtype) / dtype.type(keep)
         return x * torch.from_numpy(mask).to(x.device)
+'''
+
+GAUSSIAN_NOISE_HELPER = '''
+class GaussianNoise(nn.Module):
+    """Adds N(0, σ²) noise to every value while training, drawn from dlsim's training stream;
+    nothing at prediction."""
+
+    def __init__(self, stddev: float, stream: TrainingStream) -> None:
+        super().__init__()
+        self.stddev, self.stream = stddev, stream
+
+    def forward(self, x: torch.Tensor) -> torch.Tensor:
+        if not self.training or self.stddev == 0.0:
+            return x
+        noise = self.stream.normal(x.shape[1], self.stddev).astype(numpy_dtype(x.dtype))
+        return x + torch.from_numpy(noise).to(x.device)
 '''
 
 BATCHNORM_HELPER = '''
@@ -189,6 +207,14 @@ LAYERS: dict[str, LayerCode] = {
         torch_forward=lambda n: f"self.{n.attr}({n.inputs[0]})",
         keras_layer=lambda n: f"keras.layers.Dropout({n.params['rate']!r}, name={n.attr!r})",
         torch_helper=DROPOUT_HELPER,
+    ),
+    "GaussianNoise": LayerCode(
+        torch_module=lambda n: f"GaussianNoise({n.params['stddev']!r}, stream)",
+        torch_forward=lambda n: f"self.{n.attr}({n.inputs[0]})",
+        keras_layer=lambda n: (
+            f"keras.layers.GaussianNoise({n.params['stddev']!r}, name={n.attr!r})"
+        ),
+        torch_helper=GAUSSIAN_NOISE_HELPER,
     ),
     "BatchNorm": LayerCode(
         torch_module=lambda n: (

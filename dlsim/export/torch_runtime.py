@@ -91,9 +91,9 @@ class TrainingStream:
         full = self.rng.random((self.batch_rows, units))
         return full[self.team.rows(self.batch_rows)]
 
-    def normal(self, units: int) -> np.ndarray:
-        """N(0, 1) for the whole batch; this process's rows."""
-        full = self.rng.standard_normal((self.batch_rows, units))
+    def normal(self, units: int, std: float) -> np.ndarray:
+        """N(0, std²) for the whole batch; this process's rows."""
+        full = self.rng.normal(0.0, std, size=(self.batch_rows, units))
         return full[self.team.rows(self.batch_rows)]
 
 

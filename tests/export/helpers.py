@@ -132,9 +132,15 @@ LOSSES = [  # (loss, output activation, outputs)
     ("categorical_crossentropy", "softmax", 3),
     ("binary_crossentropy", "linear", 1),  # not fused: the probabilities are clipped
 ]
-MIDDLES = ["BatchNorm", "LayerNorm", "Dropout", "Add", "Concatenate", "none"]
+MIDDLES = ["BatchNorm", "LayerNorm", "Dropout", "Add", "Concatenate", "none", "GaussianNoise"]
 BATCHES = [(None, True), (8, True), (5, False), (1, True)]
-ACTIVATIONS = ["relu", "tanh", "sigmoid", {"name": "leaky_relu", "alpha": 0.2}]
+ACTIVATIONS = [
+    "relu",
+    "tanh",
+    "sigmoid",
+    {"name": "leaky_relu", "alpha": 0.2},
+    {"name": "elu", "alpha": 0.7},
+]
 
 
 def random_document(case: int, dtype: str = "float64") -> dict[str, Any]:
@@ -171,6 +177,10 @@ def random_document(case: int, dtype: str = "float64") -> dict[str, Any]:
         nodes.append({"id": "drop", "type": "Dropout", "params": {"rate": 0.3}})
         edges.append((last, "drop"))
         last = "drop"
+    elif middle == "GaussianNoise":
+        nodes.append({"id": "noise", "type": "GaussianNoise", "params": {"stddev": 0.2}})
+        edges.append((last, "noise"))
+        last = "noise"
     elif middle in ("Add", "Concatenate"):
         nodes.append({"id": "side", "type": "Dense", "params": {"units": 5, "use_bias": False}})
         nodes.append({"id": "merge", "type": middle, "params": {}})

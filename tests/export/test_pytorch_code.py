@@ -82,7 +82,15 @@ def test_every_layer_type_of_the_random_family_is_written() -> None:
         kinds |= {n["type"] for n in doc["graph"]["nodes"]}
         if "Dropout" in code.split("class Net")[1]:
             assert "class Dropout(nn.Module)" in code
-    assert kinds >= {"Dense", "BatchNorm", "LayerNorm", "Dropout", "Add", "Concatenate"}
+    assert kinds >= {
+        "Dense",
+        "BatchNorm",
+        "LayerNorm",
+        "Dropout",
+        "GaussianNoise",
+        "Add",
+        "Concatenate",
+    }
 
 
 def test_current_weights_are_exported_not_the_files() -> None:

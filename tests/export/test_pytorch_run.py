@@ -103,12 +103,20 @@ def _full_batch_case() -> dict:
 
 
 def _dropout_case() -> dict:
-    doc = random_document(14)  # Dropout in the middle, L1 and L2
+    doc = random_document(9)  # Dropout in the middle, L2
     doc["training"]["batch_size"] = None
+    assert any(n["type"] == "Dropout" for n in doc["graph"]["nodes"])
     return doc
 
 
-@pytest.mark.parametrize("make", [_full_batch_case, _dropout_case])
+def _noise_case() -> dict:
+    doc = random_document(13)  # GaussianNoise in the middle
+    doc["training"]["batch_size"] = None
+    assert any(n["type"] == "GaussianNoise" for n in doc["graph"]["nodes"])
+    return doc
+
+
+@pytest.mark.parametrize("make", [_full_batch_case, _dropout_case, _noise_case])
 def test_two_processes_train_full_batch_as_one_does(tmp_path: Path, make) -> None:
     doc = make()
     script = _script(tmp_path, doc)
