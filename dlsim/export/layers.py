@@ -174,6 +174,31 @@ class BatchNorm(nn.BatchNorm1d):
 '''
 
 
+def _term(text: str, v: str, ops: str) -> str:
+    """One Features term of the input `v` as code (`ops` is torch or keras.ops)."""
+    from dlsim.engine.nn.features import parse_term
+
+    t = parse_term(text)
+    col = f"{v}[:, {t.i}]"
+    return {
+        "x": col,
+        "square": f"{col} ** 2",
+        "product": f"{col} * {v}[:, {t.j}]",
+        "sin": f"{ops}.sin({col})",
+        "cos": f"{ops}.cos({col})",
+    }[t.kind]
+
+
+def _features_torch(n: Node) -> str:
+    cols = ", ".join(_term(t, n.inputs[0], "torch") for t in n.params["terms"])
+    return f"torch.stack([{cols}], dim=1)"
+
+
+def _features_keras(n: Node) -> str:
+    cols = ", ".join(_term(t, "v", "keras.ops") for t in n.params["terms"])
+    return f"keras.layers.Lambda(lambda v: keras.ops.stack([{cols}], axis=1), name={n.attr!r})"
+
+
 def _plus(n: Node) -> str:
     return " + ".join(n.inputs)
 
@@ -244,6 +269,11 @@ LAYERS: dict[str, LayerCode] = {
         ),
         torch_names={"gamma": ("weight", False), "beta": ("bias", False)},
         keras_weights=("gamma", "beta"),
+    ),
+    "Features": LayerCode(
+        torch_module=lambda n: None,
+        torch_forward=_features_torch,
+        keras_layer=_features_keras,
     ),
     "Add": LayerCode(
         torch_module=lambda n: None,
