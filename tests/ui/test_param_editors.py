@@ -10,7 +10,7 @@ from dlsim.engine.nn import activations, initializers, optimizer_choices, optimi
 from dlsim.engine.nn.params import PARAM_KINDS, Param
 from dlsim.engine.nn.registry import layer_types
 from dlsim.engine.training import datasets, settings
-from dlsim.ui.panels.param_editors import EDITORS, ParamForm, edit_text, make_editor
+from dlsim.ui.panels.param_form import EDITORS, ParamForm, edit_text, make_editor
 
 
 def every_param() -> list[tuple[str, Param]]:

@@ -7,7 +7,7 @@ from PySide6.QtGui import QHelpEvent
 from PySide6.QtWidgets import QApplication, QToolTip
 
 from dlsim.engine.nn.registry import layer_type
-from dlsim.ui.panels.param_editors import make_editor
+from dlsim.ui.panels.param_form import make_editor
 
 
 def tip_label():

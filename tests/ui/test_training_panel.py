@@ -12,7 +12,7 @@ from dlsim.engine.nn import optimizers
 from dlsim.engine.nn.params import Param
 from dlsim.engine.training.fileformat import read_document
 from dlsim.ui.document import Document
-from dlsim.ui.panels.param_editors import ParamForm
+from dlsim.ui.panels.param_form import ParamForm
 from dlsim.ui.panels.training_panel import TrainingPanel
 
 EXAMPLES = resources.examples_dir()

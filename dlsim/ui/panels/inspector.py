@@ -1,6 +1,6 @@
 """The inspector: the selected layer's parameters as a form generated from the registry.
 
-The rows are a `ParamForm` (`param_editors.py`, the editors the Training panel uses too). Edits
+The rows are a `ParamForm` (`param_form.py`, the editors the Training panel uses too). Edits
 go to `Document.set_node_params`; the arrows of a spin box, until it loses focus, are one gesture
 and so one undo entry. The form is refreshed from the document after every change (undo
 included), never the other way round.
@@ -16,7 +16,8 @@ from PySide6.QtWidgets import QFormLayout, QFrame, QLabel, QScrollArea, QVBoxLay
 from dlsim.engine.errors import DlsimError
 from dlsim.engine.nn.registry import layer_type
 from dlsim.ui.document import Document
-from dlsim.ui.panels.param_editors import ParamEditor, ParamForm
+from dlsim.ui.panels.param_editors import ParamEditor
+from dlsim.ui.panels.param_form import ParamForm
 from dlsim.ui.style import is_dark
 
 

@@ -27,7 +27,7 @@ from dlsim.engine.errors import DlsimError
 from dlsim.engine.nn import graph_edits, optimizer_choices, optimizers
 from dlsim.engine.nn.params import Param
 from dlsim.engine.training import datasets, settings
-from dlsim.ui.panels.param_editors import ParamForm, edit_text, make_editor
+from dlsim.ui.panels.param_form import ParamForm, edit_text, make_editor
 from dlsim.ui.panels.run_controls import MessageBanner
 
 INITIALIZER = Param(
