@@ -28,7 +28,10 @@ LEFT_SHARE = 0.17
 # The plots as two tab groups under the canvas, each about half its width (the first is shown).
 # Problems sits with the loss: the status bar's problem count brings it forward. The boundary's
 # group has the shorter tab titles' place: it is the narrower one on a small screen.
-TAB_GROUPS = (("loss", "compare", "weights", "problems"), ("boundary", "activations", "gradients"))
+TAB_GROUPS = (
+    ("loss", "compare", "weights", "problems"),
+    ("boundary", "activations", "gradients", "confusion"),
+)
 
 
 def app_settings() -> QSettings:

@@ -53,6 +53,7 @@ class Workbench(QObject):
         from dlsim.ui.plots.activations import QtActivationsPlot
         from dlsim.ui.plots.boundary import QtBoundaryPlot
         from dlsim.ui.plots.compare import QtComparePlot
+        from dlsim.ui.plots.confusion import QtConfusionPlot
         from dlsim.ui.plots.gradients import QtGradientsPlot
         from dlsim.ui.plots.loss import QtLossPlot
         from dlsim.ui.plots.weights import QtWeightsPlot
@@ -67,6 +68,7 @@ class Workbench(QObject):
             "gradients": QtGradientsPlot(),
             "activations": QtActivationsPlot(),
             "weights": QtWeightsPlot(),
+            "confusion": QtConfusionPlot(),
             "compare": QtComparePlot(),
         }
         for plot in self.plots.values():

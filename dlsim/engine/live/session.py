@@ -493,6 +493,7 @@ class TrainingSession:
             node_id=self._node_id,
             serial=self._serial,
             commands=self._applied,
+            confusion=self._log.confusion,
         )
         self._last_publish = now
         self._needs_publish = False

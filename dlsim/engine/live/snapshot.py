@@ -28,7 +28,8 @@ class Snapshot:
     read-only copies; the record's activation statistics are already computed. `commands` is
     how many commands had been applied (or begun) when it was made: a snapshot with fewer than
     the caller's `commands_sent` predates the caller's latest command (`set_speed`, which
-    applies at once, is not counted).
+    applies at once, is not counted). `confusion` holds the train and validation confusion
+    matrices of a multi-class classifier, measured with `metrics` (None or {} otherwise).
     """
 
     step: int
@@ -44,6 +45,7 @@ class Snapshot:
     node_id: str | None
     serial: int
     commands: int = 0
+    confusion: dict[str, Any] | None = None  # "train"/"val" → views.confusion.Confusion
 
     def ended(self, state: str, message: str | None = None) -> Snapshot:
         """The last word of a session that is gone (stopped, or dead with `message`): it

@@ -24,6 +24,7 @@ class StepLog:
         self.history = history
         self.interval_s = interval_s
         self.metrics: dict[str, float] = {}
+        self.confusion: dict[str, Any] = {}
         self._metrics_at = -1
         self._norms_at = -1
         self._last_metrics = 0.0
@@ -31,6 +32,7 @@ class StepLog:
     def restart(self) -> None:
         """Forget what was measured (after a reset or a new experiment)."""
         self.metrics = {}
+        self.confusion = {}
         self._metrics_at = -1
         self._norms_at = -1
 
@@ -63,6 +65,7 @@ class StepLog:
             return
         metrics = {k: float(v) for k, v in experiment.metrics().items()}
         self.metrics = metrics
+        self.confusion = experiment.confusions()
         self._metrics_at = count
         finite = {METRIC_NAMES.get(k, k): v for k, v in metrics.items() if math.isfinite(v)}
         if finite:

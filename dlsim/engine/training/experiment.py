@@ -25,6 +25,7 @@ from dlsim.engine.training.fileformat import assemble, migrate, read_document, w
 from dlsim.engine.training.settings import merge_training, normalize_training
 from dlsim.engine.training.timeline import DEFAULT_BUDGET, Timeline
 from dlsim.engine.training.trainer import StepRecord, Trainer, accuracy
+from dlsim.engine.views.confusion import split_confusions
 
 DOCUMENT_KEYS = ("format", "version", "name", "description", "graph", "weights", "training", "view")
 DATA_KEYS = ("dataset", "seed", "dtype")  # the training settings the data set is drawn from
@@ -210,6 +211,12 @@ class Experiment:
             if classify:
                 out[prefix + "accuracy"] = accuracy(pred, y)
         return out
+
+    def confusions(self) -> dict[str, Any]:
+        """Train and validation confusion matrices when there are more than two classes."""
+        if self.dataset.task != "multiclass":
+            return {}
+        return split_confusions(self)
 
     def predict(self, x: np.ndarray) -> np.ndarray:
         """The network's output for `x` in inference mode."""

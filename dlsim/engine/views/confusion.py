@@ -26,6 +26,13 @@ class Confusion:
             return np.where(totals > 0, np.diag(self.counts) / totals, np.nan)
 
     @property
+    def row_shares(self) -> np.ndarray:
+        """Each count as a share of its true class's rows (0 for a class with no rows): the
+        plot's shading."""
+        totals = self.counts.sum(axis=1, keepdims=True)
+        return np.divide(self.counts, totals, out=np.zeros(self.counts.shape), where=totals > 0)
+
+    @property
     def accuracy(self) -> float:
         total = int(self.counts.sum())
         return float(np.trace(self.counts) / total) if total else float("nan")

@@ -113,6 +113,9 @@ class LinearFake:
             "val_loss": float(np.mean((self.predict(self.x_val) - self.y_val) ** 2)),
         }
 
+    def confusions(self) -> dict:
+        return {}  # a regression
+
     def params_copy(self) -> dict[str, dict[str, np.ndarray]]:
         return {"out": {"W": self.W.copy(), "b": self.b.copy()}}
 

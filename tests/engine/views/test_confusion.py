@@ -66,3 +66,32 @@ def test_regression_has_no_confusion():
     doc = chain_doc([{"type": "Dense", "params": {"units": 1}}], 2, [[0.0, 1.0]], [[0.3]])
     doc["training"]["dataset"] = {"type": "regression_plane"}
     assert split_confusions(Experiment(doc)) == {}
+
+
+def test_row_shares_shade_each_true_class_by_its_own_rows():
+    result = confusion(np.eye(3)[[0, 0, 1, 2, 2, 2]], np.eye(3)[[0, 1, 1, 2, 2, 0]], "abc")
+    assert result.counts.tolist() == [[1, 0, 1], [1, 1, 0], [0, 0, 2]]
+    np.testing.assert_allclose(result.row_shares, [[0.5, 0, 0.5], [0.5, 0.5, 0], [0, 0, 1]])
+
+
+def test_an_experiment_measures_confusions_for_more_than_two_classes_only():
+    iris = Experiment(read_document(resources.examples_dir() / "iris_keras.dlsim"))
+    assert set(iris.confusions()) == {"train", "val"}
+    xor = Experiment(read_document(resources.examples_dir() / "xor_learn.dlsim"))
+    assert xor.confusions() == {}
+
+
+def test_a_session_publishes_the_confusions_with_the_metrics():
+    from dlsim.engine.live.session import TrainingSession
+
+    exp = Experiment(read_document(resources.examples_dir() / "iris_keras.dlsim"))
+    session = TrainingSession(exp)
+    try:
+        session.step(5)
+        assert session.wait_idle()
+        snap = session.snapshot()
+        assert snap.step == 5
+        assert snap.confusion["train"].accuracy == pytest.approx(snap.metrics["accuracy"])
+        assert snap.confusion["val"].counts.sum() == exp.dataset.n_val
+    finally:
+        session.close()
