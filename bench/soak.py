@@ -25,28 +25,13 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from PySide6.QtCore import QCoreApplication  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
-from bench.ui_responsiveness import float_every_plot, rss_mb, spin  # noqa: E402
-from dlsim.engine.training.fileformat import read_document  # noqa: E402
-from dlsim.resources import example_path  # noqa: E402
-from dlsim.ui.main_window import MainWindow  # noqa: E402
-from dlsim.ui.workbench import install_workbench  # noqa: E402
+from bench.ui_responsiveness import open_window, rss_mb, spin  # noqa: E402
 
 
 def soak(name: str, steps: int, every: float, warmup: int) -> dict:
-    window = MainWindow()
-    window.remember_layout = False
-    bench = install_workbench(window)
-    window.extensions_installed()
-    path = example_path(name)
-    window.document.load_dict(read_document(path), base_dir=path.parent)
-    window.resize(1280, 800)
-    window.show()
-    for _ in range(10):
-        QCoreApplication.processEvents()
-    float_every_plot(bench)
+    window, bench = open_window(name)
     controller = bench.controller
     controller.set_speed(None)
     controller.run()

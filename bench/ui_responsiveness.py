@@ -130,7 +130,8 @@ def float_every_plot(bench) -> None:
         dock.move(40 + 60 * i, 40 + 40 * i)
 
 
-def gui_run(name: str, seconds: float, blocks: int) -> dict:
+def open_window(name: str):
+    """The main window on example `name` at 1280×800, every plot floating and visible."""
     window = MainWindow()
     window.remember_layout = False
     bench = install_workbench(window)
@@ -142,6 +143,11 @@ def gui_run(name: str, seconds: float, blocks: int) -> dict:
     for _ in range(10):
         QCoreApplication.processEvents()
     float_every_plot(bench)
+    return window, bench
+
+
+def gui_run(name: str, seconds: float, blocks: int) -> dict:
+    window, bench = open_window(name)
     for _ in range(10):
         QCoreApplication.processEvents()
     controller = bench.controller

@@ -64,12 +64,12 @@ class Workbench(QObject):
         self.run_controls = RunControls(self.controller, window)
         self.plots: dict[str, PlotPanel] = {
             "loss": QtLossPlot(),
+            "compare": QtComparePlot(),
             "boundary": QtBoundaryPlot(),
+            "weights": QtWeightsPlot(),
             "gradients": QtGradientsPlot(),
             "activations": QtActivationsPlot(),
-            "weights": QtWeightsPlot(),
             "confusion": QtConfusionPlot(),
-            "compare": QtComparePlot(),
         }
         for plot in self.plots.values():
             self.controller.add_panel(plot)
@@ -82,10 +82,9 @@ class Workbench(QObject):
         self.docks["training"] = window.add_dock(
             self.training_panel, "Training", right, "dock_training", tabify_with="inspector"
         )
-        for key in ("loss", "compare", "boundary", "weights", "gradients", "activations"):
-            plot = self.plots[key]
+        for key, plot in self.plots.items():
             self.docks[key] = window.add_dock(plot, plot.title, bottom, f"dock_plot_{key}")
-            self.docks[key].hide()  # shown by arrange(): six docks abreast would widen the window
+            self.docks[key].hide()  # shown by arrange(): the docks abreast would widen the window
         self.docks["training"].raise_()
         self._arranged = False
         window.addToolBar(self.run_controls.toolbar)

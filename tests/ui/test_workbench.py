@@ -539,3 +539,12 @@ def test_a_run_stuck_at_chance_says_so_with_what_to_try(qtbot):
         assert "straight boundary" in controller.message
     finally:
         controller.shutdown()
+
+
+def test_every_plot_has_a_dock_a_learner_can_bring_forward(qtbot, window):
+    bench = window.workbench
+    for key, plot in bench.plots.items():
+        dock = bench.docks[key]
+        assert dock.widget() is plot, key
+        dock.raise_()
+        qtbot.waitUntil(plot.isVisible, timeout=TIMEOUT_MS)

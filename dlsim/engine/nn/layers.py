@@ -305,6 +305,18 @@ def _normalize_backward(grad_xhat: np.ndarray, xhat: np.ndarray, inv_std, axis: 
     return (inv_std / n) * (n * grad_xhat - sum_g - xhat * sum_gx)
 
 
+# BatchNorm and LayerNorm take the same epsilon.
+EPSILON = Param(
+    "epsilon",
+    "float",
+    1e-5,
+    "Added to the variance before the square root",
+    1e-12,
+    1,
+    log_steps=True,
+)
+
+
 class _Normalization(Layer):
     """Shared by BatchNorm and LayerNorm: y = γ·x̂ + β, with x̂ normalized along `axis`."""
 
@@ -334,15 +346,7 @@ class _Normalization(Layer):
 @register(
     params=(
         Param("momentum", "float", 0.1, "Weight of the new batch in the running averages", 0, 1),
-        Param(
-            "epsilon",
-            "float",
-            1e-5,
-            "Added to the variance before the square root",
-            1e-12,
-            1,
-            log_steps=True,
-        ),
+        EPSILON,
     ),
     help="BatchNorm: normalizes each feature over the mini-batch, then scales by γ and shifts by β",
     category="Normalization",
@@ -373,17 +377,7 @@ class BatchNorm(_Normalization):
 
 
 @register(
-    params=(
-        Param(
-            "epsilon",
-            "float",
-            1e-5,
-            "Added to the variance before the square root",
-            1e-12,
-            1,
-            log_steps=True,
-        ),
-    ),
+    params=(EPSILON,),
     help="LayerNorm: normalizes each sample over its features, then scales by γ and shifts by β",
     category="Normalization",
     inputs=(1, 1),
