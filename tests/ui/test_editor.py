@@ -4,7 +4,7 @@ functions the palette, the port drag and the inspector's widgets use."""
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QPointF, QSettings, Qt
+from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QDropEvent
 from PySide6.QtWidgets import QCheckBox, QComboBox, QFileDialog, QSpinBox
 
@@ -17,12 +17,6 @@ from dlsim.ui.graph_editor.view import MAX_ZOOM, MIN_ZOOM
 from dlsim.ui.main_window import MainWindow
 
 EXAMPLES = resources.examples_dir()
-
-
-@pytest.fixture(autouse=True)
-def private_settings(tmp_path):
-    """Keep the user's recent files and layout out of the tests."""
-    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "cfg"))
 
 
 @pytest.fixture

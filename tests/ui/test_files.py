@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QMimeData, QPoint, QSettings, Qt, QUrl
+from PySide6.QtCore import QMimeData, QPoint, Qt, QUrl
 from PySide6.QtGui import QDropEvent
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
@@ -18,12 +18,6 @@ from dlsim.ui.main_window import MainWindow
 
 EXAMPLES = resources.examples_dir()
 Button = QMessageBox.StandardButton
-
-
-@pytest.fixture(autouse=True)
-def private_settings(tmp_path):
-    """Keep the user's recent files and layout out of the tests."""
-    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "cfg"))
 
 
 class Dialogs:
@@ -62,7 +56,7 @@ def dialogs(monkeypatch) -> Dialogs:
 @pytest.fixture
 def window(qtbot, dialogs, tmp_path):
     w = MainWindow()
-    w.remember_layout = True  # settings live in tmp_path (see private_settings)
+    w.remember_layout = True  # settings live in a temporary folder (conftest.private_settings)
     w.show()
     path = tmp_path / "current.dlsim"
     path.write_text((EXAMPLES / "xor_learn.dlsim").read_text())

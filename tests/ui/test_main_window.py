@@ -4,7 +4,7 @@ selection signal, remembered layout and legible colours in light and dark themes
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QColor, QKeySequence
 from PySide6.QtWidgets import QApplication, QDockWidget, QLabel, QMenu
 
@@ -15,12 +15,6 @@ from dlsim.ui.main_window import MainWindow
 from dlsim.ui.style import _dark_palette, canvas_colors
 
 EXAMPLES = resources.examples_dir()
-
-
-@pytest.fixture(autouse=True)
-def private_settings(tmp_path):
-    """Keep the user's recent files and layout out of the tests."""
-    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "cfg"))
 
 
 @pytest.fixture

@@ -7,8 +7,6 @@ import subprocess
 import sys
 from pathlib import Path
 
-import pytest
-from PySide6.QtCore import QSettings
 from PySide6.QtGui import QImage
 
 from dlsim import resources
@@ -16,11 +14,6 @@ from dlsim.ui.app import main
 
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLES = resources.examples_dir()
-
-
-@pytest.fixture(autouse=True)
-def private_settings(tmp_path):
-    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "cfg"))
 
 
 def distinct_colours(image: QImage) -> int:
