@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test fuzz lint format bench clean
+.PHONY: run test fuzz lint format bench translations clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -35,6 +35,11 @@ format: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python bench/engine_step.py
+
+# New or changed texts into dlsim/i18n/*.ts, then the .qm files the app loads (dlsim/i18n_tools.py).
+translations: $(STAMP)
+	$(BIN)/python -m dlsim.i18n_tools update
+	$(BIN)/python -m dlsim.i18n_tools release
 
 clean:
 	rm -rf $(VENV) build *.egg-info

@@ -9,6 +9,7 @@ the layout; pure Python (the engine may import it), no Qt.
     assets/lessons/<lang>/<name>.md    its translation (e.g. lessons/ko/), when there is one
     assets/datasets/<file>             bundled data sets (iris.csv)
     assets/icons/dlsim.svg, dlsim-<N>.png   the application icon and its rendered sizes
+    i18n/<part>_<lang>.qm              compiled translations (ui_ko.qm, engine_ko.qm)
 
 The user guide (docs/ in the repository) is not package data: a wheel installs a copy under
 <prefix>/share/doc/dlsim, and a source checkout reads docs/ itself (`user_guide_path`).
@@ -79,6 +80,18 @@ def lesson_path(name: str, language: str | None = None) -> Path | None:
     if language and _plain_name(language):
         candidates.insert(0, lessons_dir() / language / f"{name}.md")
     return next((p for p in candidates if p.is_file()), None)
+
+
+def translations_dir() -> Path:
+    """dlsim/i18n: the translation sources (.ts) and their compiled form (.qm)."""
+    return assets_dir().parent / "i18n"
+
+
+def translation_files(language: str) -> list[Path]:
+    """Every compiled translation into `language` (e.g. ui_ko.qm, engine_ko.qm), sorted."""
+    if not _plain_name(language):
+        return []
+    return sorted(translations_dir().glob(f"*_{language}.qm"))
 
 
 def dataset_path(file_name: str) -> Path:

@@ -121,6 +121,7 @@ def test_the_sdist_and_the_wheel_hold_every_shipped_file(installed: dict[str, Pa
     with zipfile.ZipFile(installed["wheel"]) as whl:
         in_wheel = set(whl.namelist())
     assert assets <= in_wheel
+    assert {"dlsim/i18n/ui_ko.qm", "dlsim/i18n/ui_ko.ts"} <= in_wheel
     assert any(n.endswith(".data/data/share/doc/dlsim/user-guide.md") for n in in_wheel)
 
 

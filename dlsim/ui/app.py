@@ -49,6 +49,11 @@ def _parse_args(argv: list[str]) -> argparse.Namespace:
         "--theme", choices=("system", "light", "dark"), default="system", help="colour theme"
     )
     parser.add_argument(
+        "--lang",
+        choices=("en", "ko"),
+        help="interface language, this time only (default: View ▸ Language, else the system's)",
+    )
+    parser.add_argument(
         "--example", help="open this example (e.g. xor_learn) instead of the default"
     )
     parser.add_argument(
@@ -143,6 +148,7 @@ def main(argv: list[str] | None = None) -> int:
 
     from PySide6.QtWidgets import QApplication
 
+    from dlsim.ui import language
     from dlsim.ui.failures import reporter
     from dlsim.ui.icon import app_icon
     from dlsim.ui.main_window import MainWindow
@@ -158,6 +164,9 @@ def main(argv: list[str] | None = None) -> int:
     reporter().install()  # from here on a failure is logged and shown, not fatal
     apply_theme(app, args.theme)
     install_wheel_guard(app)  # before any widget exists: every spin and combo box gets it
+    # before any widget exists too: texts are translated when a widget is made (--screenshot
+    # reads no settings, so it follows --lang or the system)
+    language.install(language.choose_language(args.lang, use_settings=not args.screenshot))
     if args.screenshot:
         window = MainWindow()
         window.remember_layout = False
@@ -192,12 +201,25 @@ def start_window(
     else:
         window.resize(*size)
         window.show()
+    _note_missing_font(window)
     if window.remember_layout and offer_recovery(window):
         return window  # work a crash or a kill left unsaved comes back first
     # A file that cannot be opened has said why in a dialog; the default example opens instead.
     if not (args.file and window.open_path(args.file, ask_to_save=False)):
         window.open_example(args.example or DEFAULT_EXAMPLE)
     return window
+
+
+def _note_missing_font(window) -> None:
+    """Korean without a Hangul font still works (boxes for letters): say once what to install."""
+    from PySide6.QtCore import QTimer
+
+    from dlsim.ui import language
+
+    note = language.font_note(language.current())
+    if note is not None:  # after the file's own status messages
+        print(f"dlsim: {note}", file=sys.stderr)
+        QTimer.singleShot(0, lambda: window.status(note, 30000))
 
 
 def _desktop_entry(install: bool) -> int:

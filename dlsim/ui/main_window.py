@@ -38,6 +38,7 @@ from dlsim.ui.export_actions import ExportActions
 from dlsim.ui.file_actions import FileActions
 from dlsim.ui.graph_editor.scene import GraphScene
 from dlsim.ui.graph_editor.view import GraphView
+from dlsim.ui.language_menu import LanguageMenu
 from dlsim.ui.panels.examples import ExamplesPanel, list_examples
 from dlsim.ui.panels.inspector import Inspector
 from dlsim.ui.panels.palette import LayerPalette
@@ -255,6 +256,7 @@ class MainWindow(QMainWindow):
         self.view_menu.addSeparator()
         self.panels_menu = self.view_menu.addMenu("&Panels")
         self.view_menu.addAction(self.reset_layout_action)
+        self.language_menu = LanguageMenu(self, self.view_menu)
         self.examples_menu = bar.addMenu("E&xamples")
         self.examples_menu.setToolTipsVisible(True)
         for info in list_examples():

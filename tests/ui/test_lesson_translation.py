@@ -1,13 +1,13 @@
-"""The Lesson dock shows a lesson's translation into the user's language when there is one."""
+"""The Lesson dock shows a lesson's translation into the interface language when there is one."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QLocale
 
 from dlsim import resources
+from dlsim.ui import language
 from dlsim.ui.lessons.lesson_pane import LessonPane
 
 
@@ -18,10 +18,7 @@ def korean(monkeypatch: pytest.MonkeyPatch, tmp_path: Path):
     (tmp_path / "and_gate.md").write_text("# AND gate\n\nEnglish.", "utf-8")
     (tmp_path / "ko" / "xor_learn.md").write_text("# 역전파로 배우는 XOR\n\n한국어.", "utf-8")
     monkeypatch.setattr(resources, "lessons_dir", lambda: tmp_path)
-    before = QLocale()
-    QLocale.setDefault(QLocale("ko_KR"))
-    yield
-    QLocale.setDefault(before)
+    monkeypatch.setattr(language, "_current", "ko")  # the app was started in Korean
 
 
 def test_a_korean_user_reads_the_korean_lesson_and_english_where_none_exists(qtbot, korean) -> None:

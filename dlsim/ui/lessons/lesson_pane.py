@@ -10,19 +10,19 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QLocale
 from PySide6.QtGui import QTextCharFormat, QTextCursor, QTextFormat
 from PySide6.QtWidgets import QTextBrowser, QVBoxLayout, QWidget
 
 from dlsim.engine.teaching.topics import lesson_text
+from dlsim.ui import language
 from dlsim.ui.lessons.common import BASE_POINT_SIZE, POSITIVE, big_font, html_escape
 
 HEADING_SIZES = {1: BASE_POINT_SIZE + 3, 2: BASE_POINT_SIZE + 1, 3: BASE_POINT_SIZE}
 
 
 def ui_language() -> str:
-    """The user's language ("ko" for ko_KR): a translated lesson in lessons/<lang>/ wins."""
-    return QLocale().name().partition("_")[0]
+    """The interface language ("ko" or "en"): a translated lesson in lessons/<lang>/ wins."""
+    return language.current()
 
 
 def example_key(name: str, path: Path | None, titles: dict[str, str]) -> str | None:
