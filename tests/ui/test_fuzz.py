@@ -1,12 +1,13 @@
-"""The GUI fuzzer: seeded random actions over the real main window (see fuzz_driver.py).
+"""The GUI fuzzer: seeded random actions over the real main window (see tests/ui/fuzz/).
 
-`make test` runs a short run over a few seeds; `make fuzz` a long one
-(DLSIM_FUZZ_ACTIONS=10000 DLSIM_FUZZ_SEEDS=0,1,2,3,4). A failure prints its seed and the
-actions that led to it; the same seed and count replay it."""
+`make test` runs a short run over a few seeds; `make fuzz` the long one. A failure prints its
+seed and the actions that led to it; the same seed and count replay it, and
+DLSIM_FUZZ_REPLAY=<file or "i:name,i:name,…"> replays only the listed actions."""
 
 from __future__ import annotations
 
 import os
+from pathlib import Path
 
 import pytest
 
@@ -14,10 +15,11 @@ from dlsim.ui.app import _install_extensions
 from dlsim.ui.errors_banner import install_error_banner
 from dlsim.ui.failures import FailureReporter
 from dlsim.ui.main_window import MainWindow
-from tests.ui.fuzz_driver import Driver, ScriptedDialogs
+from tests.ui.fuzz import Driver
 
 SEEDS = [int(s) for s in os.environ.get("DLSIM_FUZZ_SEEDS", "1,2,3").split(",")]
 ACTIONS = int(os.environ.get("DLSIM_FUZZ_ACTIONS", "80"))
+REPLAY = os.environ.get("DLSIM_FUZZ_REPLAY", "")
 
 pytestmark = pytest.mark.qt_no_exception_capture
 
@@ -45,9 +47,18 @@ def fuzz_window(qtbot, tmp_path, monkeypatch):
     reporter.close_log()
 
 
+def _replay_list(text: str) -> list[str]:
+    if Path(text).is_file():
+        text = Path(text).read_text()
+    return [entry for entry in text.strip().split(",") if entry]
+
+
 @pytest.mark.parametrize("seed", SEEDS)
 def test_random_use_breaks_nothing(fuzz_window, seed, tmp_path, monkeypatch):
     window, reporter = fuzz_window
-    driver = Driver(window, reporter, seed, tmp_path)
-    ScriptedDialogs(driver.rng, tmp_path).install(monkeypatch)
-    driver.run(ACTIONS)
+    driver = Driver(window, reporter, seed, tmp_path, monkeypatch)
+    if REPLAY:
+        driver.replay(_replay_list(REPLAY))
+    else:
+        driver.run(ACTIONS)
+    print(driver.summary())

@@ -1,0 +1,1 @@
+"""One module per area of the app; each registers its user actions with `@action(weight)`."""
