@@ -10,6 +10,7 @@ from typing import Any
 import numpy as np
 
 from dlsim.engine.errors import DlsimError
+from dlsim.engine.text import translate
 from dlsim.engine.training.experiment import Experiment
 from dlsim.export.layers import LAYERS, TORCH_ACTIVATIONS, Node, activation_name
 
@@ -51,19 +52,27 @@ def check_exportable(exp: Experiment) -> None:
     """Raise DlsimError (one sentence) for what the exporters cannot write."""
     if exp.training["rule"] != "backprop":
         raise DlsimError(
-            "only networks trained by backprop can be exported; this one uses the perceptron rule"
+            translate(
+                "common",
+                "only networks trained by backprop can be exported; this one uses the "
+                "perceptron rule",
+            )
         )
     for nid in exp.network.order:
         kind = exp.graph.nodes[nid].type
         if kind not in LAYERS:
             raise DlsimError(
-                f"layer '{nid}' is a {kind}, which cannot be exported yet", node_id=nid
+                translate("common", "layer '{0}' is a {1}, which cannot be exported yet").format(
+                    nid, kind
+                ),
+                node_id=nid,
             )
         act = exp.network.layers[nid].config.get("activation")
         if act is not None and activation_name(act) not in TORCH_ACTIVATIONS:
             raise DlsimError(
-                f"layer '{nid}' uses the activation {activation_name(act)}, "
-                "which cannot be exported yet",
+                translate(
+                    "common", "layer '{0}' uses the activation {1}, which cannot be exported yet"
+                ).format(nid, activation_name(act)),
                 node_id=nid,
             )
 

@@ -13,11 +13,15 @@ from typing import Any
 
 import numpy as np
 
+from dlsim.engine.text import QT_TRANSLATE_NOOP, translate
+
 WEIGHT_LIMIT = 1e6
-DIVERGENCE_ADVICE = (
+DIVERGENCE_ADVICE = QT_TRANSLATE_NOOP(
+    "Training",
     "Try a lower learning rate, gradient clipping (clipnorm), normalization (BatchNorm), "
-    "or a better initializer (He/Glorot)."
+    "or a better initializer (He/Glorot).",
 )
+
 _FINITE_MAX = float(np.finfo(np.float64).max)
 
 
@@ -26,7 +30,8 @@ class Diverged(Exception):
 
     def __init__(self, step: int, what: str, node_id: str | None = None) -> None:
         # Counted from 1, like the step counter the user sees (step index 0 is "step 1").
-        super().__init__(f"Training diverged at step {step + 1}: {what}. {DIVERGENCE_ADVICE}")
+        said = translate("Training", "Training diverged at step {0}: {1}. {2}")
+        super().__init__(said.format(step + 1, what, translate("Training", DIVERGENCE_ADVICE)))
         self.step = step
         self.node_id = node_id
 
@@ -58,15 +63,21 @@ def check_params(params: dict[str, dict[str, np.ndarray]], step: int) -> None:
             if hi <= bound and lo >= -bound:
                 continue
             if np.isnan(hi) or np.isnan(lo):
-                what = f"the parameter {name} of '{node_id}' became NaN"
+                what = translate("Training", "the parameter {0} of '{1}' became NaN")
             elif np.isinf(hi) or np.isinf(lo):
-                what = f"the parameter {name} of '{node_id}' became infinite"
+                what = translate("Training", "the parameter {0} of '{1}' became infinite")
             else:
-                what = (
-                    f"the parameter {name} of '{node_id}' grew beyond {WEIGHT_LIMIT:g} "
-                    "(exploding weights)"
+                what = translate(
+                    "Training", "the parameter {0} of '{1}' grew beyond {2:g} (exploding weights)"
                 )
-            raise Diverged(step, what, node_id)
+            raise Diverged(step, what.format(name, node_id, WEIGHT_LIMIT), node_id)
+
+
+def loss_diverged(step: int, loss: float) -> Diverged:
+    """The divergence of a step whose loss is NaN or infinite."""
+    if np.isnan(loss):
+        return Diverged(step, translate("Training", "the loss became NaN"))
+    return Diverged(step, translate("Training", "the loss became infinite"))
 
 
 def check_weights(experiment: Any, step: int) -> dict[str, dict[str, np.ndarray]] | None:
@@ -82,3 +93,8 @@ def check_weights(experiment: Any, step: int) -> dict[str, dict[str, np.ndarray]
     if not (hi <= WEIGHT_LIMIT and lo >= -WEIGHT_LIMIT):
         check_params(experiment.params_copy(), step)
     return None
+
+
+def thread_stopped(exc: BaseException) -> str:
+    """What to say when the training thread itself failed (a bug, not the user's input)."""
+    return translate("Training", "The training thread stopped unexpectedly: {0!r}").format(exc)

@@ -20,6 +20,7 @@ from collections.abc import Mapping
 import numpy as np
 
 from dlsim.engine.errors import DlsimError
+from dlsim.engine.text import translate
 
 DEFAULT_CAPACITY = 4096
 
@@ -37,7 +38,9 @@ class DecimatingSeries:
     def __init__(self, capacity: int = DEFAULT_CAPACITY, dtype: np.dtype | type = np.float64):
         if not isinstance(capacity, int) or capacity < 2 or capacity % 2:
             raise DlsimError(
-                f"series capacity must be an even integer of at least 2, got {capacity!r}"
+                translate(
+                    "history", "series capacity must be an even integer of at least 2, got {0!r}"
+                ).format(capacity)
             )
         self._cap = capacity
         self._dtype = np.dtype(dtype)

@@ -13,12 +13,17 @@ from typing import Any, Protocol
 import numpy as np
 
 from dlsim.engine.errors import DlsimError
+from dlsim.engine.text import translate
 
 
 def checked_steps(n: Any) -> int:
     """`n` as a number of steps to do; DlsimError unless it is a positive integer."""
     if isinstance(n, bool) or not isinstance(n, int | np.integer) or n < 1:
-        raise DlsimError(f"the number of steps must be a positive integer, got {n!r}")
+        raise DlsimError(
+            translate(
+                "interface", "the number of steps must be a positive integer, got {0!r}"
+            ).format(n)
+        )
     return int(n)
 
 
@@ -29,7 +34,9 @@ def checked_speed(steps_per_second: Any) -> float | None:
     sps = float(steps_per_second)
     if not (sps > 0 and math.isfinite(sps)):
         raise DlsimError(
-            f"speed must be a positive number of steps per second, got {steps_per_second!r}"
+            translate(
+                "interface", "speed must be a positive number of steps per second, got {0!r}"
+            ).format(steps_per_second)
         )
     return sps
 
@@ -40,7 +47,11 @@ def checked_grid(grid: Any) -> np.ndarray | None:
         return None
     grid = np.array(grid, dtype=np.float64, copy=True)
     if grid.ndim != 2:
-        raise DlsimError(f"the boundary grid must be 2-D (points × features), got {grid.ndim}-D")
+        raise DlsimError(
+            translate(
+                "interface", "the boundary grid must be 2-D (points × features), got {0}-D"
+            ).format(grid.ndim)
+        )
     return grid
 
 

@@ -37,6 +37,7 @@ from typing import Any
 
 from threadpoolctl import threadpool_limits
 
+from dlsim.engine import text
 from dlsim.engine.live.history import MetricsHistory
 from dlsim.engine.live.interface import (
     SteppableExperiment,
@@ -46,6 +47,7 @@ from dlsim.engine.live.interface import (
 )
 from dlsim.engine.live.session import TrainingSession
 from dlsim.engine.live.snapshot import Snapshot, freeze_params
+from dlsim.engine.text import QT_TRANSLATE_NOOP, translate
 
 PARAMS_LIMIT = 100_000  # parameter values that may travel with every update
 PARAMS_INTERVAL_S = 0.5  # how often larger parameter sets travel while training runs
@@ -53,8 +55,8 @@ FORWARD_POLL_S = 0.01  # how often a busy child looks for a new snapshot to send
 IDLE_POLL_S = 0.1  # how often an idle one does (a command wakes it at once)
 BUSY_AFTER_COMMAND_S = 1.0  # a child counts as busy this long after a command
 SYNC_GRACE_S = 2.0  # how much longer than asked wait_idle waits for the child's answer
-DIED = "The training process stopped unexpectedly"
-NOT_STARTED = "The training process could not start"
+DIED = QT_TRANSLATE_NOOP("Training", "The training process stopped unexpectedly")
+NOT_STARTED = QT_TRANSLATE_NOOP("Training", "The training process could not start")
 
 
 def _context() -> Any:
@@ -147,7 +149,7 @@ class ProcessSession:
                 conn, child_conn = ctx.Pipe()
                 process = ctx.Process(
                     target=_child_main,
-                    args=(child_conn, self._experiment, self._options),
+                    args=(child_conn, self._experiment, self._options, text.language()),
                     name=label,
                     daemon=True,
                 )
@@ -157,7 +159,7 @@ class ProcessSession:
                     if end is not None:
                         end.close()
                 self._experiment = None
-                self._fail(f"{NOT_STARTED}: {exc}")
+                self._fail(f"{translate('Training', NOT_STARTED)}: {exc}")
                 return
             child_conn.close()
             self._experiment = None  # the child owns it now
@@ -308,11 +310,15 @@ class ProcessSession:
 
     def _died(self, exc: Exception | None = None) -> None:
         if exc is not None:
-            self._fail(f"{DIED}: {exc!r}.")
+            self._fail(f"{translate('Training', DIED)}: {exc!r}.")
             return
         self._process.join(0.5)  # its exit code, if it is on its way out
         code = self._process.exitcode
-        self._fail(f"{DIED} (exit code {code})." if code is not None else f"{DIED}.")
+        died = translate("Training", DIED)
+        if code is None:
+            self._fail(f"{died}.")
+        else:
+            self._fail(translate("Training", "{0} (exit code {1}).").format(died, code))
 
     def _fail(self, message: str) -> None:
         """Report a session that cannot go on: state "error", whatever commands were sent."""
@@ -404,8 +410,14 @@ def limit_blas_threads() -> None:
     threadpool_limits(limits=1, user_api="blas")
 
 
-def _child_main(conn: Any, experiment: SteppableExperiment, options: dict[str, Any]) -> None:
-    """The child process: one inner session, served until the parent closes it or goes away."""
+def _child_main(
+    conn: Any, experiment: SteppableExperiment, options: dict[str, Any], language: str = "en"
+) -> None:
+    """The child process: one inner session, served until the parent closes it or goes away.
+
+    Its texts (a divergence, an error) are translated into the GUI's `language` here, from the
+    engine's translation source: this process has no Qt translator (`dlsim.engine.text`)."""
+    text.use_language(language)
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl+C in a terminal is for the parent
     limit_blas_threads()
     session = TrainingSession(experiment, share_interpreter=False, **options)

@@ -33,7 +33,7 @@ from typing import Any
 
 import numpy as np
 
-from dlsim.engine.live.divergence import Diverged, check_weights
+from dlsim.engine.live.divergence import Diverged, check_weights, loss_diverged, thread_stopped
 from dlsim.engine.live.history import MetricsHistory
 from dlsim.engine.live.interface import (
     SteppableExperiment,
@@ -232,7 +232,7 @@ class TrainingSession:
                         self._let_others_run()
         except BaseException as exc:  # the thread must never die silently
             self._state = "error"
-            self._message = f"The training thread stopped unexpectedly: {exc!r}"
+            self._message = thread_stopped(exc)
             snap = self._snapshot
             if snap is not None:
                 self._snapshot = snap.ended("error", self._message)
@@ -442,8 +442,7 @@ class TrainingSession:
         step = int(record.step)
         loss = float(record.loss)
         if not math.isfinite(loss):
-            what = "NaN" if math.isnan(loss) else "infinite"
-            raise Diverged(step, f"the loss became {what}")
+            raise loss_diverged(step, loss)
         self._log.log_step(step, loss, record)
         self._params = check_weights(exp, step)
         now = time.perf_counter()

@@ -11,6 +11,8 @@ from collections.abc import Iterable
 
 import numpy as np
 
+from dlsim.engine.text import translate
+
 STALL_STEPS = 1000
 MARGIN = 0.05
 LINEAR = (None, "linear")
@@ -45,16 +47,19 @@ def stall_advice(
     best = float(np.nanmax(accuracies)) if np.isfinite(accuracies).any() else 0.0
     if best > chance + MARGIN:
         return None
-    said = (
-        f"After {step:,} steps the accuracy is still {accuracies[-1]:.0%}, no better than "
-        f"always guessing the most common class ({chance:.0%}). "
-    )
+    said = translate(
+        "Training",
+        "After {0:,} steps the accuracy is still {1:.0%}, no better than "
+        "always guessing the most common class ({2:.0%}). ",
+    ).format(step, accuracies[-1], chance)
     if all(name in LINEAR for name in hidden_activations):
-        return said + (
+        return said + translate(
+            "Training",
             "With no non-linear activation before the output, the network can only draw a "
-            "straight boundary: give a hidden Dense layer tanh or ReLU in the Inspector."
+            "straight boundary: give a hidden Dense layer tanh or ReLU in the Inspector.",
         )
-    return said + (
+    return said + translate(
+        "Training",
         "Try a larger learning rate or the Adam optimizer in the Training panel, or more "
-        "hidden units."
+        "hidden units.",
     )

@@ -20,6 +20,7 @@ from dlsim.engine.errors import DlsimError
 from dlsim.engine.nn.named import Named, resolve
 from dlsim.engine.nn.params import Param
 from dlsim.engine.notation import MINUS, f8, fmt, given, paren
+from dlsim.engine.text import QT_TRANSLATE_NOOP, translate
 
 
 def _as_float(z: np.ndarray) -> np.ndarray:
@@ -100,7 +101,8 @@ class Activation(Named):
     def explorer_text(self) -> tuple[str, str]:
         """The explorer's f(z) and f′(z) with this function's parameter values written in."""
         values = {p.name: fmt(getattr(self, p.name), 3) for p in self.params}
-        return self.formula.format(**values), self.slope.format(**values)
+        formula, slope = (translate("Activation", t) for t in (self.formula, self.slope))
+        return formula.format(**values), slope.format(**values)
 
     def _fields(self, a: str, z: str, av: float, zv: float, z_all: list[float]) -> dict[str, str]:
         fields = {p.name: given(getattr(self, p.name)) for p in self.params}
@@ -126,25 +128,28 @@ class Activation(Named):
         if self.step_formula is None:
             return f"{self.name}({z})", f"{self.name}({f8(zv)})"
         fields = self._fields(a, z, av, zv, z_all)
-        return tuple(t.format(**fields) for t in self.step_formula)  # type: ignore[return-value]
+        texts = (translate("Activation", t).format(**fields) for t in self.step_formula)
+        return tuple(texts)  # type: ignore[return-value]
 
     def slope_text(self, a: str, z: str, av: float, zv: float) -> tuple[str, str]:
         """∂a/∂z for the stepper, written symbolically and with the values filled in."""
         if self.step_slope is None:
             return f"{self.name}\u2032({z})", f"{self.name}\u2032({f8(zv)})"
         fields = self._fields(a, z, av, zv, [zv])
-        return tuple(t.format(**fields) for t in self.step_slope)  # type: ignore[return-value]
+        texts = (translate("Activation", t).format(**fields) for t in self.step_slope)
+        return tuple(texts)  # type: ignore[return-value]
 
 
 class Linear(Activation):
     name = "linear"
-    label = "linear"
-    help = "x: no non-linearity; use for regression outputs"
+    label = QT_TRANSLATE_NOOP("Activation", "linear")
+    help = QT_TRANSLATE_NOOP("Param", "x: no non-linearity; use for regression outputs")
     formula = "f(z) = z"
     slope = "f\u2032(z) = 1"
-    note = (
-        "No bend at all: a stack of linear layers is still one linear map, so depth "
-        "buys nothing without a non-linear activation."
+    note = QT_TRANSLATE_NOOP(
+        "Activation",
+        "No bend at all: a stack of linear layers is still one linear map, so depth buys "
+        "nothing without a non-linear activation.",
     )
     step_formula = ("{z}", "")
     step_slope = ("1", "")
@@ -164,16 +169,22 @@ class Step(Activation):
     """
 
     name = "step"
-    label = "step"
-    help = "1 if x > 0 else 0: the perceptron's threshold; no gradient (perceptron rule)"
-    formula = "f(z) = 1 if z > 0 else 0"
-    slope = "f\u2032(z) = 0 (undefined at 0): no gradient"
-    note = (
-        "The perceptron's threshold. Its slope is zero everywhere, so backpropagation gets "
-        "no signal through it: step units learn by the perceptron rule instead."
+    label = QT_TRANSLATE_NOOP("Activation", "step")
+    help = QT_TRANSLATE_NOOP(
+        "Param", "1 if x > 0 else 0: the perceptron's threshold; no gradient (perceptron rule)"
     )
-    step_formula = ("1 if {z} > 0 else 0", "1 if {z_} > 0 else 0")
-    step_slope = ("0 (a step is flat: no gradient passes)", "")
+    formula = QT_TRANSLATE_NOOP("Activation", "f(z) = 1 if z > 0 else 0")
+    slope = QT_TRANSLATE_NOOP("Activation", "f′(z) = 0 (undefined at 0): no gradient")
+    note = QT_TRANSLATE_NOOP(
+        "Activation",
+        "The perceptron's threshold. Its slope is zero everywhere, so backpropagation gets no "
+        "signal through it: step units learn by the perceptron rule instead.",
+    )
+    step_formula = (
+        QT_TRANSLATE_NOOP("Activation", "1 if {z} > 0 else 0"),
+        QT_TRANSLATE_NOOP("Activation", "1 if {z_} > 0 else 0"),
+    )
+    step_slope = (QT_TRANSLATE_NOOP("Activation", "0 (a step is flat: no gradient passes)"), "")
     output_range = (0.0, 1.0)
 
     def forward(self, z: np.ndarray) -> np.ndarray:
@@ -186,14 +197,17 @@ class Step(Activation):
 
 class Sigmoid(Activation):
     name = "sigmoid"
-    label = "sigmoid"
-    help = "1/(1+e^-x): squashes to (0, 1); saturates (vanishing gradient) for large |x|"
+    label = QT_TRANSLATE_NOOP("Activation", "sigmoid")
+    help = QT_TRANSLATE_NOOP(
+        "Param", "1/(1+e^-x): squashes to (0, 1); saturates (vanishing gradient) for large |x|"
+    )
     formula = "f(z) = 1 / (1 + e^\u2212z)"
     slope = "f\u2032(z) = f(z)\u00b7(1 \u2212 f(z)) \u2264 0.25"
-    note = (
-        "Squashes to (0, 1). In the shaded tails the curve is flat and the slope is "
-        "almost 0, and even at its best the slope is only 0.25 — through ten sigmoid layers a "
-        "gradient shrinks by at least 0.25\u00b9\u2070 \u2248 0.000001: the vanishing gradient."
+    note = QT_TRANSLATE_NOOP(
+        "Activation",
+        "Squashes to (0, 1). In the shaded tails the curve is flat and the slope is almost 0, "
+        "and even at its best the slope is only 0.25 — through ten sigmoid layers a gradient "
+        "shrinks by at least 0.25¹⁰ ≈ 0.000001: the vanishing gradient.",
     )
     step_formula = (
         f"\u03c3({{z}}) = 1/(1 + e^({MINUS}{{z}}))",
@@ -221,12 +235,15 @@ class Sigmoid(Activation):
 class Tanh(Activation):
     name = "tanh"
     label = "tanh"
-    help = "tanh(x): squashes to (-1, 1), zero-centred; saturates for large |x|"
+    help = QT_TRANSLATE_NOOP(
+        "Param", "tanh(x): squashes to (-1, 1), zero-centred; saturates for large |x|"
+    )
     formula = "f(z) = tanh z"
     slope = "f\u2032(z) = 1 \u2212 tanh\u00b2 z \u2264 1"
-    note = (
-        "Squashes to (\u22121, 1) and is centred on 0, with slope up to 1 — better than "
-        "sigmoid, but in the shaded tails it is just as flat, and gradients vanish there too."
+    note = QT_TRANSLATE_NOOP(
+        "Activation",
+        "Squashes to (−1, 1) and is centred on 0, with slope up to 1 — better than sigmoid, "
+        "but in the shaded tails it is just as flat, and gradients vanish there too.",
     )
     step_formula = ("tanh({z})", "tanh({z_})")
     step_slope = (f"1 {MINUS} {{a}}\u00b2", f"1 {MINUS} {{a_p}}\u00b2")
@@ -250,15 +267,19 @@ class Tanh(Activation):
 class ReLU(Activation):
     name = "relu"
     label = "ReLU"
-    help = "max(0, x): cheap, does not saturate for x > 0"
+    help = QT_TRANSLATE_NOOP("Param", "max(0, x): cheap, does not saturate for x > 0")
     formula = "f(z) = max(0, z)"
-    slope = "f\u2032(z) = 1 if z > 0 else 0"
-    note = (
-        "Slope exactly 1 for every z > 0, so gradients pass through unchanged: no "
-        "saturation on the right. For z < 0 the slope is 0 and a unit stuck there is 'dead'."
+    slope = QT_TRANSLATE_NOOP("Activation", "f′(z) = 1 if z > 0 else 0")
+    note = QT_TRANSLATE_NOOP(
+        "Activation",
+        "Slope exactly 1 for every z > 0, so gradients pass through unchanged: no saturation "
+        "on the right. For z < 0 the slope is 0 and a unit stuck there is 'dead'.",
     )
     step_formula = ("max(0, {z})", "max(0, {z_})")
-    step_slope = ("1 if {z} > 0 else 0", "1 if {z_} > 0 else 0")
+    step_slope = (
+        QT_TRANSLATE_NOOP("Activation", "1 if {z} > 0 else 0"),
+        QT_TRANSLATE_NOOP("Activation", "1 if {z_} > 0 else 0"),
+    )
     view_bottom = -0.5
 
     def forward(self, z: np.ndarray) -> np.ndarray:
@@ -281,32 +302,47 @@ class LeakyReLU(Activation):
     """max(alpha*z, z); the lecture uses alpha = 0.1 (Keras defaults to 0.3, PyTorch to 0.01)."""
 
     name = "leaky_relu"
-    label = "Leaky ReLU"
-    help = "max(alpha*x, x): ReLU with a small slope alpha (default 0.1) for x < 0"
+    label = QT_TRANSLATE_NOOP("Activation", "Leaky ReLU")
+    help = QT_TRANSLATE_NOOP(
+        "Param", "max(alpha*x, x): ReLU with a small slope alpha (default 0.1) for x < 0"
+    )
     params = (
         Param(
             "alpha",
             "float",
             0.1,
-            "slope \u03b1 for z < 0 (the lecture: 0.1; Keras 0.3; PyTorch 0.01)",
+            QT_TRANSLATE_NOOP(
+                "Param", "slope α for z < 0 (the lecture: 0.1; Keras 0.3; PyTorch 0.01)"
+            ),
             0.0,
             1.0,
             max_exclusive=True,
             label="\u03b1",
         ),
     )
-    formula = "f(z) = max({alpha}z, z)"
-    slope = "f\u2032(z) = 1 if z > 0 else {alpha}"
-    note = (
-        "ReLU with a small slope \u03b1 for z < 0 (the lecture uses \u03b1 = 0.1), so "
-        "no unit ever stops learning completely."
+    formula = QT_TRANSLATE_NOOP("Activation", "f(z) = max({alpha}z, z)")
+    slope = QT_TRANSLATE_NOOP("Activation", "f′(z) = 1 if z > 0 else {alpha}")
+    note = QT_TRANSLATE_NOOP(
+        "Activation",
+        "ReLU with a small slope α for z < 0 (the lecture uses α = 0.1), so no unit ever stops "
+        "learning completely.",
     )
-    step_formula = ("max({alpha}\u00b7{z}, {z})", "max({alpha} \u00d7 {z_p}, {z_})")
-    step_slope = ("1 if {z} > 0 else {alpha}", "1 if {z_} > 0 else {alpha}")
+    step_formula = (
+        QT_TRANSLATE_NOOP("Activation", "max({alpha}·{z}, {z})"),
+        QT_TRANSLATE_NOOP("Activation", "max({alpha} × {z_p}, {z_})"),
+    )
+    step_slope = (
+        QT_TRANSLATE_NOOP("Activation", "1 if {z} > 0 else {alpha}"),
+        QT_TRANSLATE_NOOP("Activation", "1 if {z_} > 0 else {alpha}"),
+    )
 
     def check(self) -> None:
         if not 0 <= self.alpha < 1:
-            raise DlsimError(f"leaky_relu alpha must be in [0, 1), got {self.alpha!r}")
+            raise DlsimError(
+                translate("activations", "leaky_relu alpha must be in [0, 1), got {0!r}").format(
+                    self.alpha
+                )
+            )
 
     def forward(self, z: np.ndarray) -> np.ndarray:
         z = _as_float(z)
@@ -322,31 +358,36 @@ class ELU(Activation):
 
     name = "elu"
     label = "ELU"
-    help = "x if x > 0 else alpha*(e^x - 1): smooth ReLU whose outputs can be negative"
+    help = QT_TRANSLATE_NOOP(
+        "Param", "x if x > 0 else alpha*(e^x - 1): smooth ReLU whose outputs can be negative"
+    )
     params = (
         Param(
             "alpha",
             "float",
             1.0,
-            "\u03b1: ELU tends to \u2212\u03b1 for very negative z (PyTorch and Keras: 1.0)",
+            QT_TRANSLATE_NOOP(
+                "Param", "α: ELU tends to −α for very negative z (PyTorch and Keras: 1.0)"
+            ),
             0.0,
             5.0,
             label="\u03b1",
         ),
     )
-    formula = "f(z) = z if z > 0 else {alpha}(e^z \u2212 1)"
-    slope = "f\u2032(z) = 1 if z > 0 else {alpha}e^z"
-    note = (
-        "Like ReLU for z > 0, but smooth: below 0 it bends down to \u2212\u03b1 instead of "
-        "cutting off, so the slope \u03b1e^z never drops to exactly 0 and no unit dies."
+    formula = QT_TRANSLATE_NOOP("Activation", "f(z) = z if z > 0 else {alpha}(e^z − 1)")
+    slope = QT_TRANSLATE_NOOP("Activation", "f′(z) = 1 if z > 0 else {alpha}e^z")
+    note = QT_TRANSLATE_NOOP(
+        "Activation",
+        "Like ReLU for z > 0, but smooth: below 0 it bends down to −α instead of cutting off, "
+        "so the slope αe^z never drops to exactly 0 and no unit dies.",
     )
     step_formula = (
-        f"{{z}} if {{z}} > 0 else {{alpha}}(e^{{z}} {MINUS} 1)",
-        f"{{z_}} if {{z_}} > 0 else {{alpha}} \u00d7 (e^{{z_p}} {MINUS} 1)",
+        QT_TRANSLATE_NOOP("Activation", "{z} if {z} > 0 else {alpha}(e^{z} \u2212 1)"),
+        QT_TRANSLATE_NOOP("Activation", "{z_} if {z_} > 0 else {alpha} \u00d7 (e^{z_p} \u2212 1)"),
     )
     step_slope = (
-        "1 if {z} > 0 else {alpha}\u00b7e^{z}",
-        "1 if {z_} > 0 else {alpha} \u00d7 e^{z_p}",
+        QT_TRANSLATE_NOOP("Activation", "1 if {z} > 0 else {alpha}·e^{z}"),
+        QT_TRANSLATE_NOOP("Activation", "1 if {z_} > 0 else {alpha} × e^{z_p}"),
     )
 
     def forward(self, z: np.ndarray) -> np.ndarray:
@@ -363,17 +404,22 @@ class Softmax(Activation):
     """Softmax over the last axis, shifted by each row's max so exp never overflows."""
 
     name = "softmax"
-    label = "softmax"
-    help = "e^x_i / sum_j e^x_j over a sample's outputs: class probabilities that sum to 1"
+    label = QT_TRANSLATE_NOOP("Activation", "softmax")
+    help = QT_TRANSLATE_NOOP(
+        "Param", "e^x_i / sum_j e^x_j over a sample's outputs: class probabilities that sum to 1"
+    )
     formula = "f(z\u2081) = e^z\u2081 / (e^z\u2081 + e^z\u2082 + e^z\u2083)"
     slope = "\u2202f/\u2202z\u2081 = f\u00b7(1 \u2212 f) \u2264 0.25"
-    note = (
+    note = QT_TRANSLATE_NOOP(
+        "Activation",
         "Softmax turns a layer's outputs into probabilities that sum to 1. It is a function of "
-        "all of them at once, so here only z\u2081 moves while the other logits stay fixed: "
-        "raising z\u2081 takes probability from the others, and the slope is largest where the "
-        "classes are even."
+        "all of them at once, so here only z₁ moves while the other logits stay fixed: raising "
+        "z₁ takes probability from the others, and the slope is largest where the classes are "
+        "even.",
     )
-    explorer_caption = "z\u2081 = z varies; the other logits stay at z\u2082 = 0 and z\u2083 = 0"
+    explorer_caption = QT_TRANSLATE_NOOP(
+        "Activation", "z₁ = z varies; the other logits stay at z₂ = 0 and z₃ = 0"
+    )
     explorer_others: ClassVar[tuple[float, ...]] = (0.0, 0.0)
     step_formula = ("e^{z} / \u03a3\u2096 e^z\u2096", "e^{z_p} / ({exp_sum})")
     elementwise = False

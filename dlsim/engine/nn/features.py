@@ -15,6 +15,7 @@ import numpy as np
 from dlsim.engine.errors import DlsimError
 from dlsim.engine.nn.layers import Layer
 from dlsim.engine.nn.registry import Param, register
+from dlsim.engine.text import QT_TRANSLATE_NOOP, translate
 
 TERM_FORMS = "xi, xi^2, xi*xj, sin(xi) or cos(xi)"
 _PATTERNS = (
@@ -43,9 +44,17 @@ def parse_term(text: str) -> Term:
             continue
         numbers = [int(g) for g in match.groups()]
         if min(numbers) < 1:
-            raise DlsimError(f"term '{text}': input features are numbered from x1")
+            raise DlsimError(
+                translate("features", "term '{0}': input features are numbered from x1").format(
+                    text
+                )
+            )
         return Term(kind, numbers[0] - 1, numbers[-1] - 1)
-    raise DlsimError(f"'{text}' is not a term (write {TERM_FORMS}, features numbered from 1)")
+    raise DlsimError(
+        translate("features", "'{0}' is not a term (write {1}, features numbered from 1)").format(
+            text, TERM_FORMS
+        )
+    )
 
 
 def canonical_terms(values: list[str]) -> list[str]:
@@ -55,7 +64,7 @@ def canonical_terms(values: list[str]) -> list[str]:
         parse_term(value)
         term = "".join(value.split()).lower()
         if term in out:
-            raise DlsimError(f"term '{term}' is listed twice")
+            raise DlsimError(translate("features", "term '{0}' is listed twice").format(term))
         out.append(term)
     return out
 
@@ -66,12 +75,18 @@ def canonical_terms(values: list[str]) -> list[str]:
             "terms",
             "terms",
             ["x1", "x2", "x1*x2"],
-            f"The features it outputs, one column each: {TERM_FORMS}, numbered from 1 "
-            "(e.g. x1, x2, x1*x2)",
+            QT_TRANSLATE_NOOP(
+                "Param",
+                "The features it outputs, one column each: xi, xi^2, xi*xj, sin(xi) or cos(xi), "
+                "numbered from 1 (e.g. x1, x2, x1*x2)",
+            ),
+            label=QT_TRANSLATE_NOOP("Param", "terms"),
         ),
     ),
-    help="Features: fixed functions of the input (x1, x1^2, x1*x2, sin(x1), …), no weights",
-    category="Features",
+    help=QT_TRANSLATE_NOOP(
+        "Layer", "Features: fixed functions of the input (x1, x1^2, x1*x2, sin(x1), …), no weights"
+    ),
+    category=QT_TRANSLATE_NOOP("Layer", "Features"),
     inputs=(1, 1),
     shown=("terms",),
 )
@@ -88,7 +103,9 @@ class Features(Layer):
             highest = max(term.i, term.j) + 1
             if highest > in_units[0]:
                 raise DlsimError(
-                    f"term '{text}' reads x{highest} but the input has {in_units[0]} feature(s)"
+                    translate(
+                        "features", "term '{0}' reads x{1} but the input has {2} feature(s)"
+                    ).format(text, highest, in_units[0])
                 )
         return len(terms)
 

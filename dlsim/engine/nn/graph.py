@@ -14,6 +14,7 @@ from typing import Any
 
 from dlsim.engine.errors import DlsimError
 from dlsim.engine.nn.registry import REGISTRY, layer_type
+from dlsim.engine.text import translate
 
 MAX_NODES = 500
 MAX_PARAMETERS = 20_000_000
@@ -82,32 +83,48 @@ class GraphSpec:
     def from_dict(cls, data: Any) -> GraphSpec:
         """Build from the file's "graph" object; structural errors raise DlsimError."""
         if not isinstance(data, dict):
-            raise DlsimError("'graph' must be an object with 'nodes' and 'edges'")
+            raise DlsimError(
+                translate("graph", "'graph' must be an object with 'nodes' and 'edges'")
+            )
         raw_nodes = data.get("nodes")
         raw_edges = data.get("edges", [])
         if not isinstance(raw_nodes, list):
-            raise DlsimError("'graph.nodes' must be a list")
+            raise DlsimError(translate("graph", "'graph.nodes' must be a list"))
         if not isinstance(raw_edges, list):
-            raise DlsimError("'graph.edges' must be a list")
+            raise DlsimError(translate("graph", "'graph.edges' must be a list"))
         if len(raw_nodes) > MAX_NODES:
             raise DlsimError(
-                f"the graph has {len(raw_nodes)} nodes; at most {MAX_NODES} are allowed"
+                translate("graph", "the graph has {0} nodes; at most {1} are allowed").format(
+                    len(raw_nodes), MAX_NODES
+                )
             )
         spec = cls()
         for i, raw in enumerate(raw_nodes):
             spec.add_node(_node_from_dict(raw, i))
         for i, raw in enumerate(raw_edges):
             if not isinstance(raw, dict) or not {"from", "to"} <= raw.keys():
-                raise DlsimError(f"edge {i} must be an object with 'from' and 'to'")
+                raise DlsimError(
+                    translate("graph", "edge {0} must be an object with 'from' and 'to'").format(i)
+                )
             src, dst = raw["from"], raw["to"]
             for end in (src, dst):
                 if not isinstance(end, str):
-                    raise DlsimError(f"edge {i}: 'from' and 'to' must be node ids (strings)")
+                    raise DlsimError(
+                        translate(
+                            "graph", "edge {0}: 'from' and 'to' must be node ids (strings)"
+                        ).format(i)
+                    )
                 if end not in spec.nodes:
-                    raise DlsimError(f"edge {i} refers to unknown node {end!r}")
+                    raise DlsimError(
+                        translate("graph", "edge {0} refers to unknown node {1!r}").format(i, end)
+                    )
             edge = Edge(src, dst)
             if edge in spec.edges:
-                raise DlsimError(f"edge {i} from '{src}' to '{dst}' is listed twice")
+                raise DlsimError(
+                    translate("graph", "edge {0} from '{1}' to '{2}' is listed twice").format(
+                        i, src, dst
+                    )
+                )
             spec.edges.append(edge)
         return spec
 
@@ -127,9 +144,9 @@ class GraphSpec:
 
     def add_node(self, node: Node) -> None:
         if not isinstance(node.id, str) or not node.id:
-            raise DlsimError("every node needs a non-empty string id")
+            raise DlsimError(translate("graph", "every node needs a non-empty string id"))
         if node.id in self.nodes:
-            raise DlsimError(f"two nodes share the id '{node.id}'")
+            raise DlsimError(translate("graph", "two nodes share the id '{0}'").format(node.id))
         self.nodes[node.id] = node
 
     def remove_node(self, node_id: str) -> list[Edge]:
@@ -217,31 +234,41 @@ class GraphSpec:
                     ready.append(nxt)
         if len(order) != len(self.nodes):
             cycle = self.find_cycle() or []
-            raise DlsimError(f"the graph has a cycle through {' → '.join(cycle)}")
+            raise DlsimError(
+                translate("graph", "the graph has a cycle through {0}").format(" → ".join(cycle))
+            )
         return order
 
     def check_connect(self, src: str, dst: str) -> str | None:
         """Why connecting src → dst is refused, in words; None when it is allowed."""
         if src not in self.nodes or dst not in self.nodes:
-            return "both ends must be existing nodes"
+            return translate("graph", "both ends must be existing nodes")
         if src == dst:
-            return "a layer cannot feed itself"
+            return translate("graph", "a layer cannot feed itself")
         if Edge(src, dst) in self.edges:
-            return f"'{src}' is already connected to '{dst}'"
+            return translate("graph", "'{0}' is already connected to '{1}'").format(src, dst)
         dst_type = REGISTRY.get(self.nodes[dst].type)
         if dst_type is not None:
             if dst_type.max_inputs == 0:
-                return f"'{dst}' is an Input layer: nothing can feed into it"
+                return translate(
+                    "graph", "'{0}' is an Input layer: nothing can feed into it"
+                ).format(dst)
             taken = len(self.inputs_of(dst))
             if dst_type.max_inputs is not None and taken >= dst_type.max_inputs:
-                return f"the input of '{dst}' is taken (disconnect it first)"
+                return translate(
+                    "graph", "the input of '{0}' is taken (disconnect it first)"
+                ).format(dst)
         if self._reaches(dst, src):
-            return f"connecting '{src}' to '{dst}' would make a cycle"
+            return translate("graph", "connecting '{0}' to '{1}' would make a cycle").format(
+                src, dst
+            )
         shapes = self.infer_shapes()
         if dst_type is not None and src in shapes:
             ins = [shapes[s] for s in self.inputs_of(dst) if s in shapes] + [shapes[src]]
             if dst_type.name == "Add" and len(set(ins)) > 1:
-                return f"Add needs equal sizes: '{src}' gives {shapes[src]}, the others {ins[0]}"
+                return translate(
+                    "graph", "Add needs equal sizes: '{0}' gives {1}, the others {2}"
+                ).format(src, shapes[src], ins[0])
         return None
 
     def _reaches(self, start: str, goal: str) -> bool:
@@ -306,35 +333,58 @@ class GraphSpec:
                 problems.append(Problem(node.id, str(exc)))
         inputs = self.input_nodes()
         if not inputs:
-            problems.append(Problem(None, "the graph has no Input layer"))
+            problems.append(Problem(None, translate("graph", "the graph has no Input layer")))
         elif len(inputs) > 1:
             for nid in inputs[1:]:
-                problems.append(Problem(nid, "only one Input layer is supported; delete this one"))
+                problems.append(
+                    Problem(
+                        nid,
+                        translate("graph", "only one Input layer is supported; delete this one"),
+                    )
+                )
         cycle = self.find_cycle()
         if cycle:
             path = " → ".join([*cycle, cycle[0]])
             for nid in cycle:
-                problems.append(Problem(nid, f"this layer is part of a cycle ({path})"))
+                problems.append(
+                    Problem(
+                        nid, translate("graph", "this layer is part of a cycle ({0})").format(path)
+                    )
+                )
         for node in self.nodes.values():
             ltype = REGISTRY.get(node.type)
             if ltype is None:
                 continue
             n_in = len(self.inputs_of(node.id))
             if n_in < ltype.min_inputs:
-                need = (
-                    "an input" if ltype.min_inputs == 1 else f"at least {ltype.min_inputs} inputs"
+                needs = (
+                    translate("graph", "{0} needs an input; connect one to it")
+                    if ltype.min_inputs == 1
+                    else translate("graph", "{0} needs at least {1} inputs; connect one to it")
                 )
-                problems.append(Problem(node.id, f"{node.type} needs {need}; connect one to it"))
+                problems.append(Problem(node.id, needs.format(node.type, ltype.min_inputs)))
             elif ltype.max_inputs is not None and n_in > ltype.max_inputs:
-                problems.append(Problem(node.id, f"{node.type} takes {ltype.max_inputs} input(s)"))
+                problems.append(
+                    Problem(
+                        node.id,
+                        translate("graph", "{0} takes {1} input(s)").format(
+                            node.type, ltype.max_inputs
+                        ),
+                    )
+                )
         outputs = [nid for nid in self.output_nodes() if self.nodes[nid].type != "Input"]
         if self.nodes and not outputs and not cycle:
-            problems.append(Problem(None, "the graph has no output layer"))
+            problems.append(Problem(None, translate("graph", "the graph has no output layer")))
         elif len(outputs) > 1:
             names = ", ".join(outputs)
             for nid in outputs:
                 problems.append(
-                    Problem(nid, f"the graph has several outputs ({names}); keep exactly one")
+                    Problem(
+                        nid,
+                        translate(
+                            "graph", "the graph has several outputs ({0}); keep exactly one"
+                        ).format(names),
+                    )
                 )
         if not cycle:
             problems.extend(self._shape_problems())
@@ -364,34 +414,42 @@ class GraphSpec:
             problems.append(
                 Problem(
                     None,
-                    f"the network has {total:,} parameters; at most {MAX_PARAMETERS:,} fit here",
+                    translate(
+                        "graph", "the network has {0:,} parameters; at most {1:,} fit here"
+                    ).format(total, MAX_PARAMETERS),
                 )
             )
         return problems
 
 
 def _unknown_type_message(name: str) -> str:
-    return f"unknown layer type '{name}' (known types: {', '.join(REGISTRY)})"
+    return translate("graph", "unknown layer type '{0}' (known types: {1})").format(
+        name, ", ".join(REGISTRY)
+    )
 
 
 def _node_from_dict(raw: Any, index: int) -> Node:
     if not isinstance(raw, dict):
-        raise DlsimError(f"node {index} must be an object")
+        raise DlsimError(translate("graph", "node {0} must be an object").format(index))
     node_id = raw.get("id")
     if not isinstance(node_id, str) or not node_id:
-        raise DlsimError(f"node {index} needs a non-empty string 'id'")
+        raise DlsimError(translate("graph", "node {0} needs a non-empty string 'id'").format(index))
     node_type = raw.get("type")
     if not isinstance(node_type, str):
-        raise DlsimError(f"node '{node_id}' needs a string 'type'")
+        raise DlsimError(translate("graph", "node '{0}' needs a string 'type'").format(node_id))
     params = raw.get("params", {})
     if not isinstance(params, dict):
-        raise DlsimError(f"node '{node_id}': 'params' must be an object")
+        raise DlsimError(
+            translate("graph", "node '{0}': 'params' must be an object").format(node_id)
+        )
     pos = raw.get("pos")
     if pos is not None:
         ok = isinstance(pos, list | tuple) and len(pos) == 2
         ok = ok and all(isinstance(v, int | float) and not isinstance(v, bool) for v in pos)
         if not ok or not all(math.isfinite(v) for v in pos):
-            raise DlsimError(f"node '{node_id}': 'pos' must be two numbers [x, y]")
+            raise DlsimError(
+                translate("graph", "node '{0}': 'pos' must be two numbers [x, y]").format(node_id)
+            )
         pos = (float(pos[0]), float(pos[1]))
     extra = {
         k: copy.deepcopy(v) for k, v in raw.items() if k not in ("id", "type", "params", "pos")

@@ -12,6 +12,7 @@ import copy
 from dlsim.engine.errors import DlsimError
 from dlsim.engine.nn import activations, initializers
 from dlsim.engine.nn.graph import Edge, GraphSpec, Node
+from dlsim.engine.text import translate
 
 NORMALIZATIONS = ("BatchNorm", "LayerNorm")
 
@@ -52,7 +53,11 @@ def insert_normalization(graph: GraphSpec, kind: str) -> GraphSpec:
     the edit twice changes nothing.
     """
     if kind not in NORMALIZATIONS:
-        raise DlsimError(f"unknown normalization '{kind}' (choose one of: BatchNorm, LayerNorm)")
+        raise DlsimError(
+            translate(
+                "graph_edits", "unknown normalization '{0}' (choose one of: BatchNorm, LayerNorm)"
+            ).format(kind)
+        )
     out = graph.copy()
     for nid in hidden_dense_ids(graph):
         consumers = out.outputs_of(nid)

@@ -13,6 +13,7 @@ import numpy as np
 from dlsim.engine.errors import DlsimError
 from dlsim.engine.nn.named import Named, resolve
 from dlsim.engine.nn.params import Param
+from dlsim.engine.text import QT_TRANSLATE_NOOP, translate
 
 
 def fans(shape: tuple[int, ...]) -> tuple[int, int]:
@@ -44,7 +45,10 @@ class Initializer(Named):
 
 class Zeros(Initializer):
     name = "zeros"
-    help = "all 0: fine for biases; for weights every unit stays identical (no symmetry break)"
+    help = QT_TRANSLATE_NOOP(
+        "Param",
+        "all 0: fine for biases; for weights every unit stays identical (no symmetry break)",
+    )
 
     def _draw(self, shape: tuple[int, ...], rng: np.random.Generator) -> np.ndarray:
         return np.zeros(shape)
@@ -52,7 +56,7 @@ class Zeros(Initializer):
 
 class Ones(Initializer):
     name = "ones"
-    help = "all 1: mainly for scales such as BatchNorm's gamma"
+    help = QT_TRANSLATE_NOOP("Param", "all 1: mainly for scales such as BatchNorm's gamma")
 
     def _draw(self, shape: tuple[int, ...], rng: np.random.Generator) -> np.ndarray:
         return np.ones(shape)
@@ -60,8 +64,16 @@ class Ones(Initializer):
 
 class Constant(Initializer):
     name = "constant"
-    help = "every entry equals value"
-    params = (Param("value", "float", 0.0, "the value of every entry"),)
+    help = QT_TRANSLATE_NOOP("Param", "every entry equals value")
+    params = (
+        Param(
+            "value",
+            "float",
+            0.0,
+            QT_TRANSLATE_NOOP("Param", "the value of every entry"),
+            label=QT_TRANSLATE_NOOP("Param", "value"),
+        ),
+    )
 
     def _draw(self, shape: tuple[int, ...], rng: np.random.Generator) -> np.ndarray:
         return np.full(shape, self.value)
@@ -69,16 +81,32 @@ class Constant(Initializer):
 
 class Uniform(Initializer):
     name = "uniform"
-    help = "U(minval, maxval), default U(-0.05, 0.05): Keras' 'uniform' from the lecture"
+    help = QT_TRANSLATE_NOOP(
+        "Param", "U(minval, maxval), default U(-0.05, 0.05): Keras' 'uniform' from the lecture"
+    )
     params = (
-        Param("minval", "float", -0.05, "lower end of the interval"),
-        Param("maxval", "float", 0.05, "upper end of the interval"),
+        Param(
+            "minval",
+            "float",
+            -0.05,
+            QT_TRANSLATE_NOOP("Param", "lower end of the interval"),
+            label=QT_TRANSLATE_NOOP("Param", "minval"),
+        ),
+        Param(
+            "maxval",
+            "float",
+            0.05,
+            QT_TRANSLATE_NOOP("Param", "upper end of the interval"),
+            label=QT_TRANSLATE_NOOP("Param", "maxval"),
+        ),
     )
 
     def check(self) -> None:
         if self.minval > self.maxval:
             raise DlsimError(
-                f"uniform minval ({self.minval}) must not be greater than maxval ({self.maxval})"
+                translate(
+                    "initializers", "uniform minval ({0}) must not be greater than maxval ({1})"
+                ).format(self.minval, self.maxval)
             )
 
     def _draw(self, shape: tuple[int, ...], rng: np.random.Generator) -> np.ndarray:
@@ -87,15 +115,32 @@ class Uniform(Initializer):
 
 class Normal(Initializer):
     name = "normal"
-    help = "N(mean, stddev^2), default stddev 0.05"
+    help = QT_TRANSLATE_NOOP("Param", "N(mean, stddev^2), default stddev 0.05")
     params = (
-        Param("mean", "float", 0.0, "centre of the distribution"),
-        Param("stddev", "float", 0.05, "standard deviation", 0.0),
+        Param(
+            "mean",
+            "float",
+            0.0,
+            QT_TRANSLATE_NOOP("Param", "centre of the distribution"),
+            label=QT_TRANSLATE_NOOP("Param", "mean"),
+        ),
+        Param(
+            "stddev",
+            "float",
+            0.05,
+            QT_TRANSLATE_NOOP("Param", "standard deviation"),
+            0.0,
+            label=QT_TRANSLATE_NOOP("Param", "stddev"),
+        ),
     )
 
     def check(self) -> None:
         if self.stddev < 0:
-            raise DlsimError(f"normal stddev must not be negative, got {self.stddev}")
+            raise DlsimError(
+                translate("initializers", "normal stddev must not be negative, got {0}").format(
+                    self.stddev
+                )
+            )
 
     def _draw(self, shape: tuple[int, ...], rng: np.random.Generator) -> np.ndarray:
         return rng.normal(self.mean, self.stddev, size=shape)
@@ -103,7 +148,9 @@ class Normal(Initializer):
 
 class GlorotUniform(Initializer):
     name = "glorot_uniform"
-    help = "Xavier: U(-sqrt(6/(n_in+n_out)), +sqrt(6/(n_in+n_out))); sigmoid/tanh"
+    help = QT_TRANSLATE_NOOP(
+        "Param", "Xavier: U(-sqrt(6/(n_in+n_out)), +sqrt(6/(n_in+n_out))); sigmoid/tanh"
+    )
 
     def _draw(self, shape: tuple[int, ...], rng: np.random.Generator) -> np.ndarray:
         limit = np.sqrt(6 / max(1, sum(fans(shape))))
@@ -112,7 +159,9 @@ class GlorotUniform(Initializer):
 
 class GlorotNormal(Initializer):
     name = "glorot_normal"
-    help = "Xavier: normal with sigma = sqrt(2/(n_in+n_out)); good with sigmoid/tanh"
+    help = QT_TRANSLATE_NOOP(
+        "Param", "Xavier: normal with sigma = sqrt(2/(n_in+n_out)); good with sigmoid/tanh"
+    )
 
     def _draw(self, shape: tuple[int, ...], rng: np.random.Generator) -> np.ndarray:
         return rng.normal(0.0, np.sqrt(2 / max(1, sum(fans(shape)))), size=shape)
@@ -120,7 +169,9 @@ class GlorotNormal(Initializer):
 
 class HeUniform(Initializer):
     name = "he_uniform"
-    help = "He: U(-sqrt(6/n_in), +sqrt(6/n_in)); the usual pairing with ReLU"
+    help = QT_TRANSLATE_NOOP(
+        "Param", "He: U(-sqrt(6/n_in), +sqrt(6/n_in)); the usual pairing with ReLU"
+    )
 
     def _draw(self, shape: tuple[int, ...], rng: np.random.Generator) -> np.ndarray:
         limit = np.sqrt(6 / max(1, fans(shape)[0]))
@@ -129,7 +180,9 @@ class HeUniform(Initializer):
 
 class HeNormal(Initializer):
     name = "he_normal"
-    help = "He: normal with sigma = sqrt(2/n_in); the usual pairing with ReLU"
+    help = QT_TRANSLATE_NOOP(
+        "Param", "He: normal with sigma = sqrt(2/n_in); the usual pairing with ReLU"
+    )
 
     def _draw(self, shape: tuple[int, ...], rng: np.random.Generator) -> np.ndarray:
         return rng.normal(0.0, np.sqrt(2 / max(1, fans(shape)[0])), size=shape)

@@ -15,6 +15,7 @@ import numpy as np
 from dlsim.engine.errors import DlsimError
 from dlsim.engine.nn import activations, initializers
 from dlsim.engine.nn.registry import Param, register
+from dlsim.engine.text import QT_TRANSLATE_NOOP, translate
 
 MAX_UNITS = 4096
 
@@ -85,9 +86,21 @@ class Layer:
 
 
 @register(
-    params=(Param("units", "int", 2, "Number of input features", 1, 10000),),
-    help="Input: where the data enters; its units must equal the data set's feature count",
-    category="Core",
+    params=(
+        Param(
+            "units",
+            "int",
+            2,
+            QT_TRANSLATE_NOOP("Param", "Number of input features"),
+            1,
+            10000,
+            label=QT_TRANSLATE_NOOP("Param", "units"),
+        ),
+    ),
+    help=QT_TRANSLATE_NOOP(
+        "Layer", "Input: where the data enters; its units must equal the data set's feature count"
+    ),
+    category=QT_TRANSLATE_NOOP("Layer", "Core"),
     inputs=(0, 0),
 )
 class Input(Layer):
@@ -108,15 +121,55 @@ class Input(Layer):
 
 @register(
     params=(
-        Param("units", "int", 8, "Number of neurons in this layer", 1, MAX_UNITS),
-        Param("activation", "activation", "linear", "Non-linearity applied to X·W + b"),
-        Param("use_bias", "bool", True, "Add a learned bias b to every neuron"),
-        Param("kernel_initializer", "initializer", "glorot_uniform", "How W starts"),
-        Param("bias_initializer", "initializer", "zeros", "How b starts"),
-        Param("kernel_regularizer", "regularizer", None, "L1/L2 penalty on W: λ1·Σ|W| + λ2·ΣW²"),
+        Param(
+            "units",
+            "int",
+            8,
+            QT_TRANSLATE_NOOP("Param", "Number of neurons in this layer"),
+            1,
+            MAX_UNITS,
+            label=QT_TRANSLATE_NOOP("Param", "units"),
+        ),
+        Param(
+            "activation",
+            "activation",
+            "linear",
+            QT_TRANSLATE_NOOP("Param", "Non-linearity applied to X·W + b"),
+            label=QT_TRANSLATE_NOOP("Param", "activation"),
+        ),
+        Param(
+            "use_bias",
+            "bool",
+            True,
+            QT_TRANSLATE_NOOP("Param", "Add a learned bias b to every neuron"),
+            label=QT_TRANSLATE_NOOP("Param", "use bias"),
+        ),
+        Param(
+            "kernel_initializer",
+            "initializer",
+            "glorot_uniform",
+            QT_TRANSLATE_NOOP("Param", "How W starts"),
+            label=QT_TRANSLATE_NOOP("Param", "kernel initializer"),
+        ),
+        Param(
+            "bias_initializer",
+            "initializer",
+            "zeros",
+            QT_TRANSLATE_NOOP("Param", "How b starts"),
+            label=QT_TRANSLATE_NOOP("Param", "bias initializer"),
+        ),
+        Param(
+            "kernel_regularizer",
+            "regularizer",
+            None,
+            QT_TRANSLATE_NOOP("Param", "L1/L2 penalty on W: λ1·Σ|W| + λ2·ΣW²"),
+            label=QT_TRANSLATE_NOOP("Param", "kernel regularizer"),
+        ),
     ),
-    help="Dense: fully connected layer, Y = f(X·W + b) with W of shape (inputs, units)",
-    category="Core",
+    help=QT_TRANSLATE_NOOP(
+        "Layer", "Dense: fully connected layer, Y = f(X·W + b) with W of shape (inputs, units)"
+    ),
+    category=QT_TRANSLATE_NOOP("Layer", "Core"),
     inputs=(1, 1),
 )
 class Dense(Layer):
@@ -191,9 +244,19 @@ class Dense(Layer):
 
 
 @register(
-    params=(Param("activation", "activation", "relu", "The non-linearity to apply"),),
-    help="Activation: applies a non-linearity elementwise (sigmoid, tanh, ReLU, …)",
-    category="Core",
+    params=(
+        Param(
+            "activation",
+            "activation",
+            "relu",
+            QT_TRANSLATE_NOOP("Param", "The non-linearity to apply"),
+            label=QT_TRANSLATE_NOOP("Param", "activation"),
+        ),
+    ),
+    help=QT_TRANSLATE_NOOP(
+        "Layer", "Activation: applies a non-linearity elementwise (sigmoid, tanh, ReLU, …)"
+    ),
+    category=QT_TRANSLATE_NOOP("Layer", "Core"),
     inputs=(1, 1),
 )
 class Activation(Layer):
@@ -231,9 +294,22 @@ class Activation(Layer):
 
 
 @register(
-    params=(Param("rate", "float", 0.5, "Fraction of units dropped while training", 0.0, 0.95),),
-    help="Dropout: randomly zeroes units while training (scaled by 1/(1−rate)); off at prediction",
-    category="Regularization",
+    params=(
+        Param(
+            "rate",
+            "float",
+            0.5,
+            QT_TRANSLATE_NOOP("Param", "Fraction of units dropped while training"),
+            0.0,
+            0.95,
+            label=QT_TRANSLATE_NOOP("Param", "rate"),
+        ),
+    ),
+    help=QT_TRANSLATE_NOOP(
+        "Layer",
+        "Dropout: randomly zeroes units while training (scaled by 1/(1−rate)); off at prediction",
+    ),
+    category=QT_TRANSLATE_NOOP("Layer", "Regularization"),
     inputs=(1, 1),
     shown=("rate",),
 )
@@ -265,14 +341,19 @@ class Dropout(Layer):
             "stddev",
             "float",
             0.1,
-            "Standard deviation σ of the noise added to every value while training",
+            QT_TRANSLATE_NOOP(
+                "Param", "Standard deviation σ of the noise added to every value while training"
+            ),
             0.0,
             10.0,
             label="\u03c3",
         ),
     ),
-    help="GaussianNoise: adds N(0, σ²) noise to every value while training; nothing at prediction",
-    category="Regularization",
+    help=QT_TRANSLATE_NOOP(
+        "Layer",
+        "GaussianNoise: adds N(0, σ²) noise to every value while training; nothing at prediction",
+    ),
+    category=QT_TRANSLATE_NOOP("Layer", "Regularization"),
     inputs=(1, 1),
     shown=("stddev",),
 )
@@ -310,10 +391,11 @@ EPSILON = Param(
     "epsilon",
     "float",
     1e-5,
-    "Added to the variance before the square root",
+    QT_TRANSLATE_NOOP("Param", "Added to the variance before the square root"),
     1e-12,
     1,
     log_steps=True,
+    label=QT_TRANSLATE_NOOP("Param", "epsilon"),
 )
 
 
@@ -345,11 +427,22 @@ class _Normalization(Layer):
 
 @register(
     params=(
-        Param("momentum", "float", 0.1, "Weight of the new batch in the running averages", 0, 1),
+        Param(
+            "momentum",
+            "float",
+            0.1,
+            QT_TRANSLATE_NOOP("Param", "Weight of the new batch in the running averages"),
+            0,
+            1,
+            label=QT_TRANSLATE_NOOP("Param", "momentum"),
+        ),
         EPSILON,
     ),
-    help="BatchNorm: normalizes each feature over the mini-batch, then scales by γ and shifts by β",
-    category="Normalization",
+    help=QT_TRANSLATE_NOOP(
+        "Layer",
+        "BatchNorm: normalizes each feature over the mini-batch, then scales by γ and shifts by β",
+    ),
+    category=QT_TRANSLATE_NOOP("Layer", "Normalization"),
     inputs=(1, 1),
 )
 class BatchNorm(_Normalization):
@@ -378,8 +471,11 @@ class BatchNorm(_Normalization):
 
 @register(
     params=(EPSILON,),
-    help="LayerNorm: normalizes each sample over its features, then scales by γ and shifts by β",
-    category="Normalization",
+    help=QT_TRANSLATE_NOOP(
+        "Layer",
+        "LayerNorm: normalizes each sample over its features, then scales by γ and shifts by β",
+    ),
+    category=QT_TRANSLATE_NOOP("Layer", "Normalization"),
     inputs=(1, 1),
 )
 class LayerNorm(_Normalization):
@@ -392,8 +488,11 @@ class LayerNorm(_Normalization):
 
 
 @register(
-    help="Add: elementwise sum of two or more inputs of the same size (a residual connection)",
-    category="Merge",
+    help=QT_TRANSLATE_NOOP(
+        "Layer",
+        "Add: elementwise sum of two or more inputs of the same size (a residual connection)",
+    ),
+    category=QT_TRANSLATE_NOOP("Layer", "Merge"),
     inputs=(2, None),
 )
 class Add(Layer):
@@ -403,7 +502,9 @@ class Add(Layer):
     def output_units(cls, params, in_units):
         if len(set(in_units)) > 1:
             sizes = ", ".join(str(u) for u in in_units)
-            raise DlsimError(f"Add needs inputs of equal size, got {sizes}")
+            raise DlsimError(
+                translate("layers", "Add needs inputs of equal size, got {0}").format(sizes)
+            )
         return in_units[0]
 
     def forward(self, inputs, training, rng):
@@ -416,8 +517,10 @@ class Add(Layer):
 
 
 @register(
-    help="Concatenate: joins the features of two or more inputs side by side",
-    category="Merge",
+    help=QT_TRANSLATE_NOOP(
+        "Layer", "Concatenate: joins the features of two or more inputs side by side"
+    ),
+    category=QT_TRANSLATE_NOOP("Layer", "Merge"),
     inputs=(2, None),
 )
 class Concatenate(Layer):

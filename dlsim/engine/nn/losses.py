@@ -14,6 +14,7 @@ from dlsim.engine.errors import DlsimError
 from dlsim.engine.nn.activations import sigmoid
 from dlsim.engine.nn.named import Named
 from dlsim.engine.notation import MINUS, f8, given
+from dlsim.engine.text import QT_TRANSLATE_NOOP, translate
 
 EPS = 1e-7
 
@@ -81,8 +82,9 @@ class Loss(Named):
             target = np.asarray(target, dtype=pred.dtype)
         if pred.shape != target.shape:
             raise DlsimError(
-                f"loss {self.name!r} got outputs of shape {pred.shape} "
-                f"but targets of shape {target.shape}"
+                translate(
+                    "losses", "loss {0!r} got outputs of shape {1} but targets of shape {2}"
+                ).format(self.name, pred.shape, target.shape)
             )
         return pred, target
 
@@ -91,8 +93,12 @@ class MeanSquaredError(Loss):
     """Mean over all elements of (pred - target)^2, as torch.nn.MSELoss()."""
 
     name = "mse"
-    help = "mean of (y - y_hat)^2 over every output of every sample; for regression"
-    intro = "Mean squared error: the squared errors averaged over the outputs."
+    help = QT_TRANSLATE_NOOP(
+        "Param", "mean of (y - y_hat)^2 over every output of every sample; for regression"
+    )
+    intro = QT_TRANSLATE_NOOP(
+        "Loss", "Mean squared error: the squared errors averaged over the outputs."
+    )
     step_value = ("(target_{o} {m} {o})\u00b2 / {k}", "({t} {m} {p})\u00b2 / {k}")
     step_slope = ("2({o} {m} target_{o}) / {k}", "2({p} {m} {t}) / {k}")
 
@@ -110,8 +116,10 @@ class HalfSumSquaredError(Loss):
     """(1/n) sum over samples and outputs of 1/2 (target - pred)^2: the lecture's E_total."""
 
     name = "half_sse"
-    help = "sum of 1/2 (target - output)^2 per sample, averaged: the lecture's E_total"
-    intro = "E_total = \u03a3 \u00bd(target \u2212 output)\u00b2: half the squared error."
+    help = QT_TRANSLATE_NOOP(
+        "Param", "sum of 1/2 (target - output)^2 per sample, averaged: the lecture's E_total"
+    )
+    intro = QT_TRANSLATE_NOOP("Loss", "E_total = Σ ½(target − output)²: half the squared error.")
     step_value = ("\u00bd(target_{o} {m} {o})\u00b2", "\u00bd({t} {m} {p})\u00b2")
     step_slope = ("{m}(target_{o} {m} {o})", "{m}({t} {m} {p})")
 
@@ -128,9 +136,11 @@ class BinaryCrossentropy(Loss):
     """Mean over all elements of -[t log p + (1-t) log(1-p)], for sigmoid outputs."""
 
     name = "binary_crossentropy"
-    help = "-[t log p + (1-t) log(1-p)] averaged; sigmoid outputs, yes/no labels"
+    help = QT_TRANSLATE_NOOP(
+        "Param", "-[t log p + (1-t) log(1-p)] averaged; sigmoid outputs, yes/no labels"
+    )
     fused_activation = "sigmoid"
-    intro = "Binary cross-entropy: \u2212[t\u00b7log o + (1 \u2212 t)\u00b7log(1 \u2212 o)]."
+    intro = QT_TRANSLATE_NOOP("Loss", "Binary cross-entropy: −[t·log o + (1 − t)·log(1 − o)].")
     step_value = (
         "{m}[target_{o}\u00b7log {o} + (1 {m} target_{o})\u00b7log(1 {m} {o})]{over_k}",
         "{m}[{t}\u00b7log {p} + (1 {m} {t})\u00b7log(1 {m} {p})]{over_k}",
@@ -166,9 +176,11 @@ class CategoricalCrossentropy(Loss):
     """Mean over samples of -sum_k t_k log p_k, for softmax outputs and one-hot targets."""
 
     name = "categorical_crossentropy"
-    help = "-sum t_k log p_k per sample, averaged; softmax outputs, one-hot"
+    help = QT_TRANSLATE_NOOP(
+        "Param", "-sum t_k log p_k per sample, averaged; softmax outputs, one-hot"
+    )
     fused_activation = "softmax"
-    intro = "Cross-entropy: \u2212\u03a3 target\u00b7log output."
+    intro = QT_TRANSLATE_NOOP("Loss", "Cross-entropy: −Σ target·log output.")
     step_value = ("{m}target_{o}\u00b7log {o}", "{m}{t}\u00b7log {p}")
     step_slope = ("{m}target_{o} / {o}", "{m}{t} / {p}")
     step_fused = ("{o} {m} target_{o}", "{p} {m} {t}")
@@ -210,5 +222,9 @@ def get(name: str | Loss) -> Loss:
     if isinstance(name, Loss):
         return name
     if not isinstance(name, str) or name not in Loss.family:
-        raise DlsimError(f"unknown loss {name!r} (choose one of: {', '.join(Loss.family)})")
+        raise DlsimError(
+            translate("losses", "unknown loss {0!r} (choose one of: {1})").format(
+                name, ", ".join(Loss.family)
+            )
+        )
     return Loss.family[name]()

@@ -15,6 +15,7 @@ import numpy as np
 
 from dlsim.engine.errors import DlsimError
 from dlsim.engine.nn.params import Param
+from dlsim.engine.text import translate
 
 T = TypeVar("T", bound="Named")
 
@@ -52,13 +53,13 @@ class Named:
             low = p.min is not None and value < p.min
             high = p.max is not None and value > p.max
             if low or high:
-                raise DlsimError(
-                    f"{self.name} {p.name} must be from {p.min:g} to {p.max:g}, got {value!r}"
-                    if p.min is not None and p.max is not None
-                    else f"{self.name} {p.name} must be "
-                    + (f"at least {p.min:g}" if low else f"at most {p.max:g}")
-                    + f", got {value!r}"
-                )
+                if p.min is not None and p.max is not None:
+                    template = translate("named", "{0} {1} must be from {2:g} to {3:g}, got {4!r}")
+                elif low:
+                    template = translate("named", "{0} {1} must be at least {2:g}, got {4!r}")
+                else:
+                    template = translate("named", "{0} {1} must be at most {3:g}, got {4!r}")
+                raise DlsimError(template.format(self.name, p.name, p.min, p.max, value))
 
     def param_values(self) -> dict[str, Any]:
         return {p.name: getattr(self, p.name) for p in self.params}
@@ -83,7 +84,11 @@ class Named:
 def number(owner: str, key: str, value: Any) -> float:
     """A parameter value as a finite float, or a DlsimError saying which one is wrong."""
     if isinstance(value, bool) or not isinstance(value, Real) or not np.isfinite(value):
-        raise DlsimError(f"{owner} {key} must be a finite number, got {value!r}")
+        raise DlsimError(
+            translate("named", "{0} {1} must be a finite number, got {2!r}").format(
+                owner, key, value
+            )
+        )
     return float(value)
 
 
@@ -97,12 +102,24 @@ def resolve(spec: Any, base: type[T], classes: dict[str, type[T]], kind: str) ->
         name = spec["name"]
         params = {key: value for key, value in spec.items() if key != "name"}
     else:
-        raise DlsimError(f"an {kind} must be a name or a dict with a 'name', got {spec!r}")
+        raise DlsimError(
+            translate("named", "an {0} must be a name or a dict with a 'name', got {1!r}").format(
+                kind, spec
+            )
+        )
     if not isinstance(name, str) or name not in classes:
-        raise DlsimError(f"unknown {kind} {name!r} (choose one of: {', '.join(classes)})")
+        raise DlsimError(
+            translate("named", "unknown {0} {1!r} (choose one of: {2})").format(
+                kind, name, ", ".join(classes)
+            )
+        )
     cls = classes[name]
     unknown = sorted(set(params) - set(cls.defaults))
     if unknown:
         allowed = ", ".join(cls.defaults) or "none"
-        raise DlsimError(f"{kind} {name!r} has no parameter {unknown[0]!r} (parameters: {allowed})")
+        raise DlsimError(
+            translate("named", "{0} {1!r} has no parameter {2!r} (parameters: {3})").format(
+                kind, name, unknown[0], allowed
+            )
+        )
     return cls(**params)

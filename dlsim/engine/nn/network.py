@@ -10,6 +10,7 @@ from dlsim.engine.errors import DlsimError
 from dlsim.engine.nn.graph import GraphSpec
 from dlsim.engine.nn.layers import Layer
 from dlsim.engine.nn.registry import layer_type
+from dlsim.engine.text import translate
 
 Key = tuple[str, str]
 WeightsDict = dict[str, dict[str, np.ndarray]]
@@ -25,7 +26,9 @@ class Network:
         if errors:
             first = errors[0]
             where = f"node '{first.node_id}': " if first.node_id else ""
-            raise DlsimError(f"{where}{first.message}", node_id=first.node_id)
+            raise DlsimError(
+                translate("network", "{0}{1}").format(where, first.message), node_id=first.node_id
+            )
         self.spec = spec.copy()
         self.dtype = np.dtype(dtype)
         self.order = spec.topological_order()
@@ -157,39 +160,58 @@ class Network:
         """Load weights (arrays or nested lists); names and shapes are checked, values finite."""
         for nid, values in weights.items():
             if nid not in self.layers:
-                raise DlsimError(f"weights are given for unknown node '{nid}'")
+                raise DlsimError(
+                    translate("network", "weights are given for unknown node '{0}'").format(nid)
+                )
             layer = self.layers[nid]
             targets = {**layer.weights, **layer.state}
             if not isinstance(values, dict):
-                raise DlsimError(f"weights of '{nid}' must be an object", node_id=nid)
+                raise DlsimError(
+                    translate("network", "weights of '{0}' must be an object").format(nid),
+                    node_id=nid,
+                )
             for name, value in values.items():
                 if name not in targets:
                     known = ", ".join(targets) or "none"
                     raise DlsimError(
-                        f"node '{nid}' has no weight '{name}' (it has: {known})", node_id=nid
+                        translate("network", "node '{0}' has no weight '{1}' (it has: {2})").format(
+                            nid, name, known
+                        ),
+                        node_id=nid,
                     )
                 target = targets[name]
                 try:
                     arr = np.asarray(value, dtype=self.dtype)
                 except (TypeError, ValueError):
                     raise DlsimError(
-                        f"weight '{nid}.{name}' must be an array of numbers", node_id=nid
+                        translate("network", "weight '{0}.{1}' must be an array of numbers").format(
+                            nid, name
+                        ),
+                        node_id=nid,
                     ) from None
                 if arr.shape != target.shape:
                     raise DlsimError(
-                        f"weight '{nid}.{name}' has shape {_shape(arr.shape)}, "
-                        f"the layer needs {_shape(target.shape)}",
+                        translate(
+                            "network", "weight '{0}.{1}' has shape {2}, the layer needs {3}"
+                        ).format(nid, name, _shape(arr.shape), _shape(target.shape)),
                         node_id=nid,
                     )
                 if not np.all(np.isfinite(arr)):
-                    raise DlsimError(f"weight '{nid}.{name}' contains NaN or infinity", node_id=nid)
+                    raise DlsimError(
+                        translate("network", "weight '{0}.{1}' contains NaN or infinity").format(
+                            nid, name
+                        ),
+                        node_id=nid,
+                    )
                 target[...] = arr
         if strict:
             missing = [
                 nid for nid, layer in self.layers.items() if layer.weights and nid not in weights
             ]
             if missing:
-                raise DlsimError(f"no weights given for {', '.join(missing)}")
+                raise DlsimError(
+                    translate("network", "no weights given for {0}").format(", ".join(missing))
+                )
 
 
 def _shape(shape: tuple[int, ...]) -> str:

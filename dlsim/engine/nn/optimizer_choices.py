@@ -15,6 +15,7 @@ from typing import Any
 from dlsim.engine.errors import DlsimError
 from dlsim.engine.nn import optimizers
 from dlsim.engine.nn.params import Param
+from dlsim.engine.text import QT_TRANSLATE_NOOP, translate
 
 CHOICES: dict[str, dict[str, Any]] = {
     "sgd": {"type": "sgd", "momentum": 0.0, "nesterov": False},
@@ -27,7 +28,7 @@ CHOICES: dict[str, dict[str, Any]] = {
 }
 LABELS: dict[str, str] = {
     "sgd": "SGD",
-    "momentum": "Momentum",
+    "momentum": QT_TRANSLATE_NOOP("Param", "Momentum"),
     "nesterov": "Nesterov",
     "adagrad": "Adagrad",
     "rmsprop": "RMSprop",
@@ -42,9 +43,9 @@ CHOICE = Param(
     "optimizer",
     "choice",
     "sgd",
-    "How each step uses the gradient.",
+    QT_TRANSLATE_NOOP("Param", "How each step uses the gradient."),
     choices=tuple(CHOICES),
-    label="Optimizer",
+    label=QT_TRANSLATE_NOOP("Param", "Optimizer"),
     choice_labels=tuple(LABELS.values()),
     choice_help=tuple(optimizers.HELP[c["type"]] for c in CHOICES.values()),
 )
@@ -83,8 +84,10 @@ def check_choice(choice: str, config: Mapping[str, Any]) -> None:
     for p in choice_params(choice):
         if p.name == "momentum" and config.get("momentum", 1.0) <= 0:
             raise DlsimError(
-                f"{LABELS[choice]} needs momentum μ greater than 0, not {config['momentum']:g} "
-                "(choose SGD for none)"
+                translate(
+                    "optimizer_choices",
+                    "{0} needs momentum μ greater than 0, not {1:g} (choose SGD for none)",
+                ).format(LABELS[choice], config["momentum"])
             )
 
 
@@ -93,7 +96,11 @@ def switch_optimizer(config: Mapping[str, Any], choice: str) -> dict[str, Any]:
     from the lecture's defaults; clipping settings always carry over."""
     if choice not in CHOICES:
         names = ", ".join(CHOICES)
-        raise DlsimError(f"unknown optimizer '{choice}' (choose one of: {names})")
+        raise DlsimError(
+            translate("optimizer_choices", "unknown optimizer '{0}' (choose one of: {1})").format(
+                choice, names
+            )
+        )
     preset = CHOICES[choice]
     if preset["type"] == config["type"]:
         out = {**config, **preset}

@@ -16,6 +16,7 @@ import numpy as np
 
 from dlsim.engine.errors import DlsimError
 from dlsim.engine.nn.params import Param
+from dlsim.engine.text import QT_TRANSLATE_NOOP, translate
 
 Key = tuple[str, str]
 
@@ -28,9 +29,9 @@ def _lr(default: float) -> Param:
         "lr",
         "float",
         default,
-        "Learning rate: the size of each step.",
+        QT_TRANSLATE_NOOP("Param", "Learning rate: the size of each step."),
         0.0,
-        label="Learning rate",
+        label=QT_TRANSLATE_NOOP("Param", "Learning rate"),
         log_steps=True,
     )
 
@@ -54,8 +55,8 @@ def _positive(name: str, default: float | None, help: str, label: str) -> Param:
 
 
 def _epsilon(default: float) -> Param:
-    help = "Small number added to the denominator so it is never zero."
-    return _positive("epsilon", default, help, "ε (epsilon)")
+    help = QT_TRANSLATE_NOOP("Param", "Small number added to the denominator so it is never zero.")
+    return _positive("epsilon", default, help, QT_TRANSLATE_NOOP("Param", "ε (epsilon)"))
 
 
 # Per optimizer type, its own parameters (the GUI builds its form from this; validation reads it).
@@ -65,34 +66,53 @@ SCHEMA: dict[str, tuple[Param, ...]] = {
         _decay(
             "momentum",
             0.0,
-            "Momentum μ: how much of the previous step is kept (0 = off).",
-            "Momentum μ",
+            QT_TRANSLATE_NOOP(
+                "Param", "Momentum μ: how much of the previous step is kept (0 = off)."
+            ),
+            QT_TRANSLATE_NOOP("Param", "Momentum μ"),
         ),
         Param(
             "nesterov",
             "bool",
             False,
-            "Nesterov momentum: look ahead (needs momentum > 0).",
-            label="Nesterov",
+            QT_TRANSLATE_NOOP("Param", "Nesterov momentum: look ahead (needs momentum > 0)."),
+            label=QT_TRANSLATE_NOOP("Param", "Nesterov"),
         ),
     ),
     "adagrad": (_lr(0.01), _epsilon(1e-6)),
     "rmsprop": (
         _lr(0.001),
-        _decay("rho", 0.9, "Decay ρ of the running average of squared gradients.", "ρ (rho)"),
+        _decay(
+            "rho",
+            0.9,
+            QT_TRANSLATE_NOOP("Param", "Decay ρ of the running average of squared gradients."),
+            QT_TRANSLATE_NOOP("Param", "ρ (rho)"),
+        ),
         _epsilon(1e-6),
     ),
     "adam": (
         _lr(0.001),
-        _decay("beta_1", 0.9, "Decay β1 of the running average of gradients (first moment).", "β1"),
-        _decay("beta_2", 0.999, "Decay β2 of the running average of squared gradients.", "β2"),
+        _decay(
+            "beta_1",
+            0.9,
+            QT_TRANSLATE_NOOP(
+                "Param", "Decay β1 of the running average of gradients (first moment)."
+            ),
+            "β1",
+        ),
+        _decay(
+            "beta_2",
+            0.999,
+            QT_TRANSLATE_NOOP("Param", "Decay β2 of the running average of squared gradients."),
+            "β2",
+        ),
         _epsilon(1e-7),
         Param(
             "amsgrad",
             "bool",
             False,
-            "AMSGrad: divide by the largest second moment so far.",
-            label="AMSGrad",
+            QT_TRANSLATE_NOOP("Param", "AMSGrad: divide by the largest second moment so far."),
+            label=QT_TRANSLATE_NOOP("Param", "AMSGrad"),
         ),
     ),
 }
@@ -102,23 +122,37 @@ CLIP_SCHEMA: tuple[Param, ...] = (
     _positive(
         "clipnorm",
         None,
-        "Scale each gradient tensor so its L2 norm is at most this.",
-        "Clip norm (per tensor)",
+        QT_TRANSLATE_NOOP("Param", "Scale each gradient tensor so its L2 norm is at most this."),
+        QT_TRANSLATE_NOOP("Param", "Clip norm (per tensor)"),
     ),
     _positive(
         "global_clipnorm",
         None,
-        "Scale all gradients so their joint L2 norm is at most this.",
-        "Clip global norm",
+        QT_TRANSLATE_NOOP("Param", "Scale all gradients so their joint L2 norm is at most this."),
+        QT_TRANSLATE_NOOP("Param", "Clip global norm"),
     ),
-    _positive("clipvalue", None, "Clip every gradient entry to [−value, +value].", "Clip value"),
+    _positive(
+        "clipvalue",
+        None,
+        QT_TRANSLATE_NOOP("Param", "Clip every gradient entry to [−value, +value]."),
+        QT_TRANSLATE_NOOP("Param", "Clip value"),
+    ),
 )
 
 HELP: dict[str, str] = {
-    "sgd": "Gradient descent θ ← θ − lr·g, optionally with momentum or Nesterov momentum.",
-    "adagrad": "Adagrad: divides each step by the root of the sum of all past squared gradients.",
-    "rmsprop": "RMSprop: divides each step by the root of a running average of squared gradients.",
-    "adam": "Adam: momentum plus RMSprop-style scaling, both bias-corrected for the first steps.",
+    "sgd": QT_TRANSLATE_NOOP(
+        "Param", "Gradient descent θ ← θ − lr·g, optionally with momentum or Nesterov momentum."
+    ),
+    "adagrad": QT_TRANSLATE_NOOP(
+        "Param", "Adagrad: divides each step by the root of the sum of all past squared gradients."
+    ),
+    "rmsprop": QT_TRANSLATE_NOOP(
+        "Param", "RMSprop: divides each step by the root of a running average of squared gradients."
+    ),
+    "adam": QT_TRANSLATE_NOOP(
+        "Param",
+        "Adam: momentum plus RMSprop-style scaling, both bias-corrected for the first steps.",
+    ),
 }
 
 
@@ -217,7 +251,9 @@ class Optimizer:
     # --- hyperparameters -------------------------------------------------------------------
     def _unknown_message(self, key: str) -> str:
         known = ", ".join(self._specs)
-        return f"optimizer '{self.name}' has no parameter '{key}' (it has: {known})"
+        return translate(
+            "optimizers", "optimizer '{0}' has no parameter '{1}' (it has: {2})"
+        ).format(self.name, key, known)
 
     def _check_together(self, values: dict[str, Any]) -> None:
         """Checks that involve two parameters; subclasses override."""
@@ -279,7 +315,11 @@ class Optimizer:
     def load_state_dict(self, state: Mapping[str, Any]) -> None:
         """Restore what `state_dict` returned (arrays are copied in)."""
         if state.get("type") != self.name:
-            raise DlsimError(f"optimizer state is for '{state.get('type')}', not '{self.name}'")
+            raise DlsimError(
+                translate("optimizers", "optimizer state is for '{0}', not '{1}'").format(
+                    state.get("type"), self.name
+                )
+            )
         self._state = {
             tuple(key): _Slot(
                 tuple(entry["shape"]),
@@ -348,7 +388,7 @@ class SGD(Optimizer):
 
     def _check_together(self, values: dict[str, Any]) -> None:
         if values["nesterov"] and values["momentum"] == 0.0:
-            raise DlsimError("'nesterov' needs 'momentum' greater than 0")
+            raise DlsimError(translate("optimizers", "'nesterov' needs 'momentum' greater than 0"))
 
     def _update(self, p: np.ndarray, g: np.ndarray, slot: _Slot) -> None:
         mu = self._momentum
@@ -446,14 +486,24 @@ def get(config: Mapping[str, Any] | str) -> Optimizer:
         config = {"type": config}
     if not isinstance(config, Mapping):
         raise DlsimError(
-            f"optimizer config must be an object like {{'type': 'sgd'}}, not {config!r}"
+            translate(
+                "optimizers", "optimizer config must be an object like {{'type': 'sgd'}}, not {0!r}"
+            ).format(config)
         )
     if "type" not in config:
-        raise DlsimError(f"optimizer config needs a 'type' (one of: {', '.join(TYPES)})")
+        raise DlsimError(
+            translate("optimizers", "optimizer config needs a 'type' (one of: {0})").format(
+                ", ".join(TYPES)
+            )
+        )
     kind = config["type"]
     if not isinstance(kind, str) or kind not in _CLASSES:
-        raise DlsimError(f"unknown optimizer type '{kind}' (choose one of: {', '.join(TYPES)})")
+        raise DlsimError(
+            translate("optimizers", "unknown optimizer type '{0}' (choose one of: {1})").format(
+                kind, ", ".join(TYPES)
+            )
+        )
     kwargs = {k: v for k, v in config.items() if k != "type"}
     if "lr" in kwargs and kwargs["lr"] is None:
-        raise DlsimError("'lr' must be a number, not None")
+        raise DlsimError(translate("optimizers", "'lr' must be a number, not None"))
     return _CLASSES[kind](**kwargs)

@@ -15,6 +15,7 @@ from typing import Any
 import numpy as np
 
 from dlsim.engine.errors import DlsimError
+from dlsim.engine.text import translate
 
 PARAM_KINDS = (
     "int",
@@ -59,8 +60,26 @@ class Param:
 
     @property
     def title(self) -> str:
-        """The form label: `label`, or the name with spaces (use_bias → "use bias")."""
-        return self.label or self.name.replace("_", " ")
+        """The form label in the interface language: `label`, or the name with spaces
+        (use_bias → "use bias")."""
+        return translate("Param", self.label) if self.label else self.name.replace("_", " ")
+
+    @property
+    def tip(self) -> str:
+        """`help` in the interface language (the form's tooltip)."""
+        return translate("Param", self.help)
+
+    @property
+    def choice_titles(self) -> tuple[str, ...]:
+        """What a choice's menu shows, in the interface language (`choice_labels` or the names)."""
+        if not self.choice_labels:
+            return self.choices
+        return tuple(translate("Param", label) for label in self.choice_labels)
+
+    @property
+    def choice_tips(self) -> tuple[str, ...]:
+        """Each choice's tooltip (`choice_help`) in the interface language."""
+        return tuple(translate("Param", tip) for tip in self.choice_help)
 
     def coerce(self, value: Any, subject: str | None = None) -> Any:
         """Return `value` in canonical form, or raise DlsimError saying what is wrong with it.
@@ -78,11 +97,19 @@ class Param:
     def check_range(self, value: float, what: str) -> None:
         lo, hi = self.min, self.max
         if lo is not None and (value < lo or (self.min_exclusive and value == lo)):
-            bound = "greater than" if self.min_exclusive else "at least"
-            raise DlsimError(f"{what} must be {bound} {lo:g}, not {value:g}")
+            template = (
+                translate("params", "{0} must be greater than {1:g}, not {2:g}")
+                if self.min_exclusive
+                else translate("params", "{0} must be at least {1:g}, not {2:g}")
+            )
+            raise DlsimError(template.format(what, lo, value))
         if hi is not None and (value > hi or (self.max_exclusive and value == hi)):
-            bound = "less than" if self.max_exclusive else "at most"
-            raise DlsimError(f"{what} must be {bound} {hi:g}, not {value:g}")
+            template = (
+                translate("params", "{0} must be less than {1:g}, not {2:g}")
+                if self.max_exclusive
+                else translate("params", "{0} must be at most {1:g}, not {2:g}")
+            )
+            raise DlsimError(template.format(what, hi, value))
 
 
 def _is_number(value: Any) -> bool:
@@ -93,7 +120,9 @@ def _int(p: Param, value: Any, what: str) -> int:
     if not _is_number(value) or (
         not isinstance(value, Integral) and not (math.isfinite(value) and float(value).is_integer())
     ):
-        raise DlsimError(f"{what} must be a whole number, not {value!r}")
+        raise DlsimError(
+            translate("params", "{0} must be a whole number, not {1!r}").format(what, value)
+        )
     value = int(value)
     p.check_range(value, what)
     return value
@@ -101,17 +130,21 @@ def _int(p: Param, value: Any, what: str) -> int:
 
 def _float(p: Param, value: Any, what: str) -> float:
     if not _is_number(value):
-        raise DlsimError(f"{what} must be a number, not {value!r}")
+        raise DlsimError(translate("params", "{0} must be a number, not {1!r}").format(what, value))
     value = float(value)
     if not math.isfinite(value):
-        raise DlsimError(f"{what} must be a finite number, not {value!r}")
+        raise DlsimError(
+            translate("params", "{0} must be a finite number, not {1!r}").format(what, value)
+        )
     p.check_range(value, what)
     return value
 
 
 def _bool(p: Param, value: Any, what: str) -> bool:
     if not isinstance(value, bool | np.bool_):
-        raise DlsimError(f"{what} must be true or false, not {value!r}")
+        raise DlsimError(
+            translate("params", "{0} must be true or false, not {1!r}").format(what, value)
+        )
     return bool(value)
 
 
@@ -119,13 +152,19 @@ def _choice(p: Param, value: Any, what: str) -> str:
     if isinstance(value, str) and value.lower() in p.choices and value not in p.choices:
         value = value.lower()
     if value not in p.choices:
-        raise DlsimError(f"{what} must be one of {', '.join(p.choices)}, not {value!r}")
+        raise DlsimError(
+            translate("params", "{0} must be one of {1}, not {2!r}").format(
+                what, ", ".join(p.choices), value
+            )
+        )
     return value
 
 
 def _str(p: Param, value: Any, what: str) -> str:
     if not isinstance(value, str) or not value.strip():
-        raise DlsimError(f"{what} must be a non-empty text, not {value!r}")
+        raise DlsimError(
+            translate("params", "{0} must be a non-empty text, not {1!r}").format(what, value)
+        )
     return value.strip()
 
 
@@ -135,7 +174,9 @@ def _list(p: Param, value: Any, what: str) -> list[str]:
         or not value
         or not all(isinstance(v, str) for v in value)
     ):
-        raise DlsimError(f"{what} must be a non-empty list of column names")
+        raise DlsimError(
+            translate("params", "{0} must be a non-empty list of column names").format(what)
+        )
     return [v.strip() for v in value]
 
 
@@ -144,9 +185,17 @@ def _terms(p: Param, value: Any, what: str) -> list[str]:
     from dlsim.engine.nn import features
 
     if not isinstance(value, list | tuple) or not value:
-        raise DlsimError(f'{what} must be a non-empty list of terms like ["x1", "x1*x2"]')
+        raise DlsimError(
+            translate(
+                "params", '{0} must be a non-empty list of terms like ["x1", "x1*x2"]'
+            ).format(what)
+        )
     if not all(isinstance(v, str) for v in value):
-        raise DlsimError(f'{what} must list terms as texts like "x1^2", not {value!r}')
+        raise DlsimError(
+            translate("params", '{0} must list terms as texts like "x1^2", not {1!r}').format(
+                what, value
+            )
+        )
     return features.canonical_terms(list(value))
 
 
@@ -171,19 +220,31 @@ def _loss(p: Param, value: Any, what: str) -> str:
     from dlsim.engine.nn import losses
 
     if not isinstance(value, str):
-        raise DlsimError(f"{what} must be a name")
+        raise DlsimError(translate("params", "{0} must be a name").format(what))
     return losses.get(value).name
 
 
 def _regularizer(p: Param, value: Any, what: str) -> dict[str, float] | None:
     if not isinstance(value, dict):
-        raise DlsimError(f'{what} must be null or an object like {{"l2": 0.01}}, not {value!r}')
+        raise DlsimError(
+            translate(
+                "params", '{0} must be null or an object like {{"l2": 0.01}}, not {1!r}'
+            ).format(what, value)
+        )
     out: dict[str, float] = {}
     for key, strength in value.items():
         if key not in ("l1", "l2"):
-            raise DlsimError(f"{what} has unknown key '{key}' (use l1 and/or l2)")
+            raise DlsimError(
+                translate("params", "{0} has unknown key '{1}' (use l1 and/or l2)").format(
+                    what, key
+                )
+            )
         if not _is_number(strength) or not math.isfinite(strength) or strength < 0:
-            raise DlsimError(f"{what[:-1]}.{key}' must be a number ≥ 0, not {strength!r}")
+            raise DlsimError(
+                translate("params", "{0}.{1}' must be a number ≥ 0, not {2!r}").format(
+                    what[:-1], key, strength
+                )
+            )
         out[key] = float(strength)
     return out or None
 
@@ -191,7 +252,11 @@ def _regularizer(p: Param, value: Any, what: str) -> dict[str, float] | None:
 def _batch(p: Param, value: Any, what: str) -> int:
     """A batch size: None (the default) is the full batch, 1 is stochastic, more is mini-batch."""
     if isinstance(value, bool) or not isinstance(value, int) or value < 1:
-        raise DlsimError(f"{what} must be null or a whole number ≥ 1, not {value!r}")
+        raise DlsimError(
+            translate("params", "{0} must be null or a whole number ≥ 1, not {1!r}").format(
+                what, value
+            )
+        )
     return value
 
 
@@ -224,5 +289,9 @@ def coerce_all(
     for key in values:
         if key not in known:
             allowed = ", ".join(sorted(known)) or "none"
-            raise DlsimError(f"{owner} has no parameter '{key}' (it has: {allowed})")
+            raise DlsimError(
+                translate("params", "{0} has no parameter '{1}' (it has: {2})").format(
+                    owner, key, allowed
+                )
+            )
     return {p.name: p.coerce(values.get(p.name, p.default), subject.format(p.name)) for p in params}

@@ -14,6 +14,7 @@ from typing import Any
 
 from dlsim.engine.errors import DlsimError
 from dlsim.engine.nn.params import Param, coerce_all
+from dlsim.engine.text import translate
 
 __all__ = ["REGISTRY", "LayerType", "Param", "layer_type", "layer_types", "register"]
 
@@ -65,6 +66,16 @@ class LayerType:
         return " · ".join([head, *tail])
 
     @property
+    def tip(self) -> str:
+        """`help` in the interface language (the palette's tooltip)."""
+        return translate("Layer", self.help)
+
+    @property
+    def category_title(self) -> str:
+        """The palette group's name in the interface language (`category` stays the key)."""
+        return translate("Layer", self.category)
+
+    @property
     def accepts_many(self) -> bool:
         return self.max_inputs is None or self.max_inputs > 1
 
@@ -109,7 +120,9 @@ def layer_type(name: str) -> LayerType:
         return REGISTRY[name]
     except KeyError:
         known = ", ".join(REGISTRY)
-        raise DlsimError(f"unknown layer type '{name}' (known types: {known})") from None
+        raise DlsimError(
+            translate("registry", "unknown layer type '{0}' (known types: {1})").format(name, known)
+        ) from None
 
 
 def layer_types() -> list[LayerType]:

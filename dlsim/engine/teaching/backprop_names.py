@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from dlsim.engine.errors import DlsimError
+from dlsim.engine.text import translate
 from dlsim.engine.training.experiment import Experiment
 
 MAX_LAYERS = 4
@@ -89,8 +90,11 @@ def check_supported(experiment: Experiment) -> None:
     net = experiment.network
     if experiment.training["rule"] != "backprop":
         raise DlsimError(
-            "the backprop stepper needs a network trained by backpropagation, but this one uses "
-            "the perceptron rule (open the Perceptron lab for step units)"
+            translate(
+                "backprop_names",
+                "the backprop stepper needs a network trained by backpropagation, but this one "
+                "uses the perceptron rule (open the Perceptron lab for step units)",
+            )
         )
     previous = net.input_id
     dense = [nid for nid in net.order if nid != net.input_id]
@@ -98,27 +102,37 @@ def check_supported(experiment: Experiment) -> None:
         kind = type(net.layers[nid]).type_name
         if kind != "Dense":
             raise DlsimError(
-                f"the backprop stepper shows chains of Dense layers only, but '{nid}' is a "
-                f"{kind} layer",
+                translate(
+                    "backprop_names",
+                    "the backprop stepper shows chains of Dense layers only, but '{0}' is a "
+                    "{1} layer",
+                ).format(nid, kind),
                 node_id=nid,
             )
         if net.sources[nid] != [previous]:
             raise DlsimError(
-                f"the backprop stepper shows a single chain of layers, but '{nid}' does not "
-                f"simply follow '{previous}'",
+                translate(
+                    "backprop_names",
+                    "the backprop stepper shows a single chain of layers, but '{0}' does not "
+                    "simply follow '{1}'",
+                ).format(nid, previous),
                 node_id=nid,
             )
         previous = nid
     if len(dense) > MAX_LAYERS:
         raise DlsimError(
-            f"the backprop stepper shows at most {MAX_LAYERS} Dense layers, but this network "
-            f"has {len(dense)}"
+            translate(
+                "backprop_names",
+                "the backprop stepper shows at most {0} Dense layers, but this network has {1}",
+            ).format(MAX_LAYERS, len(dense))
         )
     for nid in net.order:
         if net.units[nid] > MAX_UNITS:
             raise DlsimError(
-                f"the backprop stepper shows at most {MAX_UNITS} units per layer, but '{nid}' "
-                f"has {net.units[nid]}",
+                translate(
+                    "backprop_names",
+                    "the backprop stepper shows at most {0} units per layer, but '{1}' has {2}",
+                ).format(MAX_UNITS, nid, net.units[nid]),
                 node_id=nid,
             )
 

@@ -18,6 +18,7 @@ from dlsim.engine.nn import activations, losses
 from dlsim.engine.notation import MINUS, f8, given, paren
 from dlsim.engine.teaching.backprop_names import NetLayout, UnitInfo
 from dlsim.engine.teaching.backprop_phase import Board, Line, Phase
+from dlsim.engine.text import QT_TRANSLATE_NOOP, translate
 from dlsim.engine.training.trainer import StepTrace
 
 PLUS_SUP = "\u207a"
@@ -31,19 +32,22 @@ def _plain_sgd(optimizer: dict[str, Any]) -> bool:
     )
 
 
-_HIDDEN_INTRO = (
+_HIDDEN_INTRO = QT_TRANSLATE_NOOP(
+    "Stepper",
     "Layer {nid} is hidden: each of its units feeds every unit of the next layer, so "
     "\u2202E/\u2202(unit) adds up what comes back along each of those edges; then the "
-    "chain rule goes on exactly as for the outputs."
+    "chain rule goes on exactly as for the outputs.",
 )
-_OUTPUT_INTRO = (
+_OUTPUT_INTRO = QT_TRANSLATE_NOOP(
+    "Stepper",
     "The chain rule splits each weight's gradient into three factors: how the loss "
     "changes with the output, how the output changes with its net input z, and how z "
-    "changes with the weight (that is just the input on the weight's edge)."
+    "changes with the weight (that is just the input on the weight's edge).",
 )
-_FUSED_INTRO = (
+_FUSED_INTRO = QT_TRANSLATE_NOOP(
+    "Stepper",
     "With this output activation and loss, \u2202E/\u2202z is taken in one go; each "
-    "weight's gradient is then \u2202E/\u2202z times the input on its edge."
+    "weight's gradient is then \u2202E/\u2202z times the input on its edge.",
 )
 
 
@@ -125,7 +129,7 @@ class _Script:
             lines.append(Line(u.name, "", "", self.value_of(u), given(self.value_of(u))))
         for u in self.outs:
             tv = float(self.target[u.index])
-            board.note(u.name, "target", f"target {given(tv)}")
+            board.note(u.name, "target", translate("Stepper", "target {0}").format(given(tv)))
             lines.append(Line(f"target_{u.name}", "", "", tv, given(tv)))
         for w in net.weights:
             wv = float(layers[w.layer].before["W"][w.i, w.j])
@@ -136,13 +140,15 @@ class _Script:
             bv = float(layers[bias.layer].before["b"][bias.j])
             lines.append(Line(bias.name, "", "", bv, given(bv)))
         lr = self.opt["lr"]
-        lines.append(Line("\u03b1 (learning rate)", "", "", float(lr), given(lr)))
+        lines.append(Line(translate("Stepper", "α (learning rate)"), "", "", float(lr), given(lr)))
         self.snap(
             "start",
             None,
-            f"Iteration {iteration}: the starting point",
-            "Start",
-            "The inputs and targets of this sample and every weight before the step.",
+            translate("Stepper", "Iteration {0}: the starting point").format(iteration),
+            translate("Stepper", "Start"),
+            translate(
+                "Stepper", "The inputs and targets of this sample and every weight before the step."
+            ),
             lines,
             "start",
             {u.name for u in net.units[self.inp]},
@@ -176,10 +182,13 @@ class _Script:
         self.snap(
             "forward",
             nid,
-            f"Forward pass: layer {nid}",
-            f"Forward {nid}",
-            f"Each unit of {nid} sums its weighted inputs, z = \u03a3 w\u00b7x, and applies its "
-            f"activation, {act.name}.",
+            translate("Stepper", "Forward pass: layer {0}").format(nid),
+            translate("Stepper", "Forward {0}").format(nid),
+            translate(
+                "Stepper",
+                "Each unit of {0} sums its weighted inputs, z = \u03a3 w\u00b7x, and applies its "
+                "activation, {1}.",
+            ).format(nid, act.name),
             lines,
             f"forward:{nid}",
             {u.name for u in net.units[nid]},
@@ -200,9 +209,10 @@ class _Script:
         e_nums = " + ".join(f8(float(trace.output_losses[u.index])) for u in self.outs)
         if trace.penalty:
             penalty = trace.penalty
-            formula = "\u03bb-terms of the regularizers"
-            lines.append(Line("penalty", formula, "", penalty, f8(penalty)))
-            e_names += " + penalty"
+            formula = translate("Stepper", "\u03bb-terms of the regularizers")
+            word = translate("Stepper", "penalty")
+            lines.append(Line(word, formula, "", penalty, f8(penalty)))
+            e_names += f" + {word}"
             e_nums += f" + {f8(trace.penalty)}"
         summed = k > 1 or bool(trace.penalty)
         lines.append(
@@ -217,9 +227,9 @@ class _Script:
         self.snap(
             "loss",
             self.out_layer,
-            "The loss",
-            "Loss",
-            self.loss.intro,
+            translate("Stepper", "The loss"),
+            translate("Stepper", "Loss"),
+            translate("Loss", self.loss.intro),
             lines,
             "loss",
             {u.name for u in self.outs},
@@ -240,7 +250,7 @@ class _Script:
         tv = float(self.target[u.index]) if nid == self.out_layer else 0.0
         if nid == self.out_layer and trace.fused:
             formula, numbers = self.loss.fused_text(a, k, av, tv)
-            formula += f"  ({act.name} and cross-entropy combined)"
+            formula += translate("Stepper", "  ({0} and cross-entropy combined)").format(act.name)
             return [Line(f"\u2202E/\u2202{z}", formula, numbers, delta, f8(delta))]
         lines = []
         if nid == self.out_layer:
@@ -262,7 +272,7 @@ class _Script:
         if not act.elementwise:
             formula = (
                 f"\u03a3\u2096 \u2202E/\u2202o\u2096\u00b7\u2202o\u2096/\u2202{z}  "
-                f"({act.name} ties the outputs together)"
+                + translate("Stepper", "({0} ties the outputs together)").format(act.name)
             )
             lines.append(Line(f"\u2202E/\u2202{z}", formula, "", delta, f8(delta)))
             return lines
@@ -308,7 +318,7 @@ class _Script:
                     formula = f"\u2202E/\u2202{z}\u00b7\u2202{z}/\u2202{w.name}"
                     numbers = f"{f8(delta)} \u00d7 {src}"
                 if nid in net.regularized:
-                    formula += " + regularizer"
+                    formula += translate("Stepper", " + regularizer")
                     numbers = ""
                 lines.append(Line(f"\u2202E/\u2202{w.name}", formula, numbers, g, f8(g)))
                 board.edge_labels[w.name] = (
@@ -320,14 +330,18 @@ class _Script:
                     Line(f"\u2202E/\u2202b_{a}", f"\u2202E/\u2202{z}\u00b71", "", gb, f8(gb))
                 )
         if not is_output:
-            intro = _HIDDEN_INTRO.format(nid=nid)
+            intro = translate("Stepper", _HIDDEN_INTRO).format(nid=nid)
         else:
-            intro = _OUTPUT_INTRO if three_factors else _FUSED_INTRO
+            intro = translate("Stepper", _OUTPUT_INTRO if three_factors else _FUSED_INTRO)
         self.snap(
             "backward",
             nid,
-            f"Backward pass: {'output layer' if is_output else 'hidden layer'} {nid}",
-            f"Backward {nid}",
+            (
+                translate("Stepper", "Backward pass: output layer {0}")
+                if is_output
+                else translate("Stepper", "Backward pass: hidden layer {0}")
+            ).format(nid),
+            translate("Stepper", "Backward {0}").format(nid),
             intro,
             lines,
             f"backward:{nid}",
@@ -342,7 +356,9 @@ class _Script:
             lr = given(float(self.opt["lr"]))
             numbers = f"{given(before)} {MINUS} {lr} \u00d7 {paren(f8(g))}"
         else:
-            formula = f"{self.opt['type']} step from {name} = {given(before)}"
+            formula = translate("Stepper", "{0} step from {1} = {2}").format(
+                self.opt["type"], name, given(before)
+            )
             numbers = f"\u2202E/\u2202{name} = {f8(g)}"
         return Line(lhs, formula, numbers, after, f8(after))
 
@@ -364,17 +380,23 @@ class _Script:
             before, g = float(lt.before["b"][bias.j]), float(lt.grads["b"][bias.j])
             lines.append(self._update_line(bias.name, before, after, g, plain))
         intro = (
-            "Gradient descent moves every weight a step against its gradient, all at once: "
-            "W\u207a = W \u2212 \u03b1\u00b7\u2202E/\u2202W."
+            translate(
+                "Stepper",
+                "Gradient descent moves every weight a step against its gradient, all at once: "
+                "W\u207a = W \u2212 \u03b1\u00b7\u2202E/\u2202W.",
+            )
             if plain
-            else f"The {opt['type']} optimizer turns each gradient into a step (its rule keeps "
-            "running averages, so the step is not simply \u03b1 times the gradient)."
+            else translate(
+                "Stepper",
+                "The {0} optimizer turns each gradient into a step (its rule keeps "
+                "running averages, so the step is not simply \u03b1 times the gradient).",
+            ).format(opt["type"])
         )
         self.snap(
             "update",
             None,
-            "The update",
-            "Update",
+            translate("Stepper", "The update"),
+            translate("Stepper", "Update"),
             intro,
             lines,
             "update",
@@ -402,21 +424,37 @@ class _Script:
         lines.append(Line(f"E_total{PLUS_SUP}", "", "", trace.loss_after, f8(trace.loss_after)))
         lines.append(
             Line(
-                "change",
+                translate("Stepper", "change"),
                 f"E_total{PLUS_SUP} {MINUS} E_total",
                 f"{f8(trace.loss_after)} {MINUS} {f8(trace.loss)}",
                 change,
                 f8(change),
             )
         )
-        went = "fell" if change < 0 else "rose" if change > 0 else "stayed the same"
+        if change < 0:
+            intro = translate(
+                "Stepper",
+                "The same input through the updated weights: the loss fell, and every unit "
+                "has a new value.",
+            )
+        elif change > 0:
+            intro = translate(
+                "Stepper",
+                "The same input through the updated weights: the loss rose, and every unit "
+                "has a new value.",
+            )
+        else:
+            intro = translate(
+                "Stepper",
+                "The same input through the updated weights: the loss stayed the same, and "
+                "every unit has a new value.",
+            )
         self.snap(
             "after",
             None,
-            "After the update",
-            "After",
-            f"The same input through the updated weights: the loss {went}, and every unit "
-            "has a new value.",
+            translate("Stepper", "After the update"),
+            translate("Stepper", "After"),
+            intro,
             lines,
             "after",
             {u.name for u in self.outs},

@@ -16,6 +16,7 @@ from dlsim.engine.nn import optimizer_choices, optimizers
 from dlsim.engine.nn.graph import GraphSpec
 from dlsim.engine.nn.graph_edits import apply_initializer, set_hidden_activation
 from dlsim.engine.nn.weight_carry import carry_weights
+from dlsim.engine.text import QT_TRANSLATE_NOOP, translate
 from dlsim.engine.training.fileformat import weights_to_lists
 
 
@@ -27,6 +28,16 @@ class Comparison:
     title: str
     help: str
     variants: tuple[tuple[str, Any], ...]
+
+    @property
+    def shown_title(self) -> str:
+        """The title in the interface language."""
+        return translate("Comparison", self.title)
+
+    @property
+    def tip(self) -> str:
+        """The help in the interface language."""
+        return translate("Comparison", self.help)
 
 
 def _with_optimizer(choice: str):
@@ -61,9 +72,15 @@ def optimizer_comparison(*choices: str, key: str = "", help: str = "") -> Compar
     for choice in choices:
         if choice not in optimizer_choices.CHOICES:
             names = ", ".join(optimizer_choices.CHOICES)
-            raise DlsimError(f"unknown optimizer '{choice}' (choose one of: {names})")
+            raise DlsimError(
+                translate("comparisons", "unknown optimizer '{0}' (choose one of: {1})").format(
+                    choice, names
+                )
+            )
     title = " vs ".join(optimizer_choices.LABELS[c] for c in choices)
-    help = help or "The same network, start and learning rate; only the optimizer differs."
+    help = help or QT_TRANSLATE_NOOP(
+        "Comparison", "The same network, start and learning rate; only the optimizer differs."
+    )
     variants = tuple((optimizer_choices.LABELS[c], _with_optimizer(c)) for c in choices)
     return Comparison(key or "optimizers:" + ",".join(choices), title, help, variants)
 
@@ -78,12 +95,17 @@ COMPARISONS: dict[str, Comparison] = {
             "rmsprop",
             "adam",
             key="adaptive",
-            help="Adaptive optimizers scale each weight's step by its gradient history.",
+            help=QT_TRANSLATE_NOOP(
+                "Comparison",
+                "Adaptive optimizers scale each weight's step by its gradient history.",
+            ),
         ),
         Comparison(
             "activations",
-            "Hidden layers: sigmoid vs tanh vs ReLU",
-            "Sigmoid hidden layers make gradients vanish; ReLU keeps them alive.",
+            QT_TRANSLATE_NOOP("Comparison", "Hidden layers: sigmoid vs tanh vs ReLU"),
+            QT_TRANSLATE_NOOP(
+                "Comparison", "Sigmoid hidden layers make gradients vanish; ReLU keeps them alive."
+            ),
             tuple(
                 (name, _with_graph(set_hidden_activation, name))
                 for name in ("sigmoid", "tanh", "relu")
@@ -91,9 +113,13 @@ COMPARISONS: dict[str, Comparison] = {
         ),
         Comparison(
             "initializers",
-            "Initializer: zeros vs small uniform vs Glorot vs He",
-            "How the weights start decides whether the signal survives many layers: zeros never "
-            "break the symmetry, small uniform weights fade with depth, He keeps ReLU's spread.",
+            QT_TRANSLATE_NOOP("Comparison", "Initializer: zeros vs small uniform vs Glorot vs He"),
+            QT_TRANSLATE_NOOP(
+                "Comparison",
+                "How the weights start decides whether the signal survives many layers: zeros "
+                "never break the symmetry, small uniform weights fade with depth, He keeps ReLU's "
+                "spread.",
+            ),
             tuple(
                 (name, _with_graph(apply_initializer, name))
                 for name in ("zeros", "uniform", "glorot_uniform", "he_normal")
@@ -101,8 +127,8 @@ COMPARISONS: dict[str, Comparison] = {
         ),
         Comparison(
             "learning_rates",
-            "Learning rate ×0.1 vs ×1 vs ×10",
-            "Too small crawls, too large oscillates or diverges.",
+            QT_TRANSLATE_NOOP("Comparison", "Learning rate ×0.1 vs ×1 vs ×10"),
+            QT_TRANSLATE_NOOP("Comparison", "Too small crawls, too large oscillates or diverges."),
             tuple((f"lr ×{f:g}", _with_lr(f)) for f in (0.1, 1.0, 10.0)),
         ),
     )
@@ -124,7 +150,11 @@ def comparison_documents(
     if isinstance(comparison, str):
         if comparison not in COMPARISONS:
             names = ", ".join(COMPARISONS)
-            raise DlsimError(f"unknown comparison '{comparison}' (choose one of: {names})")
+            raise DlsimError(
+                translate("comparisons", "unknown comparison '{0}' (choose one of: {1})").format(
+                    comparison, names
+                )
+            )
         comparison = COMPARISONS[comparison]
     original = GraphSpec.from_dict(doc["graph"])
     out = []

@@ -17,6 +17,7 @@ import numpy as np
 from dlsim.engine.errors import DlsimError
 from dlsim.engine.nn import activations
 from dlsim.engine.nn.params import Param
+from dlsim.engine.text import translate
 
 VIEW_FLOOR = -2.0  # an unbounded function's curve is cut off here, so the plot stays readable
 VIEW_TOP = 2.0
@@ -29,7 +30,7 @@ def explorer_names() -> tuple[str, ...]:
 
 def label(name: str) -> str:
     """The explorer's button text for an activation ("ReLU", "Leaky ReLU" …)."""
-    return _function(name).label or name
+    return translate("Activation", _function(name).label) or name
 
 
 def params(name: str) -> tuple[Param, ...]:
@@ -56,8 +57,9 @@ class ActivationCurves:
 def _function(name: str, values: dict[str, Any] | None = None) -> activations.Activation:
     if name not in activations.NAMES:
         raise DlsimError(
-            f"the explorer has no activation '{name}' "
-            f"(choose one of: {', '.join(explorer_names())})"
+            translate(
+                "explorer", "the explorer has no activation '{0}' (choose one of: {1})"
+            ).format(name, ", ".join(explorer_names()))
         )
     return activations.get({"name": name, **(values or {})})
 
@@ -91,7 +93,11 @@ def activation_curves(
     """f and f′ of one activation (with these parameter values) on n points of [lo, hi]."""
     act = _function(name, values)
     if not (math.isfinite(lo) and math.isfinite(hi) and lo < hi) or n < 2:
-        raise DlsimError(f"the plot range must be lo < hi with n ≥ 2 points, got {lo}, {hi}, {n}")
+        raise DlsimError(
+            translate(
+                "explorer", "the plot range must be lo < hi with n ≥ 2 points, got {0}, {1}, {2}"
+            ).format(lo, hi, n)
+        )
     z = np.linspace(lo, hi, n, dtype=dtype)
     f, df = act.curve(z)
     formula, derivative = act.explorer_text()
@@ -103,8 +109,8 @@ def activation_curves(
         saturation=act.saturation(lo, hi),
         formula=formula,
         derivative_formula=derivative,
-        note=act.note,
-        caption=act.explorer_caption,
+        note=translate("Activation", act.note),
+        caption=translate("Activation", act.explorer_caption),
         view=_view(act, f, df),
     )
 

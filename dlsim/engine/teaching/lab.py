@@ -27,18 +27,20 @@ from dlsim.engine.teaching.perceptron import (
     xor_from_gates,
 )
 from dlsim.engine.teaching.perceptron import step as step_unit
+from dlsim.engine.text import QT_TRANSLATE_NOOP, translate
 
 GATE_NAMES: tuple[str, ...] = ("and", "nand", "or", "xor")
 GATE_LABELS: dict[str, str] = {"and": "AND", "nand": "NAND", "or": "OR", "xor": "XOR"}
 PLOT_BOX: tuple[float, float, float, float] = (-0.5, 1.5, -0.5, 1.5)
 
-XOR_WHY = (
+XOR_WHY = QT_TRANSLATE_NOOP(
+    "Lab",
     "XOR is not linearly separable: no line puts (0,1) and (1,0) on one side and (0,0) and "
     "(1,1) on the other. A line that worked would need b \u2264 0 (00\u21920), w2 + b > 0 "
     "(01\u21921), w1 + b > 0 (10\u21921) and w1 + w2 + b \u2264 0 (11\u21920). Adding the "
     "middle two gives w1 + w2 + 2b > 0; adding the outer two gives w1 + w2 + 2b \u2264 0 \u2014 "
     "a contradiction. So every pass makes a mistake and the perceptron rule goes round and round "
-    "for ever. Two layers can do it: XOR = AND(NAND, OR)."
+    "for ever. Two layers can do it: XOR = AND(NAND, OR).",
 )
 
 
@@ -216,11 +218,12 @@ class Cycle:
         return self.repeat_update - self.first_update
 
     def describe(self) -> str:
-        return (
-            f"After update {self.repeat_update} the weights are exactly what they were after "
-            f"update {self.first_update}, with the same sample next: the rule is going round a "
-            f"cycle of {self.length} updates and will never converge."
-        )
+        return translate(
+            "Lab",
+            "After update {0} the weights are exactly what they were after "
+            "update {1}, with the same sample next: the rule is going round a "
+            "cycle of {2} updates and will never converge.",
+        ).format(self.repeat_update, self.first_update, self.length)
 
 
 @dataclass(frozen=True)
@@ -244,12 +247,16 @@ def update_lines(update: PerceptronUpdate, lr: float) -> tuple[str, ...]:
     total = exact(w1 * x1 + w2 * x2 + b)
     e = update.error
     lines = [
-        f"sample x = ({fmt(x1)}, {fmt(x2)}), target t = {fmt(update.t)}",
+        translate("Lab", "sample x = ({0}, {1}), target t = {2}").format(
+            fmt(x1), fmt(x2), fmt(update.t)
+        ),
         f"\u03a3 = {sum_text(w1, w2, b, x1, x2, total)} \u2192 y = {fmt(update.y)}",
-        f"error t {MINUS} y = {fmt(update.t)} {MINUS} {fmt(update.y)} = {fmt(e)}",
+        translate("Lab", "error t \u2212 y = {0} \u2212 {1} = {2}").format(
+            fmt(update.t), fmt(update.y), fmt(e)
+        ),
     ]
     if not update.changed:
-        lines.append("y = t: the rule changes nothing")
+        lines.append(translate("Lab", "y = t: the rule changes nothing"))
         return tuple(lines)
     for name, before, xi, after in (
         ("w1", w1, x1, update.w_after[0]),
@@ -289,10 +296,14 @@ class RuleLearner:
     def __post_init__(self) -> None:
         if self.gate_name not in GATE_NAMES:
             raise DlsimError(
-                f"unknown gate '{self.gate_name}' (choose one of: {', '.join(GATE_NAMES)})"
+                translate("lab", "unknown gate '{0}' (choose one of: {1})").format(
+                    self.gate_name, ", ".join(GATE_NAMES)
+                )
             )
         if not (math.isfinite(self.lr) and self.lr > 0):
-            raise DlsimError(f"learning rate must be a positive number, got {self.lr}")
+            raise DlsimError(
+                translate("lab", "learning rate must be a positive number, got {0}").format(self.lr)
+            )
         self.set_weights(float(self.w[0]), float(self.w[1]), float(self.b))
 
     @classmethod

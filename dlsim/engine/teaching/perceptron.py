@@ -12,6 +12,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from dlsim.engine.errors import DlsimError
+from dlsim.engine.text import translate
 
 GATES: dict[str, tuple[tuple[float, float], float]] = {
     "and": ((0.5, 0.5), -0.7),
@@ -60,7 +61,11 @@ class Perceptron:
     def __post_init__(self) -> None:
         w = np.array(self.w, dtype=np.float64)
         if w.ndim != 1 or w.size == 0:
-            raise DlsimError(f"perceptron weights must be a non-empty list, got shape {w.shape}")
+            raise DlsimError(
+                translate(
+                    "perceptron", "perceptron weights must be a non-empty list, got shape {0}"
+                ).format(w.shape)
+            )
         self.w = w
         self.b = float(self.b)
 
@@ -72,8 +77,10 @@ class Perceptron:
         rows = np.atleast_2d(np.asarray(x, dtype=np.float64))
         if rows.ndim != 2 or rows.shape[1] != self.n_inputs:
             raise DlsimError(
-                f"input has shape {np.shape(x)} but the perceptron expects "
-                f"{self.n_inputs} inputs per sample"
+                translate(
+                    "perceptron",
+                    "input has shape {0} but the perceptron expects {1} inputs per sample",
+                ).format(np.shape(x), self.n_inputs)
             )
         return rows
 
@@ -90,7 +97,9 @@ class Perceptron:
         xs = np.asarray(x, dtype=np.float64).reshape(-1)
         if xs.shape[0] != self.n_inputs:
             raise DlsimError(
-                f"sample has {xs.shape[0]} inputs but the perceptron has {self.n_inputs} weights"
+                translate(
+                    "perceptron", "sample has {0} inputs but the perceptron has {1} weights"
+                ).format(xs.shape[0], self.n_inputs)
             )
         w_before, b_before = self.w.copy(), self.b
         y = float(step(xs @ self.w + self.b))
@@ -126,7 +135,11 @@ class PerceptronTraining:
 def _gate_name(name: str, allowed: tuple[str, ...]) -> str:
     key = str(name).lower()
     if key not in allowed:
-        raise DlsimError(f"unknown gate '{name}' (choose one of: {', '.join(allowed)})")
+        raise DlsimError(
+            translate("perceptron", "unknown gate '{0}' (choose one of: {1})").format(
+                name, ", ".join(allowed)
+            )
+        )
     return key
 
 
@@ -139,7 +152,11 @@ def gate(name: str) -> Perceptron:
     """A perceptron with the lecture's weights for AND, NAND or OR (XOR needs two layers)."""
     if str(name).lower() == "xor":
         raise DlsimError(
-            "no single perceptron computes 'xor' (it is not linearly separable; use xor_from_gates)"
+            translate(
+                "perceptron",
+                "no single perceptron computes 'xor' (it is not linearly separable; use "
+                "xor_from_gates)",
+            )
         )
     (w1, w2), b = GATES[_gate_name(name, tuple(GATES))]
     return Perceptron(np.array([w1, w2]), b)
@@ -159,18 +176,30 @@ def train(
     rows = np.asarray(x, dtype=np.float64)
     if rows.ndim != 2 or rows.shape[1] != p.n_inputs or rows.shape[0] == 0:
         raise DlsimError(
-            f"training inputs have shape {rows.shape} but the perceptron expects "
-            f"(n, {p.n_inputs}) with n >= 1"
+            translate(
+                "perceptron",
+                "training inputs have shape {0} but the perceptron expects (n, {1}) with n >= 1",
+            ).format(rows.shape, p.n_inputs)
         )
     targets = np.asarray(t, dtype=np.float64).reshape(-1)
     if targets.shape[0] != rows.shape[0]:
-        raise DlsimError(f"got {targets.shape[0]} targets for {rows.shape[0]} input rows")
+        raise DlsimError(
+            translate("perceptron", "got {0} targets for {1} input rows").format(
+                targets.shape[0], rows.shape[0]
+            )
+        )
     if not np.all((targets == 0.0) | (targets == 1.0)):
-        raise DlsimError("perceptron targets must all be 0 or 1")
+        raise DlsimError(translate("perceptron", "perceptron targets must all be 0 or 1"))
     if not lr > 0:
-        raise DlsimError(f"learning rate must be positive, got {lr}")
+        raise DlsimError(
+            translate("perceptron", "learning rate must be positive, got {0}").format(lr)
+        )
     if isinstance(max_updates, bool) or int(max_updates) != max_updates or max_updates < 0:
-        raise DlsimError(f"max_updates must be a whole number >= 0, got {max_updates}")
+        raise DlsimError(
+            translate("perceptron", "max_updates must be a whole number >= 0, got {0}").format(
+                max_updates
+            )
+        )
 
     unit = p.copy()
     n = rows.shape[0]
@@ -202,6 +231,8 @@ def xor_from_gates(x: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
 def random_perceptron(n_inputs: int, rng: np.random.Generator) -> Perceptron:
     """A seeded starting point for the lab: weights and bias drawn from U(-1, 1)."""
     if isinstance(n_inputs, bool) or int(n_inputs) != n_inputs or n_inputs < 1:
-        raise DlsimError(f"a perceptron needs at least 1 input, got {n_inputs}")
+        raise DlsimError(
+            translate("perceptron", "a perceptron needs at least 1 input, got {0}").format(n_inputs)
+        )
     values = rng.uniform(-1.0, 1.0, size=int(n_inputs) + 1)
     return Perceptron(values[:-1], float(values[-1]))

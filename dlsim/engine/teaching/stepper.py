@@ -26,6 +26,7 @@ from dlsim.engine.teaching.backprop_names import (
 )
 from dlsim.engine.teaching.backprop_phase import Line, Phase
 from dlsim.engine.teaching.backprop_script import build_phases
+from dlsim.engine.text import translate
 from dlsim.engine.training.experiment import Experiment
 from dlsim.engine.training.trainer import StepTrace
 
@@ -82,14 +83,22 @@ def lecture_notes(trace: StepTrace) -> dict[str, tuple[str, ...]]:
     w1 = trace.layers["h"]
     return {
         "forward:o": (
-            f"Note: the slides print 0.68047 for o2 \u2014 that is z4 ({f8(z4)}). "
-            f"The output is o2 = \u03c3(z4) = {f8(o2)} (\u2248 0.66384).",
+            translate(
+                "Stepper",
+                "Note: the slides print 0.68047 for o2 \u2014 that is z4 ({0}). "
+                "The output is o2 = \u03c3(z4) = {1} (\u2248 0.66384).",
+            ).format(f8(z4), f8(o2)),
         ),
         "update": (
-            "Note: the slides write W1\u207a = 0.1 \u2212 0.5 \u00d7 \u2026 \u2014 a typo: W1 is "
-            f"{given(float(w1.before['W'][0, 0]))}, so W1\u207a = "
-            f"{given(float(w1.before['W'][0, 0]))} \u2212 0.5 \u00d7 "
-            f"{f8(float(w1.grads['W'][0, 0]))} = {f8(float(w1.after['W'][0, 0]))}.",
+            translate(
+                "Stepper",
+                "Note: the slides write W1\u207a = 0.1 \u2212 0.5 \u00d7 \u2026 \u2014 a typo: "
+                "W1 is {0}, so W1\u207a = {0} \u2212 0.5 \u00d7 {1} = {2}.",
+            ).format(
+                given(float(w1.before["W"][0, 0])),
+                f8(float(w1.grads["W"][0, 0])),
+                f8(float(w1.after["W"][0, 0])),
+            ),
         ),
     }
 
@@ -99,7 +108,11 @@ def lecture_notes(trace: StepTrace) -> dict[str, tuple[str, ...]]:
 
 def _iteration(n: Any) -> int:
     if isinstance(n, bool) or int(n) != n or not 1 <= n <= MAX_ITERATION:
-        raise DlsimError(f"the iteration must be a whole number from 1 to {MAX_ITERATION}")
+        raise DlsimError(
+            translate("stepper", "the iteration must be a whole number from 1 to {0}").format(
+                MAX_ITERATION
+            )
+        )
     return int(n)
 
 
@@ -129,8 +142,11 @@ class BackpropWalk:
         self.start_notes: tuple[str, ...] = ()
         if self.n_samples > 1 and original_batch != 1:
             self.start_notes = (
-                f"The data set has {self.n_samples} samples; the stepper shows one sample per "
-                "iteration (batch size 1) so that every product can be written out.",
+                translate(
+                    "Stepper",
+                    "The data set has {0} samples; the stepper shows one sample per "
+                    "iteration (batch size 1) so that every product can be written out.",
+                ).format(self.n_samples),
             )
         self._traces: dict[int, StepTrace] = {}
         self._phases: dict[int, list[Phase]] = {}

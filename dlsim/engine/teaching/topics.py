@@ -22,6 +22,7 @@ from dlsim.engine.errors import DlsimError
 from dlsim.engine.nn.graph import Edge, GraphSpec, Node
 from dlsim.engine.nn.graph_edits import dense_ids, hidden_dense_ids
 from dlsim.engine.nn.weight_carry import carry_weights
+from dlsim.engine.text import translate
 from dlsim.engine.training.experiment import merge_training
 from dlsim.engine.training.fileformat import weights_to_lists
 
@@ -128,10 +129,14 @@ def apply_variant(doc: dict[str, Any], variant: dict[str, Any]) -> dict[str, Any
     """
     changes = variant.get("changes", {}) if isinstance(variant, dict) else None
     if not isinstance(changes, dict):
-        raise DlsimError("a variant must be an object with a 'changes' object")
+        raise DlsimError(translate("topics", "a variant must be an object with a 'changes' object"))
     unknown = sorted(set(changes) - {"training", "graph"})
     if unknown:
-        raise DlsimError(f"a variant's changes hold 'training' and 'graph', not '{unknown[0]}'")
+        raise DlsimError(
+            translate(
+                "topics", "a variant's changes hold 'training' and 'graph', not '{0}'"
+            ).format(unknown[0])
+        )
     out = copy.deepcopy(doc)
     if "training" in changes:
         out["training"] = _merge_training(out.get("training") or {}, changes["training"])
@@ -140,7 +145,9 @@ def apply_variant(doc: dict[str, Any], variant: dict[str, Any]) -> dict[str, Any
         graph = old.copy()
         edits = changes["graph"]
         if not isinstance(edits, list):
-            raise DlsimError("a variant's 'graph' change must be a list of edits")
+            raise DlsimError(
+                translate("topics", "a variant's 'graph' change must be a list of edits")
+            )
         inserted = False
         for edit in edits:
             inserted = _apply_edit(graph, edit) or inserted
@@ -155,7 +162,7 @@ def apply_variant(doc: dict[str, Any], variant: dict[str, Any]) -> dict[str, Any
 def _merge_training(base: dict[str, Any], changes: Any) -> dict[str, Any]:
     """Experiment.set_training's merge rule, on a document's raw training object."""
     if not isinstance(changes, dict):
-        raise DlsimError("a variant's 'training' change must be an object")
+        raise DlsimError(translate("topics", "a variant's 'training' change must be an object"))
     return merge_training(base, changes)
 
 
@@ -167,7 +174,11 @@ def _select(graph: GraphSpec, selector: Any) -> list[str]:
     elif selector == "input":
         ids = graph.input_nodes()
     else:
-        raise DlsimError(f"unknown selector {selector!r} (choose one of: {', '.join(SELECTORS)})")
+        raise DlsimError(
+            translate("topics", "unknown selector {0!r} (choose one of: {1})").format(
+                selector, ", ".join(SELECTORS)
+            )
+        )
     order = {nid: i for i, nid in enumerate(graph.topological_order())}
     return sorted(ids, key=order.__getitem__)
 
@@ -176,10 +187,14 @@ def _apply_edit(graph: GraphSpec, edit: Any) -> bool:
     """Apply one declarative edit in place; True when it added nodes."""
     if not isinstance(edit, dict) or edit.get("op") not in OPS:
         op = edit.get("op") if isinstance(edit, dict) else edit
-        raise DlsimError(f"unknown graph edit {op!r} (choose one of: {', '.join(OPS)})")
+        raise DlsimError(
+            translate("topics", "unknown graph edit {0!r} (choose one of: {1})").format(
+                op, ", ".join(OPS)
+            )
+        )
     params = edit.get("params") or {}
     if not isinstance(params, dict):
-        raise DlsimError("a graph edit's 'params' must be an object")
+        raise DlsimError(translate("topics", "a graph edit's 'params' must be an object"))
     ids = _select(graph, edit.get("select"))
     if edit["op"] == "set":
         for nid in ids:
@@ -187,7 +202,9 @@ def _apply_edit(graph: GraphSpec, edit: Any) -> bool:
         return False
     layer_type = edit.get("type")
     if not isinstance(layer_type, str):
-        raise DlsimError("an insert_after edit needs the 'type' of the layer to insert")
+        raise DlsimError(
+            translate("topics", "an insert_after edit needs the 'type' of the layer to insert")
+        )
     for nid in ids:
         new_id = f"{layer_type.lower()}_{nid}"
         if new_id in graph.nodes:

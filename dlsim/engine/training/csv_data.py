@@ -9,6 +9,7 @@ import numpy as np
 
 from dlsim import resources
 from dlsim.engine.errors import DlsimError
+from dlsim.engine.text import translate
 from dlsim.engine.training.data_arrays import MAX_SAMPLES, Parts, split, standardize_features
 
 MAX_CLASSES = 100
@@ -27,23 +28,36 @@ def _read_table(path: Path) -> tuple[list[str], np.ndarray, list[int]]:
                     continue
                 if len(row) != len(header):
                     raise DlsimError(
-                        f"{path.name} line {reader.line_num} has {len(row)} fields "
-                        f"but the header has {len(header)}"
+                        translate(
+                            "csv_data", "{0} line {1} has {2} fields but the header has {3}"
+                        ).format(path.name, reader.line_num, len(row), len(header))
                     )
                 rows.append([cell.strip() for cell in row])
                 lines.append(reader.line_num)
                 if len(rows) > MAX_SAMPLES:
-                    raise DlsimError(f"{path.name} has more than {MAX_SAMPLES} rows")
+                    raise DlsimError(
+                        translate("csv_data", "{0} has more than {1} rows").format(
+                            path.name, MAX_SAMPLES
+                        )
+                    )
     except (OSError, UnicodeDecodeError, csv.Error) as exc:
         reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
-        raise DlsimError(f"cannot read data file {path}: {reason}") from None
+        raise DlsimError(
+            translate("csv_data", "cannot read data file {0}: {1}").format(path, reason)
+        ) from None
     if not header or not any(header):
-        raise DlsimError(f"data file {path} is empty")
+        raise DlsimError(translate("csv_data", "data file {0} is empty").format(path))
     repeated = sorted({h for h in header if header.count(h) > 1})
     if repeated:
-        raise DlsimError(f"{path.name} has more than one column named '{repeated[0]}'")
+        raise DlsimError(
+            translate("csv_data", "{0} has more than one column named '{1}'").format(
+                path.name, repeated[0]
+            )
+        )
     if not rows:
-        raise DlsimError(f"{path.name} has a header but no data rows")
+        raise DlsimError(
+            translate("csv_data", "{0} has a header but no data rows").format(path.name)
+        )
     return header, np.array(rows, dtype=str), lines
 
 
@@ -64,7 +78,9 @@ def _numbers(cells: np.ndarray, column: str, lines: list[int], filename: str) ->
     for cell, line in zip(cells, lines, strict=True):
         if _as_numbers(np.array([cell])) is None:
             raise DlsimError(
-                f"{filename} line {line}, column '{column}': {str(cell)!r} is not a finite number"
+                translate(
+                    "csv_data", "{0} line {1}, column '{2}': {3!r} is not a finite number"
+                ).format(filename, line, column, str(cell))
             )
     raise AssertionError("unreachable: some cell failed to parse")
 
@@ -82,13 +98,25 @@ def _table_dataset(
     name = path.name
     for column in [*(features or []), *([target] if target else [])]:
         if column not in header:
-            raise DlsimError(f"column '{column}' is not in {name} (columns: {', '.join(header)})")
+            raise DlsimError(
+                translate("csv_data", "column '{0}' is not in {1} (columns: {2})").format(
+                    column, name, ", ".join(header)
+                )
+            )
     target = target or header[-1]
     features = features or [h for h in header if h != target]
     if target in features:
-        raise DlsimError(f"column '{target}' of {name} cannot be both a feature and the target")
+        raise DlsimError(
+            translate(
+                "csv_data", "column '{0}' of {1} cannot be both a feature and the target"
+            ).format(target, name)
+        )
     if not features:
-        raise DlsimError(f"{name} has no feature columns besides the target '{target}'")
+        raise DlsimError(
+            translate("csv_data", "{0} has no feature columns besides the target '{1}'").format(
+                name, target
+            )
+        )
     x = np.stack([_numbers(cells[:, header.index(f)], f, lines, name) for f in features], axis=1)
     target_cells = cells[:, header.index(target)]
     if task == "regression":
@@ -101,11 +129,17 @@ def _table_dataset(
         values = numeric if numeric is not None else target_cells
         classes, labels = np.unique(values, return_inverse=True)
         if len(classes) < 2:
-            raise DlsimError(f"column '{target}' of {name} holds only one class, {classes[0]!s}")
+            raise DlsimError(
+                translate("csv_data", "column '{0}' of {1} holds only one class, {2!s}").format(
+                    target, name, classes[0]
+                )
+            )
         if len(classes) > MAX_CLASSES:
             raise DlsimError(
-                f"column '{target}' of {name} has {len(classes)} different values, "
-                f"too many classes (at most {MAX_CLASSES})"
+                translate(
+                    "csv_data",
+                    "column '{0}' of {1} has {2} different values, too many classes (at most {3})",
+                ).format(target, name, len(classes), MAX_CLASSES)
             )
         if numeric is not None and _zero_one(numeric):
             y, kind, target_names = numeric[:, None], "binary", [target]
@@ -136,7 +170,7 @@ def iris(params: dict, rng: np.random.Generator, _base: Path | None) -> Parts:
 
 def csv_file(params: dict, rng: np.random.Generator, base_dir: Path | None) -> Parts:
     if params["path"] is None:
-        raise DlsimError("dataset type 'csv' needs a 'path' to the CSV file")
+        raise DlsimError(translate("csv_data", "dataset type 'csv' needs a 'path' to the CSV file"))
     path = Path(params["path"]).expanduser()
     if not path.is_absolute():
         path = Path(base_dir or Path.cwd()) / path

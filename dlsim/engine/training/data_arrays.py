@@ -8,6 +8,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from dlsim.engine.errors import DlsimError
+from dlsim.engine.text import translate
 
 MAX_SAMPLES = 100_000
 
@@ -29,25 +30,53 @@ class Dataset:
 
     def __post_init__(self) -> None:
         if self.task not in ("binary", "multiclass", "regression"):
-            raise DlsimError(f"unknown task '{self.task}' (choose binary, multiclass, regression)")
+            raise DlsimError(
+                translate(
+                    "data_arrays", "unknown task '{0}' (choose binary, multiclass, regression)"
+                ).format(self.task)
+            )
         for name in ("x_train", "y_train", "x_val", "y_val"):
             array = np.array(getattr(self, name))
             if array.ndim != 2:
-                raise DlsimError(f"dataset {name} must be 2-D, got shape {array.shape}")
+                raise DlsimError(
+                    translate("data_arrays", "dataset {0} must be 2-D, got shape {1}").format(
+                        name, array.shape
+                    )
+                )
             array.setflags(write=False)
             object.__setattr__(self, name, array)
         if self.x_train.shape[0] != self.y_train.shape[0]:
-            raise DlsimError("dataset x_train and y_train have different numbers of rows")
+            raise DlsimError(
+                translate(
+                    "data_arrays", "dataset x_train and y_train have different numbers of rows"
+                )
+            )
         if self.x_val.shape[0] != self.y_val.shape[0]:
-            raise DlsimError("dataset x_val and y_val have different numbers of rows")
+            raise DlsimError(
+                translate("data_arrays", "dataset x_val and y_val have different numbers of rows")
+            )
         if self.x_val.shape[1] != self.x_train.shape[1]:
-            raise DlsimError("dataset x_val and x_train have different numbers of features")
+            raise DlsimError(
+                translate(
+                    "data_arrays", "dataset x_val and x_train have different numbers of features"
+                )
+            )
         if self.y_val.shape[1] != self.y_train.shape[1]:
-            raise DlsimError("dataset y_val and y_train have different numbers of outputs")
+            raise DlsimError(
+                translate(
+                    "data_arrays", "dataset y_val and y_train have different numbers of outputs"
+                )
+            )
         if len(self.feature_names) != self.x_train.shape[1]:
-            raise DlsimError("dataset feature_names do not match the number of features")
+            raise DlsimError(
+                translate(
+                    "data_arrays", "dataset feature_names do not match the number of features"
+                )
+            )
         if len(self.target_names) != self.y_train.shape[1]:
-            raise DlsimError("dataset target_names do not match the number of outputs")
+            raise DlsimError(
+                translate("data_arrays", "dataset target_names do not match the number of outputs")
+            )
 
     @property
     def n_features(self) -> int:
@@ -73,7 +102,11 @@ def split(
     n = x.shape[0]
     n_val = int(round(val_split * n))
     if n - n_val < 1:
-        raise DlsimError(f"dataset 'val_split' {val_split} leaves no training rows out of {n}")
+        raise DlsimError(
+            translate(
+                "data_arrays", "dataset 'val_split' {0} leaves no training rows out of {1}"
+            ).format(val_split, n)
+        )
     order = rng.permutation(n) if rng is not None else np.arange(n)
     train, val = order[: n - n_val], order[n - n_val :]
     return x[train], y[train], x[val], y[val]

@@ -19,6 +19,7 @@ import numpy as np
 
 from dlsim.engine.errors import DlsimError
 from dlsim.engine.nn.params import Param
+from dlsim.engine.text import QT_TRANSLATE_NOOP, translate
 from dlsim.engine.training import csv_data, function_data, table_data, toy_data
 from dlsim.engine.training.augmentation import augment
 from dlsim.engine.training.data_arrays import MAX_SAMPLES, Dataset, Parts
@@ -42,61 +43,143 @@ TYPES: tuple[str, ...] = (
 )
 
 HELP: dict[str, str] = {
-    "inline": "A few samples typed in directly, such as the lecture's single backprop example.",
-    "truth_table": "The four rows 00, 01, 10, 11 of a logic gate, in that order and never split.",
-    "circle": "Two classes: points inside a circle (1) and points in a ring around it (0).",
-    "xor": "Quadrant XOR: class 1 where exactly one of the two coordinates is positive.",
-    "gaussians": "Round blobs of points, one per class; noise is each blob's standard deviation.",
-    "spiral": "Interleaved spiral arms, one per class; hard for a network without hidden layers.",
-    "moons": "Two interleaving half circles, one per class.",
-    "function": "Two classes: points above (1) and below (0) a curve y = f(x): sine, cubic or |x|.",
-    "regression_1d": "A few noisy samples of sin(pi x) on [-1, 1]; a big network overfits them.",
-    "regression_plane": "Regression on the plane: the target is (x1 + x2)/2 plus noise.",
-    "regression_gaussians": "Regression: a bump at (-0.5, -0.5), a dip at (0.5, 0.5), plus noise.",
-    "iris": "Fisher's Iris flowers: 4 measurements, 3 species (the lecture's Keras example).",
-    "csv": "Your own table: numeric feature columns and one target column, from a CSV file.",
+    "inline": QT_TRANSLATE_NOOP(
+        "Param", "A few samples typed in directly, such as the lecture's single backprop example."
+    ),
+    "truth_table": QT_TRANSLATE_NOOP(
+        "Param", "The four rows 00, 01, 10, 11 of a logic gate, in that order and never split."
+    ),
+    "circle": QT_TRANSLATE_NOOP(
+        "Param", "Two classes: points inside a circle (1) and points in a ring around it (0)."
+    ),
+    "xor": QT_TRANSLATE_NOOP(
+        "Param", "Quadrant XOR: class 1 where exactly one of the two coordinates is positive."
+    ),
+    "gaussians": QT_TRANSLATE_NOOP(
+        "Param", "Round blobs of points, one per class; noise is each blob's standard deviation."
+    ),
+    "spiral": QT_TRANSLATE_NOOP(
+        "Param", "Interleaved spiral arms, one per class; hard for a network without hidden layers."
+    ),
+    "moons": QT_TRANSLATE_NOOP("Param", "Two interleaving half circles, one per class."),
+    "function": QT_TRANSLATE_NOOP(
+        "Param", "Two classes: points above (1) and below (0) a curve y = f(x): sine, cubic or |x|."
+    ),
+    "regression_1d": QT_TRANSLATE_NOOP(
+        "Param", "A few noisy samples of sin(pi x) on [-1, 1]; a big network overfits them."
+    ),
+    "regression_plane": QT_TRANSLATE_NOOP(
+        "Param", "Regression on the plane: the target is (x1 + x2)/2 plus noise."
+    ),
+    "regression_gaussians": QT_TRANSLATE_NOOP(
+        "Param", "Regression: a bump at (-0.5, -0.5), a dip at (0.5, 0.5), plus noise."
+    ),
+    "iris": QT_TRANSLATE_NOOP(
+        "Param", "Fisher's Iris flowers: 4 measurements, 3 species (the lecture's Keras example)."
+    ),
+    "csv": QT_TRANSLATE_NOOP(
+        "Param", "Your own table: numeric feature columns and one target column, from a CSV file."
+    ),
 }
 
+# What the type menu shows (the file keeps the type's name).
+LABELS: dict[str, str] = {
+    "inline": QT_TRANSLATE_NOOP("Param", "inline"),
+    "truth_table": QT_TRANSLATE_NOOP("Param", "truth table"),
+    "circle": QT_TRANSLATE_NOOP("Param", "circle"),
+    "xor": QT_TRANSLATE_NOOP("Param", "xor"),
+    "gaussians": QT_TRANSLATE_NOOP("Param", "gaussians"),
+    "spiral": QT_TRANSLATE_NOOP("Param", "spiral"),
+    "moons": QT_TRANSLATE_NOOP("Param", "moons"),
+    "function": QT_TRANSLATE_NOOP("Param", "function"),
+    "regression_1d": QT_TRANSLATE_NOOP("Param", "regression 1d"),
+    "regression_plane": QT_TRANSLATE_NOOP("Param", "regression plane"),
+    "regression_gaussians": QT_TRANSLATE_NOOP("Param", "regression gaussians"),
+    "iris": QT_TRANSLATE_NOOP("Param", "iris"),
+    "csv": QT_TRANSLATE_NOOP("Param", "csv"),
+}
 
 TYPE = Param(
     "type",
     "choice",
     "xor",
-    "Where the training samples come from.",
+    QT_TRANSLATE_NOOP("Param", "Where the training samples come from."),
     choices=TYPES,
-    label="Type",
-    choice_labels=tuple(name.replace("_", " ") for name in TYPES),
+    label=QT_TRANSLATE_NOOP("Param", "Type"),
+    choice_labels=tuple(LABELS[name] for name in TYPES),
     choice_help=tuple(HELP[name] for name in TYPES),
 )
 
 
 def _n(default: int) -> Param:
-    return Param("n", "int", default, "Number of samples.", 1, MAX_SAMPLES, label="Samples")
+    return Param(
+        "n",
+        "int",
+        default,
+        QT_TRANSLATE_NOOP("Param", "Number of samples."),
+        1,
+        MAX_SAMPLES,
+        label=QT_TRANSLATE_NOOP("Param", "Samples"),
+    )
 
 
 def _noise(default: float) -> Param:
-    help = "Gaussian noise, in units of the data's own scale."
-    return Param("noise", "float", default, help, 0.0, 10.0, label="Noise")
+    help = QT_TRANSLATE_NOOP("Param", "Gaussian noise, in units of the data's own scale.")
+    return Param(
+        "noise", "float", default, help, 0.0, 10.0, label=QT_TRANSLATE_NOOP("Param", "Noise")
+    )
 
 
 def _val_split(default: float) -> Param:
-    help = "Fraction of the samples kept apart for validation."
-    return Param("val_split", "float", default, help, 0.0, 0.9, label="Validation split")
+    help = QT_TRANSLATE_NOOP("Param", "Fraction of the samples kept apart for validation.")
+    return Param(
+        "val_split",
+        "float",
+        default,
+        help,
+        0.0,
+        0.9,
+        label=QT_TRANSLATE_NOOP("Param", "Validation split"),
+    )
 
 
 def _classes() -> Param:
-    return Param("classes", "int", 2, "Number of classes.", 2, 5, label="Classes")
+    return Param(
+        "classes",
+        "int",
+        2,
+        QT_TRANSLATE_NOOP("Param", "Number of classes."),
+        2,
+        5,
+        label=QT_TRANSLATE_NOOP("Param", "Classes"),
+    )
 
 
 def _standardize(default: bool) -> Param:
-    help = "Shift and scale each feature to mean 0, std 1 (statistics of the train split)."
-    return Param("standardize", "bool", default, help, label="Standardize")
+    help = QT_TRANSLATE_NOOP(
+        "Param", "Shift and scale each feature to mean 0, std 1 (statistics of the train split)."
+    )
+    return Param(
+        "standardize", "bool", default, help, label=QT_TRANSLATE_NOOP("Param", "Standardize")
+    )
 
 
 SCHEMA: dict[str, tuple[Param, ...]] = {
     "inline": (
-        Param("x", "matrix", None, "Input rows, one list of numbers per sample.", label="Inputs x"),
-        Param("y", "matrix", None, "Target rows (or one number per sample).", label="Targets y"),
+        Param(
+            "x",
+            "matrix",
+            None,
+            QT_TRANSLATE_NOOP("Param", "Input rows, one list of numbers per sample."),
+            label=QT_TRANSLATE_NOOP("Param", "Inputs x"),
+        ),
+        Param(
+            "y",
+            "matrix",
+            None,
+            QT_TRANSLATE_NOOP("Param", "Target rows (or one number per sample)."),
+            label=QT_TRANSLATE_NOOP("Param", "Targets y"),
+        ),
         _val_split(0.0),
     ),
     "truth_table": (
@@ -104,9 +187,9 @@ SCHEMA: dict[str, tuple[Param, ...]] = {
             "gate",
             "choice",
             "xor",
-            "The logic gate to learn.",
+            QT_TRANSLATE_NOOP("Param", "The logic gate to learn."),
             choices=("and", "or", "nand", "xor"),
-            label="Gate",
+            label=QT_TRANSLATE_NOOP("Param", "Gate"),
         ),
     ),
     "circle": (_n(200), _noise(0.1), _val_split(0.2)),
@@ -122,9 +205,9 @@ SCHEMA: dict[str, tuple[Param, ...]] = {
             "function",
             "choice",
             "sin",
-            "The curve that separates the classes.",
+            QT_TRANSLATE_NOOP("Param", "The curve that separates the classes."),
             choices=tuple(function_data.FUNCTIONS),
-            label="Function",
+            label=QT_TRANSLATE_NOOP("Param", "Function"),
             choice_labels=function_data.FUNCTION_LABELS,
         ),
     ),
@@ -134,23 +217,35 @@ SCHEMA: dict[str, tuple[Param, ...]] = {
     "iris": (_val_split(0.2), _standardize(True)),
     "csv": (
         Param(
-            "path", "str", None, "The CSV file, relative to the diagram's folder.", label="CSV file"
+            "path",
+            "str",
+            None,
+            QT_TRANSLATE_NOOP("Param", "The CSV file, relative to the diagram's folder."),
+            label=QT_TRANSLATE_NOOP("Param", "CSV file"),
         ),
         Param(
             "features",
             "list",
             None,
-            "Feature columns (default: all but the target).",
-            label="Features",
+            QT_TRANSLATE_NOOP("Param", "Feature columns (default: all but the target)."),
+            label=QT_TRANSLATE_NOOP("Param", "Features"),
         ),
-        Param("target", "str", None, "Target column (default: the last column).", label="Target"),
+        Param(
+            "target",
+            "str",
+            None,
+            QT_TRANSLATE_NOOP("Param", "Target column (default: the last column)."),
+            label=QT_TRANSLATE_NOOP("Param", "Target"),
+        ),
         Param(
             "task",
             "choice",
             "auto",
-            "auto: text or 0/1 targets are classes, other numbers are regression.",
+            QT_TRANSLATE_NOOP(
+                "Param", "auto: text or 0/1 targets are classes, other numbers are regression."
+            ),
             choices=("auto", "regression", "classification"),
-            label="Task",
+            label=QT_TRANSLATE_NOOP("Param", "Task"),
         ),
         _val_split(0.2),
         _standardize(False),
@@ -166,15 +261,31 @@ def make_dataset(
 ) -> Dataset:
     """Build the data set a .dlsim file's "dataset" object describes; missing keys take defaults."""
     if not isinstance(spec, Mapping):
-        raise DlsimError(f"dataset must be an object with a 'type', got {type(spec).__name__}")
+        raise DlsimError(
+            translate("datasets", "dataset must be an object with a 'type', got {0}").format(
+                type(spec).__name__
+            )
+        )
     kind = spec.get("type")
     if kind is None:
-        raise DlsimError(f"dataset has no 'type' (choose one of: {', '.join(TYPES)})")
+        raise DlsimError(
+            translate("datasets", "dataset has no 'type' (choose one of: {0})").format(
+                ", ".join(TYPES)
+            )
+        )
     if kind not in TYPES:
-        raise DlsimError(f"unknown dataset type {kind!r} (choose one of: {', '.join(TYPES)})")
+        raise DlsimError(
+            translate("datasets", "unknown dataset type {0!r} (choose one of: {1})").format(
+                kind, ", ".join(TYPES)
+            )
+        )
     dtype = np.dtype(dtype)
     if dtype.kind != "f":
-        raise DlsimError(f"dataset dtype must be a floating-point type, got {dtype}")
+        raise DlsimError(
+            translate("datasets", "dataset dtype must be a floating-point type, got {0}").format(
+                dtype
+            )
+        )
     params = _resolve(kind, spec)
     x_train, y_train, x_val, y_val, task, features, targets = _BUILDERS[kind](params, rng, base_dir)
     return Dataset(
@@ -194,8 +305,9 @@ def _resolve(kind: str, spec: Mapping) -> dict[str, Any]:
     for key in spec:
         if key != "type" and key not in schema:
             raise DlsimError(
-                f"unknown dataset key '{key}' for type '{kind}' "
-                f"(choose from: {', '.join(schema) or 'none'})"
+                translate(
+                    "datasets", "unknown dataset key '{0}' for type '{1}' (choose from: {2})"
+                ).format(key, kind, ", ".join(schema) or "none")
             )
     return {
         name: p.coerce(spec.get(name, p.default), f"dataset '{name}'") for name, p in schema.items()

@@ -20,6 +20,7 @@ from dlsim.engine.nn import losses, optimizers
 from dlsim.engine.nn.graph import GraphSpec, Problem
 from dlsim.engine.nn.network import Network
 from dlsim.engine.nn.weight_carry import carry_weights
+from dlsim.engine.text import translate
 from dlsim.engine.training import datasets
 from dlsim.engine.training.fileformat import assemble, migrate, read_document, write_document
 from dlsim.engine.training.settings import merge_training, normalize_training
@@ -68,7 +69,9 @@ class Experiment:
         self.training = normalize_training(doc.get("training"))
         weights = doc.get("weights") or {}
         if not isinstance(weights, dict):
-            raise DlsimError("'weights' must be an object keyed by node id")
+            raise DlsimError(
+                translate("experiment", "'weights' must be an object keyed by node id")
+            )
         self.initial_weights: dict[str, Any] = copy.deepcopy(weights)
         self.reset()
 
@@ -89,7 +92,9 @@ class Experiment:
         try:
             return cls(doc, Path(path).resolve().parent, history_bytes=history_bytes)
         except DlsimError as exc:
-            raise DlsimError(f"{path}: {exc}", node_id=exc.node_id) from None
+            raise DlsimError(
+                translate("experiment", "{0}: {1}").format(path, exc), node_id=exc.node_id
+            ) from None
 
     def reset(self, seed: int | None = None) -> None:
         """Start over from the document: same seed → same data, same initial weights."""
@@ -124,14 +129,19 @@ class Experiment:
         net, data = self.network, self.dataset
         if net.n_inputs != data.n_features:
             raise DlsimError(
-                f"the Input layer '{net.input_id}' has {net.n_inputs} units but the data set has "
-                f"{data.n_features} features",
+                translate(
+                    "experiment",
+                    "the Input layer '{0}' has {1} units but the data set has {2} features",
+                ).format(net.input_id, net.n_inputs, data.n_features),
                 node_id=net.input_id,
             )
         if net.n_outputs != data.n_outputs:
             raise DlsimError(
-                f"the output layer '{net.output_id}' has {net.n_outputs} units but the data set's "
-                f"targets have {data.n_outputs} columns",
+                translate(
+                    "experiment",
+                    "the output layer '{0}' has {1} units but the data set's targets have {2} "
+                    "columns",
+                ).format(net.output_id, net.n_outputs, data.n_outputs),
                 node_id=net.output_id,
             )
         if self.training["rule"] == "perceptron":
@@ -140,8 +150,11 @@ class Experiment:
             single = len(net.order) == 2 and type(out).__name__ == "Dense"
             if not single or act is None or act.name != "step":
                 raise DlsimError(
-                    "the perceptron rule trains a single Dense layer of step units; "
-                    "use backprop for this network",
+                    translate(
+                        "experiment",
+                        "the perceptron rule trains a single Dense layer of step units; use "
+                        "backprop for this network",
+                    ),
                     node_id=net.output_id,
                 )
 
@@ -333,17 +346,30 @@ def _warnings(graph: GraphSpec, training: dict[str, Any]) -> list[Problem]:
             out.append(
                 Problem(
                     nid,
-                    f"a softmax output is meant for categorical_crossentropy, not {loss}",
+                    translate(
+                        "experiment",
+                        "a softmax output is meant for categorical_crossentropy, not {0}",
+                    ).format(loss),
                     "warning",
                 )
             )
         if loss == "categorical_crossentropy" and act != "softmax":
             out.append(
-                Problem(nid, "categorical_crossentropy expects a softmax output layer", "warning")
+                Problem(
+                    nid,
+                    translate(
+                        "experiment", "categorical_crossentropy expects a softmax output layer"
+                    ),
+                    "warning",
+                )
             )
         if loss == "binary_crossentropy" and act not in ("sigmoid", "step"):
             out.append(
-                Problem(nid, "binary_crossentropy expects a sigmoid output layer", "warning")
+                Problem(
+                    nid,
+                    translate("experiment", "binary_crossentropy expects a sigmoid output layer"),
+                    "warning",
+                )
             )
     if training["rule"] == "backprop":
         for node in graph.nodes.values():
@@ -351,8 +377,12 @@ def _warnings(graph: GraphSpec, training: dict[str, Any]) -> list[Problem]:
                 out.append(
                     Problem(
                         node.id,
-                        "step units pass no gradient, so backprop cannot train the layers before "
-                        "them (use sigmoid, or the perceptron rule for a single layer)",
+                        translate(
+                            "experiment",
+                            "step units pass no gradient, so backprop cannot train the layers "
+                            "before them (use sigmoid, or the perceptron rule for a single "
+                            "layer)",
+                        ),
                         "warning",
                     )
                 )

@@ -18,6 +18,7 @@ from typing import Any
 import numpy as np
 
 from dlsim.engine.errors import DlsimError
+from dlsim.engine.text import translate
 
 FORMAT = "dlsim"
 VERSION = 1
@@ -41,19 +42,30 @@ MIGRATIONS = {0: _edges_as_objects}
 def migrate(doc: Any) -> dict[str, Any]:
     """Check the format tag and bring an older version up to the current one."""
     if not isinstance(doc, dict):
-        raise DlsimError("the file does not hold a JSON object")
+        raise DlsimError(translate("fileformat", "the file does not hold a JSON object"))
     if doc.get("format") != FORMAT:
-        raise DlsimError(f"this is not a dlsim file (its 'format' is {doc.get('format')!r})")
+        raise DlsimError(
+            translate("fileformat", "this is not a dlsim file (its 'format' is {0!r})").format(
+                doc.get("format")
+            )
+        )
     version = doc.get("version")
     if isinstance(version, bool) or not isinstance(version, int):
-        raise DlsimError(f"'version' must be a whole number, not {version!r}")
+        raise DlsimError(
+            translate("fileformat", "'version' must be a whole number, not {0!r}").format(version)
+        )
     if version > VERSION:
         raise DlsimError(
-            f"the file is format version {version}, but this dlsim reads up to version {VERSION}; "
-            "please update dlsim"
+            translate(
+                "fileformat",
+                "the file is format version {0}, but this dlsim reads up to version {1}; "
+                "please update dlsim",
+            ).format(version, VERSION)
         )
     if version < 0:
-        raise DlsimError(f"'version' {version} is not a dlsim format version")
+        raise DlsimError(
+            translate("fileformat", "'version' {0} is not a dlsim format version").format(version)
+        )
     while version < VERSION:
         doc = MIGRATIONS[version](doc)
         version += 1
@@ -96,7 +108,11 @@ def assemble(
 
 
 def _refuse_constant(name: str) -> float:
-    raise DlsimError(f"the file contains {name}, which is not a valid number in a dlsim file")
+    raise DlsimError(
+        translate(
+            "fileformat", "the file contains {0}, which is not a valid number in a dlsim file"
+        ).format(name)
+    )
 
 
 def parse(text: str) -> dict[str, Any]:
@@ -105,10 +121,12 @@ def parse(text: str) -> dict[str, Any]:
         doc = json.loads(text, parse_constant=_refuse_constant)
     except json.JSONDecodeError as exc:
         raise DlsimError(
-            f"invalid JSON at line {exc.lineno}, column {exc.colno}: {exc.msg}"
+            translate("fileformat", "invalid JSON at line {0}, column {1}: {2}").format(
+                exc.lineno, exc.colno, exc.msg
+            )
         ) from None
     except RecursionError:
-        raise DlsimError("the JSON is nested too deeply") from None
+        raise DlsimError(translate("fileformat", "the JSON is nested too deeply")) from None
     return migrate(doc)
 
 
@@ -119,25 +137,37 @@ def read_document(path: str | os.PathLike[str]) -> dict[str, Any]:
         size = p.stat().st_size
         if size > MAX_FILE_BYTES:
             raise DlsimError(
-                f"{p}: the file is {size // (1 << 20)} MiB; a dlsim file is at most 64 MiB"
+                translate(
+                    "fileformat", "{0}: the file is {1} MiB; a dlsim file is at most 64 MiB"
+                ).format(p, size // (1 << 20))
             )
         data = p.read_bytes()
     except DlsimError:
         raise
     except FileNotFoundError:
-        raise DlsimError(f"{p}: no such file") from None
+        raise DlsimError(translate("fileformat", "{0}: no such file").format(p)) from None
     except IsADirectoryError:
-        raise DlsimError(f"{p}: is a folder, not a file") from None
+        raise DlsimError(
+            translate("fileformat", "{0}: is a folder, not a file").format(p)
+        ) from None
     except OSError as exc:
-        raise DlsimError(f"{p}: cannot be read ({exc.strerror or exc})") from None
+        raise DlsimError(
+            translate("fileformat", "{0}: cannot be read ({1})").format(p, exc.strerror or exc)
+        ) from None
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise DlsimError(f"{p}: is not UTF-8 text (bad byte at offset {exc.start})") from None
+        raise DlsimError(
+            translate("fileformat", "{0}: is not UTF-8 text (bad byte at offset {1})").format(
+                p, exc.start
+            )
+        ) from None
     try:
         return parse(text)
     except DlsimError as exc:
-        raise DlsimError(f"{p}: {exc}", node_id=exc.node_id) from None
+        raise DlsimError(
+            translate("fileformat", "{0}: {1}").format(p, exc), node_id=exc.node_id
+        ) from None
 
 
 def dumps(doc: dict[str, Any]) -> str:
@@ -145,7 +175,9 @@ def dumps(doc: dict[str, Any]) -> str:
     try:
         return json.dumps(doc, indent=2, ensure_ascii=False, allow_nan=False) + "\n"
     except ValueError:
-        raise DlsimError("the document contains NaN or infinity and cannot be saved") from None
+        raise DlsimError(
+            translate("fileformat", "the document contains NaN or infinity and cannot be saved")
+        ) from None
 
 
 def write_document(path: str | os.PathLike[str], doc: dict[str, Any]) -> None:
@@ -165,7 +197,9 @@ def write_text(path: str | os.PathLike[str], text: str) -> None:
     try:
         fd, tmp = tempfile.mkstemp(prefix=f".{p.name}.", suffix=".tmp", dir=folder)
     except OSError as exc:
-        raise DlsimError(f"{p}: cannot be saved ({exc.strerror or exc})") from None
+        raise DlsimError(
+            translate("fileformat", "{0}: cannot be saved ({1})").format(p, exc.strerror or exc)
+        ) from None
     try:
         if hasattr(os, "fchmod"):
             os.fchmod(fd, mode)
@@ -176,7 +210,9 @@ def write_text(path: str | os.PathLike[str], text: str) -> None:
         os.replace(tmp, p)
     except OSError as exc:
         Path(tmp).unlink(missing_ok=True)
-        raise DlsimError(f"{p}: cannot be saved ({exc.strerror or exc})") from None
+        raise DlsimError(
+            translate("fileformat", "{0}: cannot be saved ({1})").format(p, exc.strerror or exc)
+        ) from None
 
 
 def _mode_for(path: Path) -> int:

@@ -13,6 +13,7 @@ from typing import Any
 from dlsim.engine.errors import DlsimError
 from dlsim.engine.nn import optimizers
 from dlsim.engine.nn.params import Param
+from dlsim.engine.text import QT_TRANSLATE_NOOP, translate
 
 RULES = ("backprop", "perceptron")
 MAX_SEED = 2**32 - 1
@@ -22,60 +23,70 @@ LOSS = Param(
     "loss",
     "loss",
     "mse",
-    "What training minimises: how far the outputs are from the targets.",
-    label="Loss",
+    QT_TRANSLATE_NOOP(
+        "Param", "What training minimises: how far the outputs are from the targets."
+    ),
+    label=QT_TRANSLATE_NOOP("Param", "Loss"),
 )
 RULE = Param(
     "rule",
     "choice",
     "backprop",
-    "The perceptron rule trains a single layer of step units",
+    QT_TRANSLATE_NOOP("Param", "The perceptron rule trains a single layer of step units"),
     choices=RULES,
-    label="Learning rule",
-    choice_labels=("backpropagation", "perceptron rule"),
+    label=QT_TRANSLATE_NOOP("Param", "Learning rule"),
+    choice_labels=(
+        QT_TRANSLATE_NOOP("Param", "backpropagation"),
+        QT_TRANSLATE_NOOP("Param", "perceptron rule"),
+    ),
 )
 BATCH_SIZE = Param(
     "batch_size",
     "batch",
     None,
-    "Samples per step: all of them, a mini-batch, or one at a time (stochastic).",
+    QT_TRANSLATE_NOOP(
+        "Param", "Samples per step: all of them, a mini-batch, or one at a time (stochastic)."
+    ),
     1,
-    label="Mode",
+    label=QT_TRANSLATE_NOOP("Param", "Mode"),
     switch_on=32,
 )
 SHUFFLE = Param(
     "shuffle",
     "bool",
     True,
-    "Shuffle the training rows again every epoch (mini-batch modes).",
-    label="Shuffle",
+    QT_TRANSLATE_NOOP("Param", "Shuffle the training rows again every epoch (mini-batch modes)."),
+    label=QT_TRANSLATE_NOOP("Param", "Shuffle"),
 )
 SEED = Param(
     "seed",
     "int",
     0,
-    "The same seed gives the same data and the same initial weights",
+    QT_TRANSLATE_NOOP("Param", "The same seed gives the same data and the same initial weights"),
     0,
     MAX_SEED,
-    label="Seed",
+    label=QT_TRANSLATE_NOOP("Param", "Seed"),
 )
 DTYPE = Param(
     "dtype",
     "choice",
     "float64",
-    "Floating-point precision of the weights and the data.",
+    QT_TRANSLATE_NOOP("Param", "Floating-point precision of the weights and the data."),
     choices=DTYPES,
-    label="Precision",
-    choice_labels=("float64 (exact)", "float32 (faster)"),
+    label=QT_TRANSLATE_NOOP("Param", "Precision"),
+    choice_labels=(
+        QT_TRANSLATE_NOOP("Param", "float64 (exact)"),
+        QT_TRANSLATE_NOOP("Param", "float32 (faster)"),
+    ),
 )
 AUGMENT_NOISE = Param(
     "augment_noise",
     "float",
     0.0,
-    "Add fresh Gaussian noise of this σ to every batch's inputs",
+    QT_TRANSLATE_NOOP("Param", "Add fresh Gaussian noise of this σ to every batch's inputs"),
     0.0,
     10.0,
-    label="Augment (noise)",
+    label=QT_TRANSLATE_NOOP("Param", "Augment (noise)"),
     switch_on=0.05,
 )
 SETTINGS: tuple[Param, ...] = (LOSS, BATCH_SIZE, SHUFFLE, SEED, DTYPE, AUGMENT_NOISE, RULE)
@@ -109,12 +120,16 @@ def normalize_training(raw: Any) -> dict[str, Any]:
     if raw is None:
         raw = {}
     if not isinstance(raw, dict):
-        raise DlsimError("'training' must be an object")
+        raise DlsimError(translate("settings", "'training' must be an object"))
     cfg = {**copy.deepcopy(TRAINING_DEFAULTS), **copy.deepcopy(raw)}
     if not isinstance(cfg["dataset"], dict):
-        raise DlsimError('\'training.dataset\' must be an object like {"type": "xor"}')
+        raise DlsimError(
+            translate("settings", '\'training.dataset\' must be an object like {"type": "xor"}')
+        )
     if not isinstance(cfg["optimizer"], dict):
-        raise DlsimError('\'training.optimizer\' must be an object like {"type": "sgd"}')
+        raise DlsimError(
+            translate("settings", '\'training.optimizer\' must be an object like {"type": "sgd"}')
+        )
     for p in SETTINGS:
         cfg[p.name] = p.coerce(cfg[p.name], f"'training.{p.name}'")
     cfg["optimizer"] = optimizers.get(cfg["optimizer"]).get_config()

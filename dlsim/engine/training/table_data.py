@@ -8,6 +8,7 @@ from typing import Any
 import numpy as np
 
 from dlsim.engine.errors import DlsimError
+from dlsim.engine.text import translate
 from dlsim.engine.training.data_arrays import MAX_SAMPLES, Parts, split
 
 
@@ -21,23 +22,35 @@ def truth_table(params: dict, _rng: np.random.Generator, _base: Path | None) -> 
 
 def _matrix(name: str, value: Any, allow_flat: bool) -> np.ndarray:
     if value is None:
-        raise DlsimError(f"dataset type 'inline' needs '{name}'")
+        raise DlsimError(translate("table_data", "dataset type 'inline' needs '{0}'").format(name))
     try:
         array = np.array(value, dtype=np.float64)
     except (TypeError, ValueError):
         raise DlsimError(
-            f"dataset '{name}' must be rows of numbers, all rows the same length"
+            translate(
+                "table_data", "dataset '{0}' must be rows of numbers, all rows the same length"
+            ).format(name)
         ) from None
     if allow_flat and array.ndim == 1:
         array = array[:, None]
     if array.ndim != 2 or array.shape[0] == 0 or array.shape[1] == 0:
         raise DlsimError(
-            f"dataset '{name}' must be a non-empty list of rows, got shape {array.shape}"
+            translate(
+                "table_data", "dataset '{0}' must be a non-empty list of rows, got shape {1}"
+            ).format(name, array.shape)
         )
     if not np.all(np.isfinite(array)):
-        raise DlsimError(f"dataset '{name}' contains a value that is not a finite number")
+        raise DlsimError(
+            translate(
+                "table_data", "dataset '{0}' contains a value that is not a finite number"
+            ).format(name)
+        )
     if array.shape[0] > MAX_SAMPLES:
-        raise DlsimError(f"dataset '{name}' has more than {MAX_SAMPLES} rows")
+        raise DlsimError(
+            translate("table_data", "dataset '{0}' has more than {1} rows").format(
+                name, MAX_SAMPLES
+            )
+        )
     return array
 
 
@@ -45,7 +58,11 @@ def inline(params: dict, rng: np.random.Generator, _base: Path | None) -> Parts:
     x = _matrix("x", params["x"], allow_flat=False)
     y = _matrix("y", params["y"], allow_flat=True)
     if x.shape[0] != y.shape[0]:
-        raise DlsimError(f"dataset 'y' has {y.shape[0]} rows but 'x' has {x.shape[0]}")
+        raise DlsimError(
+            translate("table_data", "dataset 'y' has {0} rows but 'x' has {1}").format(
+                y.shape[0], x.shape[0]
+            )
+        )
     zero_one = bool(np.all((y == 0) | (y == 1)))
     if zero_one and y.shape[1] > 1 and np.all(y.sum(axis=1) == 1):
         task = "multiclass"

@@ -17,6 +17,7 @@ import pickle
 from typing import TYPE_CHECKING, Any
 
 from dlsim.engine.errors import DlsimError
+from dlsim.engine.text import translate
 
 if TYPE_CHECKING:
     from dlsim.engine.training.experiment import Experiment
@@ -122,13 +123,24 @@ class Timeline:
         """A new experiment in `exp`'s state after `step` steps; `exp` is not touched."""
         current = exp.step_count
         if isinstance(step, bool) or not isinstance(step, int):
-            raise DlsimError(f"the step to go back to must be a whole number, not {step!r}")
+            raise DlsimError(
+                translate(
+                    "timeline", "the step to go back to must be a whole number, not {0!r}"
+                ).format(step)
+            )
         if step > current:
-            raise DlsimError(f"step {step} is beyond this run, which has made {current} steps")
+            raise DlsimError(
+                translate(
+                    "timeline", "step {0} is beyond this run, which has made {1} steps"
+                ).format(step, current)
+            )
         if step < self.origin:
             raise DlsimError(
-                f"step {step} is before step {self.origin}, where this run's history starts "
-                "(it was reset, edited or branched there)"
+                translate(
+                    "timeline",
+                    "step {0} is before step {1}, where this run's history starts (it was "
+                    "reset, edited or branched there)",
+                ).format(step, self.origin)
             )
         if step == current:
             return restore(exp, snapshot(exp))
@@ -149,6 +161,8 @@ class Timeline:
 def _checked(budget: int) -> int:
     if isinstance(budget, bool) or not isinstance(budget, int) or budget < 0:
         raise DlsimError(
-            f"the history memory budget must be a whole number of bytes, not {budget!r}"
+            translate(
+                "timeline", "the history memory budget must be a whole number of bytes, not {0!r}"
+            ).format(budget)
         )
     return budget

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from dlsim.engine.errors import DlsimError
+from dlsim.engine.text import translate
 
 
 @dataclass(frozen=True)
@@ -25,10 +26,16 @@ def boundary_grid(
     """Grid points covering the 2-D data `x` (or several arrays of it) plus a margin."""
     arrays = [np.asarray(a, dtype=np.float64) for a in (x if isinstance(x, list | tuple) else [x])]
     if not arrays or any(a.ndim != 2 or a.shape[1] != 2 for a in arrays):
-        raise DlsimError("a decision boundary needs 2-D data (two input features)")
+        raise DlsimError(
+            translate("boundary", "a decision boundary needs 2-D data (two input features)")
+        )
     x = np.concatenate(arrays)
     if resolution < 2:
-        raise DlsimError(f"the boundary grid needs at least 2 points a side, not {resolution}")
+        raise DlsimError(
+            translate(
+                "boundary", "the boundary grid needs at least 2 points a side, not {0}"
+            ).format(resolution)
+        )
     finite = x[np.all(np.isfinite(x), axis=1)]
     lo = finite.min(axis=0) if finite.size else np.array([-1.0, -1.0])
     hi = finite.max(axis=0) if finite.size else np.array([1.0, 1.0])
@@ -51,7 +58,11 @@ def boundary_image(pred: np.ndarray, resolution: int) -> tuple[np.ndarray, tuple
     """
     pred = np.asarray(pred, dtype=np.float64)
     if pred.ndim != 2 or pred.shape[0] != resolution * resolution:
-        raise DlsimError(f"expected {resolution * resolution} predictions, got {pred.shape[0]}")
+        raise DlsimError(
+            translate("boundary", "expected {0} predictions, got {1}").format(
+                resolution * resolution, pred.shape[0]
+            )
+        )
     if pred.shape[1] == 1:
         img = pred[:, 0].reshape(resolution, resolution)
         finite = img[np.isfinite(img)]

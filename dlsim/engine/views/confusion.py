@@ -9,6 +9,7 @@ from typing import Any
 import numpy as np
 
 from dlsim.engine.errors import DlsimError
+from dlsim.engine.text import translate
 
 
 @dataclass(frozen=True)
@@ -42,7 +43,9 @@ def class_indices(y: np.ndarray) -> np.ndarray:
     """Each row's class: argmax of one-hot rows (or probabilities), threshold 0.5 for one column."""
     y = np.asarray(y)
     if y.ndim != 2:
-        raise DlsimError(f"class rows must be 2-D, got shape {y.shape}")
+        raise DlsimError(
+            translate("confusion", "class rows must be 2-D, got shape {0}").format(y.shape)
+        )
     if y.shape[1] == 1:
         return (y[:, 0] > 0.5).astype(np.int64)
     return y.argmax(axis=1).astype(np.int64)
@@ -52,7 +55,9 @@ def confusion(pred: np.ndarray, target: np.ndarray, classes: tuple[str, ...]) ->
     """Counts of (true class, predicted class) pairs over the rows of `pred` and `target`."""
     k = max(len(classes), 2)
     if np.asarray(pred).shape[0] != np.asarray(target).shape[0]:
-        raise DlsimError("predictions and targets have different numbers of rows")
+        raise DlsimError(
+            translate("confusion", "predictions and targets have different numbers of rows")
+        )
     truth, guess = class_indices(target), class_indices(pred)
     counts = np.bincount(truth * k + guess, minlength=k * k).reshape(k, k)
     return Confusion(counts, tuple(classes))
