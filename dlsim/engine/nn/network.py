@@ -25,10 +25,12 @@ class Network:
         errors = [p for p in spec.validate() if p.severity == "error"]
         if errors:
             first = errors[0]
-            where = f"node '{first.node_id}': " if first.node_id else ""
-            raise DlsimError(
-                translate("network", "{0}{1}").format(where, first.message), node_id=first.node_id
+            message = (
+                translate("network", "node '{0}': {1}").format(first.node_id, first.message)
+                if first.node_id
+                else first.message
             )
+            raise DlsimError(message, node_id=first.node_id)
         self.spec = spec.copy()
         self.dtype = np.dtype(dtype)
         self.order = spec.topological_order()
