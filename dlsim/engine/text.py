@@ -23,6 +23,8 @@ import xml.etree.ElementTree as ET
 from collections.abc import Callable
 from pathlib import Path
 
+from dlsim import resources
+
 Translator = Callable[[str, str], str]
 DEFAULT_LANGUAGE = "en"
 
@@ -78,7 +80,7 @@ def catalogue(path: Path) -> Translator:
 
 def engine_catalogue_path(language: str) -> Path:
     """dlsim/i18n/engine_<language>.ts, the engine texts' translation source."""
-    return Path(__file__).resolve().parent.parent / "i18n" / f"engine_{language}.ts"
+    return resources.translations_dir() / f"engine_{language}.ts"
 
 
 def use_language(language: str) -> None:

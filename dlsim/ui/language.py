@@ -87,7 +87,7 @@ def install(language: str) -> list[Path]:
                 app.installTranslator(translator)
                 _installed.append(translator)
                 loaded.append(path)
-    text.set_translator(QCoreApplication.translate)
+    text.set_translator(QCoreApplication.translate, language)  # the training process asks
     _current = language
     return loaded
 

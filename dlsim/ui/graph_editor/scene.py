@@ -79,7 +79,7 @@ def node_content(
     severity = "error" if errors else ("warning" if problems else None)
     lines = [f"{'Error' if p.severity == 'error' else 'Warning'}: {p.message}" for p in problems]
     if ltype is not None:
-        lines.append(ltype.help)
+        lines.append(ltype.tip)
     lines.append(
         f"id: {node.id}" + (f" · output: {shapes[node.id]} features" if node.id in shapes else "")
     )

@@ -59,7 +59,7 @@ class ParamControl(QWidget):
         self.spin.valueChanged.connect(self._on_spin)
         self.slider.valueChanged.connect(lambda v: self.spin.setValue(v * SLIDER_STEP))
         self.spin.valueChanged.connect(lambda _: on_change())
-        help_label = QLabel(param.help)
+        help_label = QLabel(param.tip)
         help_label.setWordWrap(True)
         for widget in (self.label, self.spin, self.slider):
             row.addWidget(widget)

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 from dlsim.engine.notation import fmt
 from dlsim.engine.teaching import lab
 from dlsim.engine.teaching.lab import GATE_LABELS, GATE_NAMES, RuleLearner
+from dlsim.engine.text import translate
 from dlsim.ui.lessons.common import (
     BAD,
     GOOD,
@@ -392,7 +393,7 @@ class PerceptronLab(QWidget):
         if step.cycle is not None and self.gate_name == "xor":
             why = (
                 f"<p style='background:{HIGHLIGHT_FILL.name()};font-family:sans-serif'>"
-                f"{html_escape(lab.XOR_WHY)}</p>"
+                f"{html_escape(translate('Lab', lab.XOR_WHY))}</p>"
             )
         self.update_view.setHtml(f"<b>{html_escape(head)}</b><br>{body}{why}")
         if step.converged:

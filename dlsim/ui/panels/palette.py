@@ -57,15 +57,15 @@ class LayerTree(QTreeWidget):
         for ltype in layer_types():
             group = groups.get(ltype.category)
             if group is None:
-                group = groups[ltype.category] = QTreeWidgetItem(self, [ltype.category])
+                group = groups[ltype.category] = QTreeWidgetItem(self, [ltype.category_title])
                 group.setFlags(Qt.ItemFlag.ItemIsEnabled)
                 font = group.font(0)
                 font.setBold(True)
                 group.setFont(0, font)
             item = QTreeWidgetItem(group, [ltype.name])
             item.setData(0, TYPE_ROLE, ltype.name)
-            item.setToolTip(0, ltype.help)
-            item.setStatusTip(0, ltype.help)
+            item.setToolTip(0, ltype.tip)
+            item.setStatusTip(0, ltype.tip)
             colour = CATEGORY_COLORS.get(ltype.category, DEFAULT_CATEGORY_COLOR)
             item.setIcon(0, _swatch(colour))
             item.setFlags(

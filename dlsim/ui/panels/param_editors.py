@@ -104,7 +104,7 @@ class ParamEditor(QWidget):
         self.param = param
         self.row = QHBoxLayout(self)
         self.row.setContentsMargins(0, 0, 0, 0)
-        self.setToolTip(param.help)
+        self.setToolTip(param.tip)
 
     def set_value(self, value: Any) -> None:
         """Show `value` without emitting `changed` (showing is not editing)."""
@@ -119,7 +119,7 @@ class ParamEditor(QWidget):
 
     def _spin(self, param: Param) -> QAbstractSpinBox:
         spin = IntSpinBox(param) if param.kind == "int" else FloatSpinBox(param)
-        spin.setToolTip(param.help)
+        spin.setToolTip(param.tip)
         spin.editingFinished.connect(self.finished)
         return spin
 
@@ -145,7 +145,7 @@ class SwitchEditor(ParamEditor):
     def __init__(self, param: Param) -> None:
         super().__init__(param)
         self.check = QCheckBox()
-        self.check.setToolTip(param.help)
+        self.check.setToolTip(param.tip)
         self.spin = self._spin(param)
         self.spin.setValue(param.switch_on)
         self.check.toggled.connect(self._on_toggled)
@@ -177,7 +177,7 @@ class BoolEditor(ParamEditor):
     def __init__(self, param: Param) -> None:
         super().__init__(param)
         self.check = QCheckBox()
-        self.check.setToolTip(param.help)
+        self.check.setToolTip(param.tip)
         self.check.toggled.connect(lambda v: self.changed.emit(bool(v), False))
         self.row.addWidget(self.check)
 
@@ -194,13 +194,13 @@ class ChoiceEditor(ParamEditor):
     def __init__(self, param: Param) -> None:
         super().__init__(param)
         self._value: Any = None
-        self.combo = self._combo(param.choices, param.choice_labels, param.choice_help)
+        self.combo = self._combo(param.choices, param.choice_titles, param.choice_tips)
         self.row.addWidget(self.combo)
 
     def _combo(self, choices: Iterable[Any], labels: Iterable[str], helps: Iterable[str]):
         combo = QComboBox()
         combo.setView(SideTipList())  # each choice's help beside the open list, not over it
-        combo.setToolTip(self.param.help)
+        combo.setToolTip(self.param.tip)
         labels, helps = list(labels), list(helps)
         for i, choice in enumerate(choices):
             combo.addItem(labels[i] if i < len(labels) else str(choice), choice)
@@ -233,7 +233,7 @@ class BatchEditor(ParamEditor):
         self.mode = QComboBox()
         for key, label in BATCH_MODES:
             self.mode.addItem(label, key)
-        self.mode.setToolTip(param.help)
+        self.mode.setToolTip(param.tip)
         self.mode.activated.connect(self._on_mode)
         self.size = IntSpinBox(param)
         self.size.setMaximum(MAX_SAMPLES)  # no batch is larger than the largest data set
@@ -267,7 +267,7 @@ class TextEditor(ParamEditor):
     def __init__(self, param: Param) -> None:
         super().__init__(param)
         self.line = QLineEdit()
-        self.line.setToolTip(param.help)
+        self.line.setToolTip(param.tip)
         self.line.editingFinished.connect(self._on_editing_finished)
         self.row.addWidget(self.line)
         self._last = ""
@@ -308,7 +308,7 @@ class ReadOnlyEditor(ParamEditor):
         super().__init__(param)
         self.label = QLabel()
         self.label.setStyleSheet("color: #707070;")
-        self.label.setToolTip(f"{param.help} Edit this value in the .dlsim file.")
+        self.label.setToolTip(f"{param.tip} Edit this value in the .dlsim file.")
         self.row.addWidget(self.label)
         self._value: Any = None
 

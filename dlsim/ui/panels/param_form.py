@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from dlsim.engine.nn import activations, initializers, losses
 from dlsim.engine.nn.params import Param
+from dlsim.engine.text import translate
 from dlsim.ui.panels.param_editors import (
     BatchEditor,
     BoolEditor,
@@ -46,7 +47,7 @@ class FunctionEditor(ChoiceEditor):
         self._value = None
         self.module = FUNCTION_MODULES[param.kind]
         names = self.module.NAMES
-        helps = [self.module.HELP.get(name, "") for name in names]
+        helps = [translate("Param", self.module.HELP.get(name, "")) for name in names]
         box = QWidget()
         column = QVBoxLayout(box)
         column.setContentsMargins(0, 0, 0, 0)
@@ -102,7 +103,7 @@ class RegularizerEditor(ParamEditor):
                 key,
                 "float",
                 0.0,
-                f"{param.help} — {key.upper()} strength λ (0 = off)",
+                f"{param.tip} — {key.upper()} strength λ (0 = off)",
                 0.0,
                 label=f"{key.upper()} λ",
             )
@@ -192,7 +193,7 @@ class ParamForm(QWidget):
             editor.changed.connect(lambda v, g, n=param.name: self._on_changed(n, v, g))
             editor.finished.connect(self.end_gesture)
             label = QLabel(param.title)
-            label.setToolTip(param.help)
+            label.setToolTip(param.tip)
             self.form.addRow(label, editor)
             self.fields[param.name] = editor
         self.end_gesture()
@@ -229,7 +230,7 @@ def edit_text(param: Param, value: Any) -> str:
         on = bool(value) if param.kind == "bool" else False
         return f"Turn {title} {'on' if on else 'off'}"
     if param.kind == "choice" and value in param.choices:
-        labels = param.choice_labels or param.choices
+        labels = param.choice_titles
         value = labels[param.choices.index(value)]
     elif isinstance(value, float):
         value = f"{value:g}"

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from dlsim.engine.errors import DlsimError
 from dlsim.engine.nn import graph_edits, optimizer_choices, optimizers
 from dlsim.engine.nn.params import Param
+from dlsim.engine.text import translate
 from dlsim.engine.training import datasets, settings
 from dlsim.ui.panels.param_form import ParamForm, edit_text, make_editor
 from dlsim.ui.panels.run_controls import MessageBanner
@@ -162,7 +163,7 @@ class TrainingPanel(QWidget):
         data = t["dataset"]
         kind = data["type"]
         self.type_form.set_values(data)
-        self.dataset_help.setText(datasets.HELP.get(kind, ""))
+        self.dataset_help.setText(translate("Param", datasets.HELP.get(kind, "")))
         self.dataset_form.load(datasets.SCHEMA.get(kind, ()), data)
         for form in (self.augment_form, self.loss_form, self.batch_form, self.run_form):
             form.set_values(t)

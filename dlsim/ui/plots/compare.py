@@ -39,8 +39,8 @@ class QtComparePlot(PlotPanel):
         )
         self.choice.setMinimumContentsLength(12)
         for key, comp in COMPARISONS.items():
-            self.choice.addItem(comp.title, key)
-            self.choice.setItemData(self.choice.count() - 1, comp.help, pg.QtCore.Qt.ToolTipRole)
+            self.choice.addItem(comp.shown_title, key)
+            self.choice.setItemData(self.choice.count() - 1, comp.tip, pg.QtCore.Qt.ToolTipRole)
         self.steps = QSpinBox()
         self.steps.setRange(10, 100_000)
         self.steps.setValue(2000)
