@@ -14,7 +14,8 @@ Traffic, over one pipe:
 - child → parent: ("update", snapshot, keep_params, journal) about every `publish_interval_s`
   when something changed. The snapshot's record is `detached` (statistics, no batch arrays); the
   journal is what the inner history recorded since the last update, replayed into this side's
-  `history`, so both hold the same points. Large parameter sets are sent at most
+  `history`, so both hold the same points. ("landscape", status) when a loss landscape job's
+  `LandscapeStatus` changed (`landscape_job`). Large parameter sets are sent at most
   `PARAMS_INTERVAL_S` apart while running (`keep_params`: the last ones still stand).
 
 The caller never waits on the child: commands are pickled on the caller's thread (so later
@@ -45,9 +46,11 @@ from dlsim.engine.live.interface import (
     checked_speed,
     checked_steps,
 )
+from dlsim.engine.live.landscape_job import LandscapeStatus
 from dlsim.engine.live.session import TrainingSession
 from dlsim.engine.live.snapshot import Snapshot, freeze_params
 from dlsim.engine.text import QT_TRANSLATE_NOOP, translate
+from dlsim.engine.views.landscape import LandscapeRequest, checked_request
 
 PARAMS_LIMIT = 100_000  # parameter values that may travel with every update
 PARAMS_INTERVAL_S = 0.5  # how often larger parameter sets travel while training runs
@@ -55,6 +58,7 @@ FORWARD_POLL_S = 0.01  # how often a busy child looks for a new snapshot to send
 IDLE_POLL_S = 0.1  # how often an idle one does (a command wakes it at once)
 BUSY_AFTER_COMMAND_S = 1.0  # a child counts as busy this long after a command
 SYNC_GRACE_S = 2.0  # how much longer than asked wait_idle waits for the child's answer
+UNCOUNTED = frozenset({"set_speed", "cancel_landscape"})  # applied at once, out of turn
 DIED = QT_TRANSLATE_NOOP("Training", "The training process stopped unexpectedly")
 NOT_STARTED = QT_TRANSLATE_NOOP("Training", "The training process could not start")
 
@@ -104,6 +108,7 @@ class ProcessSession:
         self._sync_ids = itertools.count(1)
         self._closed = False
         self._commands_sent = 0
+        self._landscape: LandscapeStatus | None = None
 
     # ----------------------------------------------------------------- the TrainingSession API
 
@@ -197,6 +202,17 @@ class ProcessSession:
     def replace_experiment(self, experiment: SteppableExperiment, carry: bool = False) -> None:
         self._call("replace_experiment", experiment, bool(carry))
 
+    def landscape(self, request: LandscapeRequest) -> None:
+        """Compute a loss landscape in the training process (see `TrainingSession.landscape`)."""
+        self._call("landscape", checked_request(request))
+
+    def cancel_landscape(self) -> None:
+        self._call("cancel_landscape")
+
+    def landscape_status(self) -> LandscapeStatus | None:
+        """The landscape job's status as the child last reported it; never blocks."""
+        return self._landscape
+
     def wait_idle(self, timeout: float = 5.0) -> bool:
         """Block until the child has applied every command, is idle and has sent its state.
 
@@ -259,7 +275,7 @@ class ProcessSession:
         if self._closed:
             return
         self.start()
-        if method != "set_speed":  # the pace applies at once, out of turn: not counted
+        if method not in UNCOUNTED:  # the pace and a cancel apply at once, out of turn
             self._commands_sent += 1
         self._send(("call", method, args))
 
@@ -288,6 +304,8 @@ class ProcessSession:
                     with self._cond:
                         self._answers[message[1]] = message[2]
                         self._cond.notify_all()
+                elif kind == "landscape":
+                    self._landscape = message[1]
                 elif kind == "closed":
                     return
         except Exception as exc:  # EOF or a broken pipe: the child died; else a bug here
@@ -350,6 +368,7 @@ class _Forwarder:
         self.serial = -1
         self.params: Any = None
         self.params_at = 0.0
+        self.landscape: LandscapeStatus | None = None
 
     def flush(self) -> None:
         snap = self.session.snapshot()
@@ -396,6 +415,10 @@ class _Forwarder:
                     self.flush()
                     conn.send(("closed",))
                     return
+            landscape = session.landscape_status()
+            if landscape is not self.landscape:
+                conn.send(("landscape", landscape))
+                self.landscape = landscape
             snap = session.snapshot()
             now = time.monotonic()
             if now >= next_flush or (snap is not None and snap.serial != self.serial):

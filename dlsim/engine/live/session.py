@@ -41,6 +41,7 @@ from dlsim.engine.live.interface import (
     checked_speed,
     checked_steps,
 )
+from dlsim.engine.live.landscape_job import LandscapeCommands
 from dlsim.engine.live.snapshot import Snapshot, freeze_params
 from dlsim.engine.live.step_log import StepLog
 
@@ -50,7 +51,7 @@ _INTERRUPTS = frozenset({"pause", "reset", "replace"})
 _ACTIVITIES = frozenset({"run", "step"})
 
 
-class TrainingSession:
+class TrainingSession(LandscapeCommands):
     """Trains one experiment on its own daemon thread; see the module docstring for semantics."""
 
     def __init__(

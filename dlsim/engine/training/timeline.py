@@ -82,6 +82,15 @@ class Timeline:
         self.budget = _checked(budget)
         self._thin()
 
+    def copy(self) -> Timeline:
+        """An independent copy (checkpoints are immutable bytes, shared), for a thread that
+        rebuilds past steps while the run goes on."""
+        out = copy.copy(self)
+        out._checkpoints = dict(self._checkpoints)
+        out._steps = list(self._steps)
+        out._events = list(self._events)
+        return out
+
     @property
     def checkpoint_steps(self) -> list[int]:
         return list(self._steps)

@@ -1,0 +1,71 @@
+"""Directions in weight space for a loss landscape, laid out like `Network.flat_weights`.
+
+Li et al. 2018 ("Visualizing the Loss Landscape of Neural Nets") draw a Gaussian direction and
+rescale each filter of it to the norm of the same filter of the weights, so a step of 1 along it
+moves every unit by as much as its own weights are large; one-dimensional parameters (biases,
+BatchNorm and LayerNorm scales and shifts) get zero. For a Dense kernel (inputs × units) a filter
+is one unit's incoming weights: a column.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from dlsim.engine.errors import DlsimError
+from dlsim.engine.nn.network import Network
+
+
+def _layout(network: Network) -> list[tuple[tuple[str, str], np.ndarray, int]]:
+    """(key, array, offset into the flat buffer) of every trainable array, in buffer order."""
+    out, offset = [], 0
+    for key, arr in network.parameters().items():
+        out.append((key, arr, offset))
+        offset += arr.size
+    if offset != network.flat_weights.size:  # the buffer's order is parameters()'s order
+        raise AssertionError("the flat weight buffer does not match the parameters")
+    return out
+
+
+def filter_normalized(network: Network, rng: np.random.Generator) -> np.ndarray:
+    """A random direction, flat, with each filter's norm equal to the weights' (Li et al.)."""
+    out = np.zeros(network.flat_weights.size, dtype=np.float64)
+    for _key, arr, offset in _layout(network):
+        if arr.ndim <= 1:
+            continue  # biases and normalisation parameters: not moved
+        w = np.asarray(arr, dtype=np.float64).reshape(-1, arr.shape[-1])
+        d = rng.standard_normal(w.shape)
+        d_norm = np.linalg.norm(d, axis=0)
+        scale = np.divide(
+            np.linalg.norm(w, axis=0), d_norm, out=np.zeros_like(d_norm), where=d_norm > 0
+        )
+        out[offset : offset + arr.size] = (d * scale).ravel()
+    return out
+
+
+def filter_norms(network: Network, flat: np.ndarray) -> dict[tuple[str, str], np.ndarray]:
+    """Per-filter (column) norms of a flat vector, for every trainable array of 2 or more
+    dimensions (tests compare a direction's with the weights')."""
+    out = {}
+    for key, arr, offset in _layout(network):
+        if arr.ndim >= 2:
+            part = flat[offset : offset + arr.size].reshape(-1, arr.shape[-1])
+            out[key] = np.linalg.norm(part, axis=0)
+    return out
+
+
+def weight_labels(network: Network) -> tuple[str, ...]:
+    """A name for every trainable scalar in flat order: "h.W[0,1]" (input 0 → unit 1), "h.b[1]"."""
+    labels: list[str] = []
+    for (nid, name), arr, _offset in _layout(network):
+        for index in np.ndindex(arr.shape):
+            labels.append(f"{nid}.{name}[{','.join(str(i) for i in index)}]")
+    return tuple(labels)
+
+
+def unit_direction(size: int, index: int) -> np.ndarray:
+    """The direction that moves one weight only (the two-weight surface's axes)."""
+    if not 0 <= index < size:
+        raise DlsimError(f"weight number {index} does not exist: the network has {size} weights")
+    out = np.zeros(size, dtype=np.float64)
+    out[index] = 1.0
+    return out
