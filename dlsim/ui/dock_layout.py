@@ -29,7 +29,7 @@ LEFT_SHARE = 0.17
 # Problems sits with the loss: the status bar's problem count brings it forward. The boundary's
 # group has the shorter tab titles' place: it is the narrower one on a small screen.
 TAB_GROUPS = (
-    ("loss", "compare", "weights", "problems"),
+    ("loss", "compare", "weights", "landscape", "problems"),
     ("boundary", "activations", "gradients", "confusion"),
 )
 

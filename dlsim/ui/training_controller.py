@@ -33,6 +33,7 @@ from dlsim.engine.nn.graph_edits import same_structure
 from dlsim.engine.nn.weight_carry import carry_weights
 from dlsim.engine.training.experiment import Experiment
 from dlsim.engine.training.fileformat import assemble, weights_to_lists
+from dlsim.engine.views.directions import weight_labels
 from dlsim.ui.comparison import Comparison
 from dlsim.ui.document import Document
 from dlsim.ui.plots.base import LayerInfo, PlotFeed, PlotPanel
@@ -72,6 +73,7 @@ class TrainingController(QObject):
         self.panels: list[PlotPanel] = []
         self.refresh_count = 0  # ticks that fed the plots (the benchmark counts them)
         self.layers: tuple[LayerInfo, ...] = ()  # the network the session was last given
+        self.weight_labels: tuple[str, ...] = ()  # its trainable scalars, in flat order
         self.structure = 0  # changes whenever `layers` may have changed
         self.build_error: DlsimError | None = None
         self.data: DataView = data_view(document)
@@ -219,6 +221,7 @@ class TrainingController(QObject):
         self.build_error = None
         self._set_message(None, None)
         self.layers = layer_infos(exp)
+        self.weight_labels = weight_labels(exp.network)
         self.structure += 1
         self._session_graph = exp.graph
         if fresh or self.session is None:
@@ -238,6 +241,7 @@ class TrainingController(QObject):
         self.session = None
         self._session_graph = None
         self.layers = ()
+        self.weight_labels = ()
         self.structure += 1
         self._set_state("idle")
 

@@ -55,6 +55,7 @@ class Workbench(QObject):
         from dlsim.ui.plots.compare import QtComparePlot
         from dlsim.ui.plots.confusion import QtConfusionPlot
         from dlsim.ui.plots.gradients import QtGradientsPlot
+        from dlsim.ui.plots.landscape import QtLandscapePlot
         from dlsim.ui.plots.loss import QtLossPlot
         from dlsim.ui.plots.weights import QtWeightsPlot
 
@@ -67,12 +68,14 @@ class Workbench(QObject):
             "compare": QtComparePlot(),
             "boundary": QtBoundaryPlot(),
             "weights": QtWeightsPlot(),
+            "landscape": QtLandscapePlot(),
             "gradients": QtGradientsPlot(),
             "activations": QtActivationsPlot(),
             "confusion": QtConfusionPlot(),
         }
         for plot in self.plots.values():
             self.controller.add_panel(plot)
+        self.plots["landscape"].attach(self.controller)
         compare = self.plots["compare"]
         compare.comparison_requested.connect(self.controller.start_comparison)
         compare.stop_requested.connect(self.controller.stop_comparison)

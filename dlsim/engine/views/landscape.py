@@ -107,13 +107,16 @@ class Landscape:
 
 def shown_values(land: Landscape) -> tuple[np.ndarray, bool]:
     """What the picture colours: log₁₀ of the loss when it spans more than two decades and is
-    positive (the edges of a landscape are often far steeper than its middle), else the loss.
-    The flag says which."""
-    finite = land.loss[np.isfinite(land.loss)]
-    if finite.size and finite.min() > 0 and finite.max() / finite.min() > 100:
-        with np.errstate(divide="ignore", invalid="ignore"):
-            return np.log10(land.loss), True
-    return land.loss, False
+    positive (the edges of a landscape are often far steeper than its middle), else the loss;
+    the flag says which. A loss that overflowed is shown as the largest finite one."""
+    loss = land.loss
+    finite = np.isfinite(loss)
+    top = loss[finite].max() if finite.any() else 0.0
+    values = np.where(finite, loss, top)
+    low = values.min()
+    if low > 0 and values.max() / low > 100:
+        return np.log10(values), True
+    return values, False
 
 
 def sampled_steps(first: int, last: int, count: int) -> np.ndarray:
