@@ -139,7 +139,9 @@ def test_a_two_weight_network_gets_its_exact_surface(qtbot, window):
     qtbot.waitUntil(lambda: panel.result is not None, timeout=TIMEOUT_MS)
     land = panel.result
     assert land.mode == "weights" and land.off_plane == 0.0
-    assert panel.plot.getAxis("bottom").labelText == "y.W[0,0]"
+    qtbot.waitUntil(lambda: panel.plot.getAxis("bottom").labelText == "y.W[0,0]")
+    assert panel.plot.getAxis("left").labelText == "y.W[1,0]"
+    assert "the path lies in the plane" in panel.title_label.text
     w = window.workbench.controller.session.snapshot().params["y"]["W"].ravel()
     assert land.centre == (w[0], w[1])
 

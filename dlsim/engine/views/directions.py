@@ -13,6 +13,7 @@ import numpy as np
 
 from dlsim.engine.errors import DlsimError
 from dlsim.engine.nn.network import Network
+from dlsim.engine.text import translate
 
 
 def _layout(network: Network) -> list[tuple[tuple[str, str], np.ndarray, int]]:
@@ -65,7 +66,11 @@ def weight_labels(network: Network) -> tuple[str, ...]:
 def unit_direction(size: int, index: int) -> np.ndarray:
     """The direction that moves one weight only (the two-weight surface's axes)."""
     if not 0 <= index < size:
-        raise DlsimError(f"weight number {index} does not exist: the network has {size} weights")
+        raise DlsimError(
+            translate(
+                "Landscape", "weight number {0} does not exist: the network has {1} weights"
+            ).format(index, size)
+        )
     out = np.zeros(size, dtype=np.float64)
     out[index] = 1.0
     return out

@@ -24,6 +24,7 @@ from typing import Any
 import numpy as np
 
 from dlsim.engine.errors import DlsimError
+from dlsim.engine.text import QT_TRANSLATE_NOOP, translate
 from dlsim.engine.views.directions import filter_normalized, unit_direction, weight_labels
 from dlsim.engine.views.tables import table_csv
 
@@ -33,6 +34,17 @@ PATH_POINTS = 60  # steps of the run sampled for the path, at most
 FIT_MARGIN = 1.15  # the plane reaches this much beyond the path when fitted to it
 
 Progress = Callable[[int, int], None]
+# Sentences made in the training process (untranslated there): the GUI translates them on arrival.
+NOT_MOVED = QT_TRANSLATE_NOOP(
+    "Landscape",
+    "the weights have not moved since the start of this run's history: train a few steps "
+    "first, or use random directions",
+)
+NO_MATRIX = QT_TRANSLATE_NOOP(
+    "Landscape",
+    "this network has no weight matrix with non-zero weights to take a random direction from "
+    "(biases and normalisation parameters are not moved)",
+)
 
 
 class Cancelled(Exception):
@@ -56,17 +68,25 @@ class LandscapeRequest:
 def checked_request(request: Any) -> LandscapeRequest:
     """`request` if it makes sense, else DlsimError saying which value is wrong."""
     if not isinstance(request, LandscapeRequest):
-        raise DlsimError("a landscape request must be a LandscapeRequest")
+        raise DlsimError(translate("Landscape", "a landscape request must be a LandscapeRequest"))
     if request.mode not in MODES:
-        raise DlsimError(f"unknown landscape plane {request.mode!r} (use one of {MODES})")
+        raise DlsimError(
+            translate("Landscape", "unknown landscape plane {0!r} (use one of {1})").format(
+                request.mode, ", ".join(MODES)
+            )
+        )
     lo, hi = RESOLUTIONS
     if not isinstance(request.resolution, int) or not lo <= request.resolution <= hi:
-        raise DlsimError(f"the landscape's resolution must be {lo} to {hi} points per side")
+        raise DlsimError(
+            translate(
+                "Landscape", "the landscape's resolution must be {0} to {1} points per side"
+            ).format(lo, hi)
+        )
     if request.extent is not None and not (0 < float(request.extent) < 1e6):
-        raise DlsimError("the landscape's extent must be a positive number")
+        raise DlsimError(translate("Landscape", "the landscape's extent must be a positive number"))
     i, j = request.pair
     if request.mode == "weights" and i == j:
-        raise DlsimError("pick two different weights for the landscape")
+        raise DlsimError(translate("Landscape", "pick two different weights for the landscape"))
     return request
 
 
@@ -212,10 +232,7 @@ def _plane(
     if request.mode == "start":
         d1 = theta - start
         if not np.any(d1):
-            raise DlsimError(
-                "the weights have not moved since the start of this run's history: train a few "
-                "steps first, or use random directions"
-            )
+            raise DlsimError(translate("Landscape", NOT_MOVED))
         d2 = filter_normalized(net, rng)
         labels = ("start → now", "random direction (filter-normalised)")
     else:
@@ -225,10 +242,7 @@ def _plane(
             "random direction 2 (filter-normalised)",
         )
     if not np.any(d2):
-        raise DlsimError(
-            "this network has no weight matrix with non-zero weights to take a random "
-            "direction from (biases and normalisation parameters are not moved)"
-        )
+        raise DlsimError(translate("Landscape", NO_MATRIX))
     return d1, d2, np.zeros(2), labels
 
 

@@ -8,7 +8,7 @@ on its own; nothing here waits), and emits the finished `Landscape`.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -88,7 +88,9 @@ class LandscapeRunner(QObject):
         elif status.state == "cancelled":
             self.ended.emit(self.tr("Cancelled."))
         else:
-            self.ended.emit(status.message or self.tr("The landscape could not be computed."))
+            # the training process does not translate: its sentences are translated here
+            text = status.message or "The landscape could not be computed."
+            self.ended.emit(QCoreApplication.translate("Landscape", text))
 
 
 class LandscapeControls(QWidget):
