@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from tests.ui.fuzz.registry import action
-from tests.ui.fuzz.widgets import settle
+from tests.ui.fuzz.widgets import settle, wait_until
 
 
 @action(2)
@@ -17,7 +17,8 @@ def compute_landscape(d) -> str:
     box = d.rng.choice(boxes)
     box.setCurrentIndex(d.rng.randrange(box.count()))
     controls.compute.click()
-    settle(d.rng.choice([0, 50, 200]))
+    settle()
+    wait_until(lambda: not controls.cancel.isEnabled(), d.rng.choice([0.0, 0.05, 0.2]))
     then = d.rng.choice(["cancel", "compute", "leave"])
     if then == "cancel":
         controls.cancel.click()
