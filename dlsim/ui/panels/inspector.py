@@ -101,7 +101,7 @@ class Inspector(QScrollArea):
         count = graph.parameter_count(node.id, shapes)
         out = f"{shapes[node.id]} features" if node.id in shapes else "unknown until connected"
         self.title.setText(f"{node.type} · {node.id}")
-        self.info.setText(f"{ltype.help}<br><br>Output: {out} · Parameters: {count:,}")
+        self.info.setText(f"{ltype.tip}<br><br>Output: {out} · Parameters: {count:,}")
         msgs = [
             f"• {p.severity.capitalize()}: {p.message}"
             for p in self.document.problems()
