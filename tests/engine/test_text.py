@@ -49,3 +49,29 @@ def test_none_restores_identity() -> None:
     set_translator(None)
     assert translate("Ctx", "Loss") == "Loss"
     assert text._translator is text._identity
+
+
+def test_a_catalogue_translates_finished_entries_only(tmp_path) -> None:
+    ts = tmp_path / "engine_xx.ts"
+    ts.write_text(
+        '<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE TS>\n<TS version="2.1" language="ko">\n'
+        "<context><name>Param</name>"
+        "<message><source>Learning rate</source><translation>학습률</translation></message>"
+        '<message><source>Seed</source><translation type="unfinished">시드</translation></message>'
+        "</context>\n</TS>\n",
+        encoding="utf-8",
+    )
+    korean = text.catalogue(ts)
+    assert korean("Param", "Learning rate") == "학습률"
+    assert korean("Param", "Seed") == "Seed"  # unfinished: not used
+    assert korean("Other", "Learning rate") == "Learning rate"  # another context
+
+
+def test_use_language_installs_the_shipped_catalogue_or_nothing() -> None:
+    text.use_language("ko")
+    assert text.language() == "ko"
+    assert translate("Param", "Learning rate") == "학습률"
+    for language in ("en", "xx", "../ko"):
+        text.use_language(language)
+        assert text.language() == "en"
+        assert translate("Param", "Learning rate") == "Learning rate"
