@@ -191,6 +191,57 @@
     </message>
 </context>
 <context>
+    <name>Landscape</name>
+    <message>
+        <source>weight number {0} does not exist: the network has {1} weights</source>
+        <translation>가중치 번호 {0}은(는) 없습니다: 신경망의 가중치는 {1}개입니다</translation>
+    </message>
+    <message>
+        <source>the weights have not moved since the start of this run&apos;s history: train a few steps first, or use random directions</source>
+        <translation>이 실행의 기록이 시작된 뒤로 가중치가 움직이지 않았습니다: 먼저 몇 단계 학습시키거나, 무작위 방향을 쓰세요</translation>
+    </message>
+    <message>
+        <source>this network has no weight matrix with non-zero weights to take a random direction from (biases and normalisation parameters are not moved)</source>
+        <translation>이 신경망에는 무작위 방향을 잡을, 0이 아닌 가중치 행렬이 없습니다(편향과 정규화 매개변수는 움직이지 않습니다)</translation>
+    </message>
+    <message>
+        <source>a landscape request must be a LandscapeRequest</source>
+        <translation>손실 지형 요청은 LandscapeRequest여야 합니다</translation>
+    </message>
+    <message>
+        <source>unknown landscape plane {0!r} (use one of {1})</source>
+        <translation>알 수 없는 손실 지형 평면 {0!r}({1} 중 하나를 쓰세요)</translation>
+    </message>
+    <message>
+        <source>the landscape&apos;s resolution must be {0} to {1} points per side</source>
+        <translation>손실 지형의 해상도는 한 변에 {0}에서 {1}개의 점이어야 합니다</translation>
+    </message>
+    <message>
+        <source>the landscape&apos;s extent must be a positive number</source>
+        <translation>손실 지형의 범위는 양수여야 합니다</translation>
+    </message>
+    <message>
+        <source>pick two different weights for the landscape</source>
+        <translation>손실 지형에 쓸 서로 다른 가중치 두 개를 고르세요</translation>
+    </message>
+    <message>
+        <source>start → now</source>
+        <translation>시작 → 현재</translation>
+    </message>
+    <message>
+        <source>random direction (filter-normalised)</source>
+        <translation>무작위 방향(필터 정규화)</translation>
+    </message>
+    <message>
+        <source>random direction 1 (filter-normalised)</source>
+        <translation>무작위 방향 1(필터 정규화)</translation>
+    </message>
+    <message>
+        <source>random direction 2 (filter-normalised)</source>
+        <translation>무작위 방향 2(필터 정규화)</translation>
+    </message>
+</context>
+<context>
     <name>Layer</name>
     <message>
         <source>Features: fixed functions of the input (x1, x1^2, x1*x2, sin(x1), …), no weights</source>

@@ -34,7 +34,8 @@ PATH_POINTS = 60  # steps of the run sampled for the path, at most
 FIT_MARGIN = 1.15  # the plane reaches this much beyond the path when fitted to it
 
 Progress = Callable[[int, int], None]
-# Sentences made in the training process (untranslated there): the GUI translates them on arrival.
+# Sentences made in the training process, which translates them into the GUI's language itself
+# (text.use_language); the GUI's translating them again on arrival changes nothing.
 NOT_MOVED = QT_TRANSLATE_NOOP(
     "Landscape",
     "the weights have not moved since the start of this run's history: train a few steps "
@@ -234,12 +235,15 @@ def _plane(
         if not np.any(d1):
             raise DlsimError(translate("Landscape", NOT_MOVED))
         d2 = filter_normalized(net, rng)
-        labels = ("start → now", "random direction (filter-normalised)")
+        labels = (
+            translate("Landscape", "start → now"),
+            translate("Landscape", "random direction (filter-normalised)"),
+        )
     else:
         d1, d2 = filter_normalized(net, rng), filter_normalized(net, rng)
         labels = (
-            "random direction 1 (filter-normalised)",
-            "random direction 2 (filter-normalised)",
+            translate("Landscape", "random direction 1 (filter-normalised)"),
+            translate("Landscape", "random direction 2 (filter-normalised)"),
         )
     if not np.any(d2):
         raise DlsimError(translate("Landscape", NO_MATRIX))

@@ -88,7 +88,8 @@ class LandscapeRunner(QObject):
         elif status.state == "cancelled":
             self.ended.emit(self.tr("Cancelled."))
         else:
-            # the training process does not translate: its sentences are translated here
+            # the training process translates its sentences itself (text.use_language);
+            # this covers one that arrives untranslated
             text = status.message or "The landscape could not be computed."
             self.ended.emit(QCoreApplication.translate("Landscape", text))
 
