@@ -33,6 +33,7 @@ from typing import Any
 
 import numpy as np
 
+from dlsim.engine.live.boundary_job import BoundaryJob
 from dlsim.engine.live.divergence import Diverged, check_weights, loss_diverged, thread_stopped
 from dlsim.engine.live.history import MetricsHistory
 from dlsim.engine.live.interface import (
@@ -89,7 +90,7 @@ class TrainingSession(LandscapeCommands):
         self._activity: str | int | None = None  # None, "run", or steps still to do
         self._speed: float | None = None
         self._trace = False
-        self._grid: np.ndarray | None = None
+        self._boundary = BoundaryJob()
         self._record: Any = None
         self._params: dict[str, dict[str, np.ndarray]] | None = None
         self._message: str | None = None
@@ -151,7 +152,7 @@ class TrainingSession(LandscapeCommands):
         self._send("speed", checked_speed(steps_per_second))
 
     def set_boundary_grid(self, grid: np.ndarray | None) -> None:
-        """Points (n, n_features) to predict at each publish, for a decision-boundary plot."""
+        """Points (n, n_features) to predict for a decision-boundary plot (boundary_job: when)."""
         self._send("boundary", checked_grid(grid))
 
     def set_trace(self, on: bool) -> None:
@@ -282,7 +283,7 @@ class TrainingSession(LandscapeCommands):
         try:
             self._publish()
         except Exception:  # the failure may be in predict/params: publish without them
-            self._grid = None
+            self._boundary.set_grid(None)
             self._params = None
             with contextlib.suppress(Exception):
                 self._publish(params=False)
@@ -409,6 +410,7 @@ class TrainingSession(LandscapeCommands):
             self.history.clear()
         self._record = None
         self._params = None
+        self._boundary.forget()
         self._log.restart()
         self._state = state
         self._message = None
@@ -421,7 +423,7 @@ class TrainingSession(LandscapeCommands):
         self._needs_publish = True
 
     def _cmd_boundary(self, grid: np.ndarray | None) -> None:
-        self._grid = grid
+        self._boundary.set_grid(grid)
         self._needs_publish = True
 
     def _cmd_trace(self, on: bool) -> None:
@@ -473,10 +475,7 @@ class TrainingSession(LandscapeCommands):
             self._params = freeze_params(
                 exp.params_copy() if self._params is None else self._params
             )
-        boundary = None
-        if params and self._grid is not None:
-            boundary = np.array(exp.predict(self._grid), copy=True)
-            boundary.flags.writeable = False
+        boundary = self._boundary.boundary(exp, self._activity is not None) if params else None
         elapsed = self._elapsed + (now - self._active_since if self._activity is not None else 0.0)
         self._serial += 1
         self._snapshot = Snapshot(

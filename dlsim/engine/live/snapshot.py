@@ -25,7 +25,9 @@ class Snapshot:
     `step` is the number of updates done; `elapsed_s` the time spent running or stepping since
     the last reset; `loss` the latest step's loss (None before the first step after a reset);
     `metrics` the latest full-dataset evaluation. Arrays in `params` and `boundary` are
-    read-only copies; the record's activation statistics are already computed. `commands` is
+    read-only copies; the record's activation statistics are already computed. During a run
+    `boundary` may be a few steps older than `params` (`boundary_job`: the grid is predicted at
+    most a tenth of the time); at rest it is the current weights' map. `commands` is
     how many commands had been applied (or begun) when it was made: a snapshot with fewer than
     the caller's `commands_sent` predates the caller's latest command (`set_speed`, which
     applies at once, is not counted). `confusion` holds the train and validation confusion

@@ -415,6 +415,48 @@ def test_boundary_grid_is_predicted_with_the_published_weights(make_session):
     assert s.snapshot().boundary is None
 
 
+class SlowBoundaryFake(LinearFake):
+    """Predicting the 7-point boundary grid takes 20 ms, like a big grid through a wide net."""
+
+    GRID = np.linspace(-1, 1, 14).reshape(7, 2)
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.grid_predictions = 0
+
+    def predict(self, x: np.ndarray) -> np.ndarray:
+        if x.shape[0] == len(self.GRID):
+            self.grid_predictions += 1
+            time.sleep(0.02)
+        return super().predict(x)
+
+
+def test_a_costly_boundary_grid_takes_at_most_a_tenth_of_a_runs_time(make_session):
+    exp = SlowBoundaryFake()
+    s = make_session(exp, publish_interval_s=1 / 30)
+    s.set_boundary_grid(exp.GRID)
+    assert s.wait_idle()
+    before = exp.grid_predictions
+    started = time.perf_counter()
+    s.run()
+    seen = []
+    while time.perf_counter() - started < 1.5:
+        snap = s.snapshot()
+        if snap.state == "running":
+            seen.append(snap.boundary)
+        time.sleep(0.01)
+    s.pause()
+    assert s.wait_idle()
+    elapsed = time.perf_counter() - started
+    during = exp.grid_predictions - before - 1  # the pause's publish predicts once more
+    # every publish (30 a second) predicted it before: 45 times, 0.9 s of the 1.5
+    assert 2 <= during <= elapsed * 0.1 / 0.02 + 2
+    assert seen and all(b is not None for b in seen)  # the last map is carried in between
+    snap = s.snapshot()
+    W, b = snap.params["out"]["W"], snap.params["out"]["b"]
+    np.testing.assert_allclose(snap.boundary, exp.GRID @ W + b)  # at rest: the current weights'
+
+
 def test_trace_applies_to_the_following_steps(make_session):
     exp = LinearFake()
     s = make_session(exp)
