@@ -4,7 +4,7 @@ functions the palette, the port drag and the inspector's widgets use."""
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QPointF, Qt
+from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtGui import QDropEvent
 from PySide6.QtWidgets import QCheckBox, QComboBox, QFileDialog, QSpinBox
 
@@ -395,3 +395,29 @@ def test_card_titles_shrink_to_fit_before_they_are_cut_short(window):
     for title in ("Dense 16 · sigmoid", "Dense 128 · leaky_relu", "BatchNorm"):
         _font, shown = fitted_title(font, title, NODE_W - 28)
         assert shown == title
+
+
+def test_inspector_rows_stay_put_when_a_problem_comes_and_goes(window, qtbot):
+    """The problems and the output size are below the form: a message appearing or going never
+    moves a row under the cursor."""
+    xor_window(window)
+    window.scene.select_nodes(["y"])
+    inspector = window.inspector
+    body = inspector.widget()
+
+    def rows() -> list[int]:
+        body.layout().activate()
+        return [
+            inspector.editor(name).mapTo(body, QPoint(0, 0)).y()
+            for name in ("units", "activation", "use_bias")
+        ]
+
+    before = rows()
+    assert not inspector.problems.isVisible()
+    window.document.disconnect("h", "y")
+    qtbot.waitUntil(lambda: inspector.problems.isVisible())
+    assert inspector.problems.text().startswith("• Error")
+    assert rows() == before
+    window.undo_action.trigger()
+    qtbot.waitUntil(lambda: not inspector.problems.isVisible())
+    assert rows() == before

@@ -12,6 +12,7 @@ current weights' one.
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 from typing import Any
 
 import numpy as np
@@ -19,13 +20,25 @@ import numpy as np
 BOUNDARY_SHARE = 0.1  # at most this share of a run's wall time goes to the boundary grid
 
 
-class BoundaryJob:
-    """The grid to predict, the last map predicted on it, and when the next one is due."""
+def predict_grid(experiment: Any, grid: np.ndarray) -> np.ndarray:
+    """The network's output over the grid, as a read-only copy."""
+    boundary = np.array(experiment.predict(grid), copy=True)
+    boundary.flags.writeable = False
+    return boundary
 
-    def __init__(self) -> None:
+
+class BoundaryJob:
+    """The grid to predict, the last map predicted on it, and when the next one is due.
+
+    `predict(experiment, grid)` makes what a snapshot carries from the grid (by default the
+    output alone); it is called only when due, and its last result is handed out in between.
+    """
+
+    def __init__(self, predict: Callable[[Any, np.ndarray], Any] = predict_grid) -> None:
+        self.predict = predict
         self.grid: np.ndarray | None = None
         self.predictions = 0  # how many times the grid was predicted (for tests and benches)
-        self._last: np.ndarray | None = None
+        self._last: Any = None
         self._due_at = 0.0
 
     def set_grid(self, grid: np.ndarray | None) -> None:
@@ -38,17 +51,15 @@ class BoundaryJob:
         self._last = None
         self._due_at = 0.0
 
-    def boundary(self, experiment: Any, running: bool) -> np.ndarray | None:
-        """The map for a snapshot: predicted now when at rest or due, else the last one."""
+    def boundary(self, experiment: Any, running: bool) -> Any:
+        """The map for a snapshot (None without a grid): predicted now when at rest or due, else
+        the last one."""
         if self.grid is None:
             return None
         start = time.perf_counter()
         if running and self._last is not None and start < self._due_at:
             return self._last
-        boundary = np.array(experiment.predict(self.grid), copy=True)
-        boundary.flags.writeable = False
-        cost = time.perf_counter() - start
-        self._last = boundary
-        self._due_at = start + cost / BOUNDARY_SHARE
+        self._last = self.predict(experiment, self.grid)
+        self._due_at = start + (time.perf_counter() - start) / BOUNDARY_SHARE
         self.predictions += 1
-        return boundary
+        return self._last

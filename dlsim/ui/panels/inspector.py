@@ -46,16 +46,21 @@ class Inspector(QScrollArea):
         self.info = QLabel()
         self.info.setWordWrap(True)
         self.info.setOpenExternalLinks(False)
+        self.facts = QLabel()  # below the form: its length changes with every edit
+        self.facts.setWordWrap(True)
         self.problems = QLabel()
         self.problems.setWordWrap(True)
         self.problems.setStyleSheet(f"color: {'#f87171' if is_dark() else '#b91c1c'};")
         self.form = ParamForm()
         self.form.form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)  # a narrow dock
         self.form.edited.connect(self._edit)
+        # What changes with an edit (the output size, the parameter count, the problems) goes
+        # below the form, so no row moves under the cursor when a message comes or goes.
         column.addWidget(self.title)
         column.addWidget(self.info)
-        column.addWidget(self.problems)
         column.addWidget(self.form)
+        column.addWidget(self.facts)
+        column.addWidget(self.problems)
         column.addStretch(1)
         self.setWidget(body)
         document.graph_changed.connect(self.refresh)
@@ -101,7 +106,9 @@ class Inspector(QScrollArea):
         count = graph.parameter_count(node.id, shapes)
         out = f"{shapes[node.id]} features" if node.id in shapes else "unknown until connected"
         self.title.setText(f"{node.type} · {node.id}")
-        self.info.setText(f"{ltype.tip}<br><br>Output: {out} · Parameters: {count:,}")
+        self.info.setText(ltype.tip)
+        self.facts.setText(f"Output: {out} · Parameters: {count:,}")
+        self.facts.show()
         msgs = [
             f"• {p.severity.capitalize()}: {p.message}"
             for p in self.document.problems()
@@ -120,6 +127,7 @@ class Inspector(QScrollArea):
             text = doc.description or ""
             hint = "Select a layer in the diagram to edit its parameters."
             self.info.setText(f"{text}<br><br><i>{hint}</i>" if text else f"<i>{hint}</i>")
+        self.facts.hide()
         self.problems.hide()
 
     def _edit(self, name: str, value: Any, merge_key: object) -> None:
