@@ -11,6 +11,10 @@ measure:
   minute, so the two alternate in 1.5-second blocks (GUI, headless, GUI, …) and the ratio is the
   median of the side-by-side pairs. During the lag phase, steps/s with the probe running is
   reported too (the 5 ms probe is a load the real app does not have);
+- what the decision boundary costs the training: the headless session again with the boundary
+  grid set (as the window sets it while the plot is visible), in a third block beside each pair,
+  and the median ratio of its rate to the bare headless one (the grid is predicted at most a
+  tenth of the time: live/boundary_job);
 - plot refreshes per second: GUI timer ticks that fed the plots, and redraws of each plot;
 - resident memory growth over the run (after a one-second warm-up), of the GUI process and of
   the training process.
@@ -42,6 +46,7 @@ from dlsim.engine.live.process_session import limit_blas_threads  # noqa: E402
 from dlsim.engine.live.session import TrainingSession  # noqa: E402
 from dlsim.engine.training.experiment import Experiment  # noqa: E402
 from dlsim.engine.training.fileformat import read_document  # noqa: E402
+from dlsim.engine.views.boundary import boundary_grid  # noqa: E402
 from dlsim.resources import example_path  # noqa: E402
 from dlsim.ui.main_window import MainWindow  # noqa: E402
 from dlsim.ui.training_controller import (  # noqa: E402
@@ -49,6 +54,7 @@ from dlsim.ui.training_controller import (  # noqa: E402
     METRICS_INTERVAL_S,
     PUBLISH_INTERVAL_S,
 )
+from dlsim.ui.training_view import BOUNDARY_RESOLUTION  # noqa: E402
 from dlsim.ui.workbench import install_workbench  # noqa: E402
 
 PROBE_MS = 5
@@ -84,16 +90,22 @@ def _training(controller) -> bool:
     return snap is not None and snap.step > 0
 
 
-def headless_session(name: str) -> TrainingSession:
-    """The same training on a bare session: no window, no plots, no GUI thread at work."""
+def headless_session(name: str, boundary: bool = False) -> TrainingSession:
+    """The same training on a bare session: no window, no plots, no GUI thread at work (with
+    `boundary`, predicting the decision-boundary grid as the window has it do)."""
     path = example_path(name)
     exp = Experiment(read_document(path), path.parent)
-    return TrainingSession(
+    session = TrainingSession(
         exp,
         publish_interval_s=PUBLISH_INTERVAL_S,
         metrics_interval_s=METRICS_INTERVAL_S,
         history_capacity=HISTORY_POINTS,
     )
+    data = exp.dataset
+    if boundary and data.x_train.shape[1] == 2:
+        grid = boundary_grid([data.x_train, data.x_val], BOUNDARY_RESOLUTION)
+        session.set_boundary_grid(grid.points)
+    return session
 
 
 def block_rate(session, seconds: float, wait) -> float:
@@ -105,19 +117,20 @@ def block_rate(session, seconds: float, wait) -> float:
     return (s1.step - s0.step) / (s1.elapsed_s - s0.elapsed_s)
 
 
-def paired_rates(controller, headless: TrainingSession, blocks: int) -> tuple[list, list]:
-    """Alternate blocks of GUI training and headless training; their rates."""
-    gui, bare = [], []
+def paired_rates(controller, headless: list[TrainingSession], blocks: int) -> list[list]:
+    """Alternate blocks of GUI training and of each headless session's; their rates."""
+    rates: list[list[float]] = [[] for _ in range(1 + len(headless))]
     for _ in range(blocks):
         controller.run()
-        gui.append(block_rate(controller.session, BLOCK_S, spin))
+        rates[0].append(block_rate(controller.session, BLOCK_S, spin))
         controller.pause()
         spin(0.1)
-        headless.run()
-        bare.append(block_rate(headless, BLOCK_S, time.sleep))
-        headless.pause()
-        headless.wait_idle()
-    return gui, bare
+        for session, out in zip(headless, rates[1:], strict=True):
+            session.run()
+            out.append(block_rate(session, BLOCK_S, time.sleep))
+            session.pause()
+            session.wait_idle()
+    return rates
 
 
 def float_every_plot(bench) -> None:
@@ -188,12 +201,14 @@ def gui_run(name: str, seconds: float, blocks: int) -> dict:
     child_mem1 = rss_mb(controller.session.pid)
     visible = all(p.isVisible() for p in bench.plots.values())
     state = controller.state
-    headless = headless_session(name)
-    headless.run()
-    time.sleep(WARMUP_S)
-    headless.pause()
-    gui_rates, bare_rates = paired_rates(controller, headless, blocks)
-    headless.close()
+    headless = [headless_session(name), headless_session(name, boundary=True)]
+    for session in headless:
+        session.run()
+        time.sleep(WARMUP_S)
+        session.pause()
+    gui_rates, bare_rates, boundary_rates = paired_rates(controller, headless, blocks)
+    for session in headless:
+        session.close()
     controller.pause()
     window.document.undo_stack.setClean()
     window.close()
@@ -201,11 +216,14 @@ def gui_run(name: str, seconds: float, blocks: int) -> dict:
         QCoreApplication.processEvents()
     lags = [max(g, 0.0) for g in gaps]
     ratios = [g / b for g, b in zip(gui_rates, bare_rates, strict=True)]
+    boundary_ratios = [g / b for g, b in zip(boundary_rates, bare_rates, strict=True)]
     return {
         "steps_per_s": statistics.median(gui_rates),
         "headless_steps_per_s": statistics.median(bare_rates),
         "gui_headless_ratio": statistics.median(ratios),
         "gui_headless_ratios": [round(r, 2) for r in ratios],
+        "headless_with_boundary_steps_per_s": statistics.median(boundary_rates),
+        "boundary_headless_ratio": statistics.median(boundary_ratios),
         "steps_per_s_with_probe": (snap1.step - snap0.step) / (snap1.elapsed_s - snap0.elapsed_s),
         "lag_p50_ms": statistics.median(lags),
         "lag_p99_ms": percentile(lags, 99),

@@ -296,3 +296,19 @@ def test_the_boundary_colouring_fills_the_axes(trained):
     assert (vx0, vx1, vy0, vy1) == pytest.approx((x0, x1, y0, y1))
     rect = boundary.image.mapRectToParent(boundary.image.boundingRect())
     assert (rect.left(), rect.right()) == pytest.approx((x0, x1))
+
+
+def test_activation_rows_are_named_inside_the_plot_so_the_histograms_get_the_width(trained):
+    """At a dock's width (360 px at 1280×800) the histograms span nearly all of it: the rows'
+    names and dead/saturated fractions sit inside the plot, not on axes beside it."""
+    controller, plots = trained
+    plot = plots[QtActivationsPlot]
+    plot.resize(360, 260)
+    controller.flush()
+    data_width = plot.plot.getViewBox().width()
+    assert data_width >= 0.8 * plot.canvas.width()
+    assert plot.names["h"].toPlainText() == "h · tanh"
+    assert plot.names["y"].toPlainText() == "y (output) · sigmoid"
+    assert plot.notes["h"].toPlainText().startswith("saturated ")
+    (x0, x1), _ = plot.plot.getViewBox().viewRange()
+    assert plot.names["h"].pos().x() == x0 and plot.notes["h"].pos().x() == x1

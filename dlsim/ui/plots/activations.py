@@ -3,13 +3,16 @@
 The histograms are rows of one plot on a shared value axis, first layer at the top (one plot,
 not one per layer, so a deep network costs no more to redraw than a shallow one). Saturated
 sigmoid/tanh units pile up at the ends of their range and dead ReLUs at zero; the fractions the
-engine measures are printed at the end of each row so the student need not guess.
+engine measures are printed at the end of each row so the student need not guess. Each row's
+name and fractions are written inside the plot, at the row's top corners, not on side axes:
+axes wide enough for "y (output) · sigmoid" and "saturated 0%" left the histograms a third of a
+dock's width.
 """
 
 from __future__ import annotations
 
 import pyqtgraph as pg
-from PySide6.QtWidgets import QGraphicsItem, QWidget
+from PySide6.QtWidgets import QWidget
 
 from dlsim.engine.nn.activations import output_range as activation_range
 from dlsim.engine.views.axes import nice_range
@@ -27,7 +30,8 @@ from dlsim.ui.plots.base import (
     style_plot,
 )
 
-ROW_HEIGHT = 0.85  # of each row's unit height; the rest separates the rows
+ROW_HEIGHT = 0.7  # of each row's unit height; above it the row's name, then the next row
+LABEL_TOP = 0.98  # where a row's name and fractions hang from, in row units above its base
 
 
 def _warning_text(stats: dict) -> str:
@@ -55,17 +59,13 @@ class QtActivationsPlot(PlotPanel):
         style_plot(self.plot, bottom="activation value")
         self.plot.showGrid(x=True, y=False, alpha=0.15)
         self.plot.setMouseEnabled(x=False, y=False)
-        self.plot.getAxis("left").setStyle(tickLength=0)
-        # the warning signs (dead/saturated fractions) as labels on the right, off the data
-        self.plot.showAxis("right")
-        right = self.plot.getAxis("right")
-        right.setStyle(tickLength=0)
-        right.setPen(pg.mkPen(None))
-        right.setTextPen(pg.mkPen("#b03020"))
-        right.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+        self.plot.hideAxis("left")  # the rows are named inside the plot (see the docstring)
         self.ranges = FixedRanges(self.plot)
+        self.plot.getViewBox().sigXRangeChanged.connect(self._place_labels)
         self.curves: dict[str, Curve] = {}
-        self._notes: list[tuple[float, str]] = []
+        self.names: dict[str, pg.TextItem] = {}
+        self.notes: dict[str, pg.TextItem] = {}
+        self._notes: list[str] = []
         self._layers: list[LayerInfo] = []
         self._fixed_x: tuple[float, float] | None = None
         self._structure = -1
@@ -77,22 +77,31 @@ class QtActivationsPlot(PlotPanel):
 
     def _rebuild(self, feed: PlotFeed) -> None:
         self._structure = feed.structure
-        for item in self.curves.values():
+        for item in (*self.curves.values(), *self.names.values(), *self.notes.values()):
             self.plot.removeItem(item)
         self.curves.clear()
+        self.names.clear()
+        self.notes.clear()
         self._notes = []
         self._layers = [layer for layer in feed.layers if layer.type != "Input"]
         n = len(self._layers)
+        backdrop = pg.mkColor(self.colours.background)
+        backdrop.setAlpha(170)  # a bar under a name dims instead of hiding it
         for i, layer in enumerate(self._layers):
             fill = pg.mkColor(colour(i))
             fill.setAlpha(130)
             curve = add_curve(self.plot, fillLevel=n - 1 - i, brush=fill, pen=pg.mkPen(colour(i)))
             curve.setData([0.0], [], stepMode="center")  # bin edges: one more than heights
             self.curves[layer.node_id] = curve
-        self.plot.getAxis("right").setTicks([[], []])
-        ticks = [(n - 1 - i + 0.4, layer.label) for i, layer in enumerate(self._layers)]
-        self.plot.getAxis("left").setTicks([ticks, []])
-        self.ranges.set_y(-0.1, max(n, 1))
+            name = pg.TextItem(layer.label, color=self.colours.text, anchor=(0, 0), fill=backdrop)
+            note = pg.TextItem("", color="#b03020", anchor=(1, 0), fill=backdrop)
+            for item in (name, note):
+                item.setZValue(10)
+                self.plot.addItem(item, ignoreBounds=True)
+            self.names[layer.node_id] = name
+            self.notes[layer.node_id] = note
+        self.ranges.set_y(-0.05, max(n, 1))
+        self._place_labels()
         ranges = [activation_range(layer.activation) for layer in self._layers]
         self._fixed_x = None
         if ranges and all(r is not None for r in ranges):
@@ -114,21 +123,30 @@ class QtActivationsPlot(PlotPanel):
         self.show_plot()
         stats = record.activation_stats()
         shown = [layer for layer in self._layers if layer.node_id in stats]
-        rows = ridgeline([(stats[la.node_id]["edges"], stats[la.node_id]["hist"]) for la in shown])
+        rows = ridgeline(
+            [(stats[la.node_id]["edges"], stats[la.node_id]["hist"]) for la in shown], ROW_HEIGHT
+        )
         lo = min(float(edges[0]) for edges, _h, _b in rows)
         hi = max(float(edges[-1]) for edges, _h, _b in rows)
         self._set_x_range(lo, hi)
         for layer, (edges, heights, _base) in zip(shown, rows, strict=True):
             self.curves[layer.node_id].setData(edges, heights)
         if self.readout_due():
-            n = len(self._layers)
-            notes = [
-                (n - 1 - self._layers.index(layer) + 0.4, _warning_text(stats[layer.node_id]))
-                for layer in shown
-            ]
+            notes = [_warning_text(stats[layer.node_id]) for layer in shown]
             if notes != self._notes:
                 self._notes = notes
-                self.plot.getAxis("right").setTicks([notes, []])
+                for layer, text in zip(shown, notes, strict=True):
+                    self.notes[layer.node_id].setText(text)
+
+    def _place_labels(self, *_: object) -> None:
+        """Each row's name at its top left, its fractions at its top right, wherever the value
+        axis goes."""
+        (x0, x1), _y = self.plot.getViewBox().viewRange()
+        n = len(self._layers)
+        for i, layer in enumerate(self._layers):
+            top = n - 1 - i + LABEL_TOP
+            self.names[layer.node_id].setPos(x0, top)
+            self.notes[layer.node_id].setPos(x1, top)
 
     def _set_x_range(self, lo: float, hi: float) -> None:
         """Bounded activations: their fixed range. Others: nice numbers, kept while the data
