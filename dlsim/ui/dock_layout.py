@@ -12,7 +12,7 @@ and a remembered layout that cannot fit that screen, or cannot be read, is ignor
 from __future__ import annotations
 
 from PySide6.QtCore import QByteArray, QObject, QRect, QSettings, QSize, Qt, QTimer
-from PySide6.QtWidgets import QDockWidget, QMainWindow, QMenu, QTabBar, QWidget
+from PySide6.QtWidgets import QDockWidget, QMainWindow, QMenu, QScrollArea, QTabBar, QWidget
 
 from dlsim.ui.settings_check import LAYOUT_NOTE, file_note
 
@@ -222,6 +222,10 @@ class DockLayout(QObject):
             fronts[:1], [min(PLOT_HEIGHT, int(height * PLOT_SHARE))], Qt.Orientation.Vertical
         )
         panel = min(PANEL_WIDTH, int(width * PANEL_SHARE))
+        right = [
+            d for d in self.docks.values() if window.dockWidgetArea(d) == Area.RightDockWidgetArea
+        ]
+        panel = max([panel, *(unscrolled_width(d) for d in right if not d.isFloating())])
         left = min(LEFT_WIDTH, int(width * LEFT_SHARE))
         sides = [(self.docks.get("layers"), left), (docks.get("training"), panel)]
         sides = [(dock, size) for dock, size in sides if dock is not None]
@@ -236,6 +240,27 @@ class DockLayout(QObject):
             window.resizeDocks(
                 [training, lesson], [column // 2, column - column // 2], Qt.Orientation.Vertical
             )
+
+
+def unscrolled_width(dock: QDockWidget) -> int:
+    """How wide `dock` must be for none of its scroll areas to scroll sideways (the Training
+    panel's rows are wider than PANEL_SHARE of a 1024 px window)."""
+    needed = 0
+    for area in dock.findChildren(QScrollArea):
+        body = area.widget()
+        if (
+            body is None
+            or area.horizontalScrollBarPolicy() == Qt.ScrollBarPolicy.ScrollBarAlwaysOff
+        ):
+            continue
+        bar = area.verticalScrollBar()
+        around = (
+            dock.width()
+            - area.viewport().width()
+            + (0 if bar.isVisible() else bar.sizeHint().width())
+        )
+        needed = max(needed, body.minimumSizeHint().width() + around)
+    return needed
 
 
 def fits(size: QSize, available: QRect) -> bool:

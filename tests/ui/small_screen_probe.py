@@ -34,6 +34,7 @@ def main() -> None:
         QDockWidget,
         QMainWindow,
         QMenuBar,
+        QScrollArea,
         QTabBar,
         QToolBar,
     )
@@ -94,6 +95,12 @@ def main() -> None:
         needed = toolbar.sizeHint().width()
         out["toolbars"][toolbar.objectName()] = {"hidden": hidden, "right": right, "needed": needed}
     out["window_width"] = window.width()
+    out["scrolled_sideways"] = [
+        dock.objectName()
+        for dock in docks
+        for area in dock.findChildren(QScrollArea)
+        if area.isVisible() and area.horizontalScrollBar().isVisible()
+    ]
     out["examples"] = {}
     from dlsim.ui.panels.examples import list_examples
 

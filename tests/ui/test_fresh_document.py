@@ -48,6 +48,37 @@ def test_the_examples_list_follows_the_open_example(editor):
     assert highlighted(editor) is None and panel.about.text() == NO_EXAMPLE
 
 
+def test_every_example_title_is_shown_whole_at_a_small_screens_width(qtbot):
+    """At 1024 × 640 the Examples dock is ~170 px wide: each title wraps onto as many lines as
+    it needs and its entry is that tall (it showed "XOR by …" over a blank line)."""
+    from PySide6.QtCore import QRect, Qt
+
+    from dlsim.ui.panels.examples import ExamplesPanel
+
+    panel = ExamplesPanel()
+    qtbot.addWidget(panel)
+    panel.resize(170, 400)
+    panel.show()
+    qtbot.waitExposed(panel)
+    panel.show_current("xor_learn")
+    view = panel.list
+    metrics = view.fontMetrics()
+    flags = Qt.TextFlag.TextWordWrap
+    for width in (170, 240, 150):
+        panel.resize(width, 400)
+        qtbot.waitUntil(lambda w=width: panel.width() == w)
+        view.doItemsLayout()
+        room = panel.text_width()
+        assert room >= metrics.horizontalAdvance("backpropagation")
+        for i in range(view.count()):
+            item = view.item(i)
+            rect = view.visualItemRect(item)
+            needed = metrics.boundingRect(QRect(0, 0, room, 10_000), flags, item.text())
+            assert rect.height() >= needed.height(), (width, item.text())
+            assert rect.width() <= view.viewport().width()
+            assert needed.width() <= room, (width, item.text())
+
+
 # --- plots, legends, comparison and counters after New / another example -----------------------
 
 TIMEOUT_MS = 15_000

@@ -44,6 +44,12 @@ def test_the_window_fits_the_screen(small):
     assert width <= 1024 and height <= 640
 
 
+def test_no_panel_scrolls_sideways(small):
+    """The right column is as wide as the Training panel's rows need (it scrolled sideways,
+    cutting its help text, at 1024 wide)."""
+    assert small["scrolled_sideways"] == []
+
+
 def test_every_menu_title_answers_a_click(small):
     assert small["menu_hits"] and all(small["menu_hits"].values()), small["menu_hits"]
 

@@ -8,12 +8,13 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, QRect, QSize, Qt, Signal
 from PySide6.QtWidgets import (
     QFrame,
     QLabel,
     QListWidget,
     QListWidgetItem,
+    QStyle,
     QVBoxLayout,
     QWidget,
 )
@@ -37,6 +38,9 @@ class ExamplesPanel(QWidget):
         self.list = QListWidget()
         self.list.setWordWrap(True)
         self.list.setSpacing(2)  # a title wrapped onto two lines still reads as one entry
+        # the scroll bar always takes its room, so the titles' wrapping never changes with it
+        self.list.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.list.setMouseTracking(True)
         self.list.setFrameShape(QFrame.Shape.NoFrame)
         self.current_key: str | None = None
@@ -63,10 +67,32 @@ class ExamplesPanel(QWidget):
         self.list.viewport().installEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt override)
-        """The pointer left the list: describe the open example again, not the last hovered."""
+        """The pointer left the list: describe the open example again, not the last hovered.
+        The list changed width: its titles wrap anew."""
         if event.type() == QEvent.Type.Leave:
             self._describe(None)
+        elif event.type() == QEvent.Type.Resize:
+            self._fit_titles()
         return False
+
+    def text_width(self) -> int:
+        """The width an entry's title is wrapped to: the list's, less spacing and text margins."""
+        margin = self.list.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin) + 1
+        return self.list.viewport().width() - 2 * self.list.spacing() - 2 * margin - 2
+
+    def _fit_titles(self) -> None:
+        """Give every entry the height of its title wrapped at the list's width: the view's own
+        sizing got it wrong at some widths (a one-line "XOR by …" over a blank line)."""
+        width = self.text_width()
+        if width <= 0:
+            return
+        metrics = self.list.fontMetrics()
+        for i in range(self.list.count()):
+            item = self.list.item(i)
+            needed = metrics.boundingRect(
+                QRect(0, 0, width, 10_000), Qt.TextFlag.TextWordWrap, item.text()
+            )
+            item.setSizeHint(QSize(width, needed.height() + 4))
 
     def keys(self) -> list[str]:
         return [self.list.item(i).data(KEY_ROLE) for i in range(self.list.count())]
