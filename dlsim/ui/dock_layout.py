@@ -150,6 +150,15 @@ class DockLayout(QObject):
             if self._key(name) not in grouped or self.plot_docks is None:
                 dock.show()
         if self.plot_docks is not None:
+            # back to how they were added (abreast, hidden, untabbed), so arrange_plots groups
+            # them anew with the first tab of each group in front, whatever was raised or
+            # dragged out since
+            for dock in self.plot_docks.values():
+                if self._key(dock.objectName()) in grouped:
+                    window.removeDockWidget(dock)
+                    window.addDockWidget(Area.BottomDockWidgetArea, dock)
+                    dock.setFloating(False)
+                    dock.hide()
             self.arrange_plots(self.plot_docks)
         window.resize(size)
         if self.split_column is not None:

@@ -93,6 +93,11 @@ class Workbench(QObject):
         window.addToolBar(self.run_controls.toolbar)
         window.document.document_replaced.connect(self.follow_document_view)
         self.follow_document_view()
+        # after the controller's own slots (connected first), so its data view is the new one
+        window.document.document_replaced.connect(self.follow_data_shape)
+        window.document.training_changed.connect(self.follow_data_shape)
+        if hasattr(window, "reset_layout_action"):
+            window.reset_layout_action.triggered.connect(self.follow_data_shape)
         self.controller.status_message.connect(window.status)
         if hasattr(window, "focus_node"):
             self.training_panel.banner.node_requested.connect(window.focus_node)
@@ -134,6 +139,21 @@ class Workbench(QObject):
         self.run_controls.set_pace(pace if valid else DEFAULT_PACE)
         self.plots["loss"].log_steps_box.setChecked(view.get("log_steps") is True)
 
+    def follow_data_shape(self, *_: object) -> None:
+        """Bring forward the plot that can show the open data set: the Confusion tab for more
+        than two classes and more than two inputs (the boundary there is only a note), the
+        Decision boundary for 2-D data. Only between these two: another tab the learner chose
+        stays in front."""
+        data = self.controller.data.dataset
+        boundary, confusion = self.docks["boundary"], self.docks["confusion"]
+        if data is None or confusion not in self.window.tabifiedDockWidgets(boundary):
+            return
+        if data.x_train.shape[1] == 2:
+            if in_front(confusion):
+                boundary.raise_()
+        elif data.task == "multiclass" and in_front(boundary):
+            confusion.raise_()
+
     def show_comparison(self) -> None:
         """Bring the Compare runs dock forward, ready to start one."""
         dock = self.docks["compare"]
@@ -147,6 +167,12 @@ class Workbench(QObject):
             return
         self._arranged = True
         self.window.dock_layout.arrange_plots(self.docks)
+        self.follow_data_shape()
+
+
+def in_front(dock: QDockWidget) -> bool:
+    """Whether a dock is on screen: not behind another tab of its group, not hidden."""
+    return dock.isVisible() and not dock.visibleRegion().isEmpty()
 
 
 def install_workbench(window: QMainWindow) -> Workbench:

@@ -548,3 +548,28 @@ def test_every_plot_has_a_dock_a_learner_can_bring_forward(qtbot, window):
         assert dock.widget() is plot, key
         dock.raise_()
         qtbot.waitUntil(plot.isVisible, timeout=TIMEOUT_MS)
+
+
+def test_iris_brings_the_confusion_tab_forward_and_2d_data_the_boundary(qtbot, window):
+    """Iris (4 inputs, 3 classes) has no decision boundary to draw: its tab group shows the
+    Confusion matrix instead of a "2-D only" note; a 2-D example shows the boundary again, and a
+    tab the learner chose stays in front."""
+    from dlsim.ui.workbench import in_front
+
+    docks = window.workbench.docks
+    qtbot.waitUntil(lambda: in_front(docks["boundary"]), timeout=TIMEOUT_MS)
+    assert window.open_example("iris_keras")
+    qtbot.waitUntil(lambda: in_front(docks["confusion"]), timeout=TIMEOUT_MS)
+    assert not in_front(docks["boundary"])
+    assert window.open_example("xor_learn")
+    qtbot.waitUntil(lambda: in_front(docks["boundary"]), timeout=TIMEOUT_MS)
+    assert not in_front(docks["confusion"])
+    docks["activations"].raise_()
+    qtbot.waitUntil(lambda: in_front(docks["activations"]), timeout=TIMEOUT_MS)
+    assert window.open_example("iris_keras")
+    assert window.open_example("xor_gates")
+    assert in_front(docks["activations"])
+    window.reset_layout_action.trigger()
+    qtbot.waitUntil(lambda: in_front(docks["boundary"]), timeout=TIMEOUT_MS)
+    assert window.open_example("iris_keras")
+    qtbot.waitUntil(lambda: in_front(docks["confusion"]), timeout=TIMEOUT_MS)
