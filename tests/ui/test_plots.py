@@ -312,3 +312,32 @@ def test_activation_rows_are_named_inside_the_plot_so_the_histograms_get_the_wid
     assert plot.notes["h"].toPlainText().startswith("saturated ")
     (x0, x1), _ = plot.plot.getViewBox().viewRange()
     assert plot.names["h"].pos().x() == x0 and plot.notes["h"].pos().x() == x1
+
+
+def test_the_loss_legend_has_a_row_of_its_own_and_the_controls_stay_put(qtbot, trained):
+    """In a narrow dock (1024 × 640) the legend wraps under the controls instead of stacking
+    four lines high beside them and pushing the check boxes down as it fills in."""
+    from PySide6.QtCore import QPoint
+
+    controller, plots = trained
+    loss = plots[QtLossPlot]
+    loss.resize(320, 230)
+    controller.flush()
+    qtbot.waitUntil(lambda: "acc" in loss.readout, timeout=TIMEOUT_MS)
+    loss.layout().activate()
+    below = loss.legend.mapTo(loss, QPoint(0, 0)).y()
+    box = loss.log_box.mapTo(loss, QPoint(0, 0)).y()
+    assert below > box + loss.log_box.height() - 2
+    assert loss.legend.width() >= 0.9 * loss.width()
+    assert loss.legend.height() <= 3 * loss.legend.fontMetrics().lineSpacing()
+
+
+def test_log_axis_labels_between_decades_are_a_level_the_axis_may_drop():
+    from dlsim.engine.views.axes import log_ticks
+    from dlsim.ui.plots.base import decades_first
+
+    major, minor = decades_first(log_ticks(-2, 0))
+    assert [label for _p, label in major] == ["0.01", "0.1", "1"]
+    assert [label for _p, label in minor] == ["0.02", "0.05", "0.2", "0.5"]
+    major, minor = decades_first(log_ticks(-6, 3, fine=False))
+    assert minor == [] and len(major) >= 4

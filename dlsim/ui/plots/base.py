@@ -210,6 +210,16 @@ def add_curve(plot: pg.PlotItem, **opts: Any) -> Curve:
     return curve
 
 
+def decades_first(ticks: list[tuple[float, str]]) -> list[list[tuple[float, str]]]:
+    """Log ticks as pyqtgraph's two levels: whole decades, then the 2s and 5s between them,
+    whose labels the axis leaves out where they would overlap (a short plot on a small screen
+    printed 0.2 over 0.05)."""
+    major = [t for t in ticks if abs(t[0] - round(t[0])) < 1e-9]
+    if not major:
+        return [ticks, []]
+    return [major, [t for t in ticks if t not in major]]
+
+
 class FixedRanges:
     """Sets a plot's view range only when it changes: each change re-renders an axis's text,
     the costliest part of a repaint, so ranges are chosen to move rarely (nice numbers)."""
@@ -239,7 +249,7 @@ class FixedRanges:
             self.y = (lo_exp, hi_exp)
             self._log_ticks = True
             self.plot.setYRange(lo_exp, hi_exp, padding=0)
-            self.plot.getAxis("left").setTicks([log_ticks(lo_exp, hi_exp, fine), []])
+            self.plot.getAxis("left").setTicks(decades_first(log_ticks(lo_exp, hi_exp, fine)))
 
     def set_log_x(self, lo_exp: int, hi_exp: int) -> None:
         """A log x axis from 10^lo to 10^hi, ticked 1-2-5 over two decades, else by decade."""

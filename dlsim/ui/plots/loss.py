@@ -64,14 +64,13 @@ class QtLossPlot(PlotPanel):
             "thousands (an overfitting run's late rise in validation loss stays visible)"
         )
         self.log_steps_box.toggled.connect(self._on_log_steps_box_toggled)
-        # One wrapping line names each curve by its colour with its latest value, so a narrow
-        # dock breaks it between entries instead of cutting it off at the Export button.
+        # One wrapping line names each curve by its colour with its latest value, on a row of
+        # its own under the controls: beside them a narrow dock stacked it four lines high.
         self.legend = header_label()
         self.header.addWidget(self.log_box)
         self.header.addWidget(self.log_steps_box)
-        self.header.addSpacing(6)
-        self.header.addWidget(self.legend, 1)
-        self.finish_header(stretch=False)
+        self.finish_header()
+        self.layout().insertWidget(1, self.legend)
         self._legend_key: tuple = ()
         self._plain = ""
 
