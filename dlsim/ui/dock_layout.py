@@ -12,7 +12,15 @@ and a remembered layout that cannot fit that screen, or cannot be read, is ignor
 from __future__ import annotations
 
 from PySide6.QtCore import QByteArray, QObject, QRect, QSettings, QSize, Qt, QTimer
-from PySide6.QtWidgets import QDockWidget, QMainWindow, QMenu, QScrollArea, QTabBar, QWidget
+from PySide6.QtWidgets import (
+    QDockWidget,
+    QMainWindow,
+    QMenu,
+    QScrollArea,
+    QStyle,
+    QTabBar,
+    QWidget,
+)
 
 from dlsim.ui.settings_check import LAYOUT_NOTE, file_note
 
@@ -25,6 +33,7 @@ PANEL_WIDTH = 330  # at most; never more than PANEL_SHARE of the window's width
 PANEL_SHARE = 0.27
 LEFT_WIDTH = 210  # at most; never more than LEFT_SHARE of the window's width
 LEFT_SHARE = 0.17
+LEFT_MINIMUM = 120  # the examples' titles still wrap onto two or three lines
 # The plots as two tab groups under the canvas, each about half its width (the first is shown).
 # Problems sits with the loss: the status bar's problem count brings it forward. The boundary's
 # group has the shorter tab titles' place: it is the narrower one on a small screen.
@@ -236,6 +245,11 @@ class DockLayout(QObject):
         ]
         panel = max([panel, *(unscrolled_width(d) for d in right if not d.isFloating())])
         left = min(LEFT_WIDTH, int(width * LEFT_SHARE))
+        # the plot groups cannot be narrower than their widest dock: the left column gives way
+        groups = [[self._group_dock(k, docks) for k in group] for group in TAB_GROUPS]
+        plots = sum(max((d.minimumSizeHint().width() for d in g if d), default=0) for g in groups)
+        gap = window.style().pixelMetric(QStyle.PixelMetric.PM_DockWidgetSeparatorExtent)
+        left = max(LEFT_MINIMUM, min(left, width - panel - plots - 4 * gap))
         sides = [(self.docks.get("layers"), left), (docks.get("training"), panel)]
         sides = [(dock, size) for dock, size in sides if dock is not None]
         window.resizeDocks(
