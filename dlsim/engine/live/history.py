@@ -125,6 +125,22 @@ class DecimatingSeries:
         if self._n == self._cap:
             self._halve()
 
+    def truncate(self, limit: float) -> None:
+        """Forget the points at x >= `limit` (a run branched there). A stored point summarising
+        steps on both sides of `limit` is kept; the open bucket goes if it reaches `limit`."""
+        if self._last is None or self._last[0] < limit:
+            return
+        dropped = self._pn
+        self._reset_pending()
+        n = int(np.searchsorted(self._x[: self._n], limit, side="left"))
+        dropped += (self._n - n) * self._stride
+        self._n = n
+        self._count = max(0, self._count - dropped)
+        self._last = None
+        if n:
+            mean = self._sum[n - 1] / self._nfin[n - 1] if self._nfin[n - 1] else math.nan
+            self._last = (float(self._x[n - 1]), float(mean))
+
     def _halve(self) -> None:
         """Merge pairs of stored points; every stored bucket then holds twice as many raw points."""
         h = self._cap // 2
@@ -228,6 +244,8 @@ class MetricsHistory:
                     self._get(op[1]).append(op[2], op[3])
                 elif kind == "e":
                     self._events.append((op[1], op[2]))
+                elif kind == "t":
+                    self._truncate(op[1])
                 else:
                     self._series.clear()
                     self._events.clear()
@@ -304,6 +322,21 @@ class MetricsHistory:
         with self._lock:
             s = self._series.get(name)
             return None if s is None else s.last
+
+    def truncate(self, limit: float) -> None:
+        """Forget every point and event at x >= `limit`: the run goes on from there anew."""
+        with self._lock:
+            self._truncate(limit)
+            self._version += 1
+            if self._journal is not None:
+                self._journal.append(("t", float(limit)))
+
+    def _truncate(self, limit: float) -> None:
+        for s in self._series.values():
+            s.truncate(limit)
+        kept = [e for e in self._events if e[0] < limit]
+        self._events.clear()
+        self._events.extend(kept)
 
     def clear(self) -> None:
         """Drop every series and event (a reset starts a new run at step 0)."""

@@ -12,7 +12,8 @@ Traffic, over one pipe:
   session's rules for order hold unchanged); ("sync", n, timeout) waits in the child until the
   inner session is idle, then answers ("synced", n, ok) after a final update; ("close",).
 - child → parent: ("update", snapshot, keep_params, journal) about every `publish_interval_s`
-  when something changed. The snapshot's record is `detached` (statistics, no batch arrays); the
+  when something changed, and ("past", snapshot) when the inner `rewind` made one of a past
+  step (`view_step`). The snapshot's record is `detached` (statistics, no batch arrays); the
   journal is what the inner history recorded since the last update, replayed into this side's
   `history`, so both hold the same points. ("landscape", status) when a loss landscape job's
   `LandscapeStatus` changed (`landscape_job`). Large parameter sets are sent at most
@@ -47,6 +48,7 @@ from dlsim.engine.live.interface import (
     checked_steps,
 )
 from dlsim.engine.live.landscape_job import LandscapeStatus
+from dlsim.engine.live.rewind import checked_step
 from dlsim.engine.live.session import TrainingSession
 from dlsim.engine.live.snapshot import Snapshot, freeze_params
 from dlsim.engine.text import QT_TRANSLATE_NOOP, translate
@@ -97,6 +99,7 @@ class ProcessSession:
         self._experiment: SteppableExperiment | None = experiment
         self._state = "idle" if experiment.step_count == 0 else "paused"
         self._snapshot: Snapshot | None = None
+        self._past: Snapshot | None = None
         self._conn: Any = None
         self._process: Any = None
         self._reader: threading.Thread | None = None
@@ -213,6 +216,18 @@ class ProcessSession:
         """The landscape job's status as the child last reported it; never blocks."""
         return self._landscape
 
+    def view_step(self, step: int) -> None:
+        """Have the child rebuild the run after `step` steps; `past()` then holds it."""
+        self._call("rewind.view", checked_step(step))
+
+    def branch(self, step: int, settings: dict | None = None) -> None:
+        """Go on from step `step` with `settings` where they differ (see live/rewind.py)."""
+        self._call("rewind.branch", checked_step(step), settings)
+
+    def past(self) -> Snapshot | None:
+        """The latest past step the child rebuilt (None before the first, or after a branch)."""
+        return self._past
+
     def wait_idle(self, timeout: float = 5.0) -> bool:
         """Block until the child has applied every command, is idle and has sent its state.
 
@@ -300,6 +315,8 @@ class ProcessSession:
                 kind = message[0]
                 if kind == "update":
                     self._receive(*message[1:])
+                elif kind == "past":
+                    self._receive_past(message[1])
                 elif kind == "synced":
                     with self._cond:
                         self._answers[message[1]] = message[2]
@@ -325,6 +342,11 @@ class ProcessSession:
             _freeze(snap)
         self._snapshot = snap
         self._state = snap.state
+
+    def _receive_past(self, snap: Snapshot | None) -> None:
+        if snap is not None:
+            _freeze(snap)
+        self._past = snap
 
     def _died(self, exc: Exception | None = None) -> None:
         if exc is not None:
@@ -366,11 +388,18 @@ class _Forwarder:
         self.conn = conn
         self.session = session
         self.serial = -1
+        self.past: Any = None
         self.params: Any = None
         self.params_at = 0.0
         self.landscape: LandscapeStatus | None = None
 
     def flush(self) -> None:
+        past = self.session.rewind.snapshot
+        if past is not self.past:
+            self.past = past
+            if past is not None and past.record is not None:
+                past = replace(past, record=past.record.detached())
+            self.conn.send(("past", past))
         snap = self.session.snapshot()
         if snap is None:  # the first publish is on its way; the journal waits for it
             return
@@ -405,7 +434,7 @@ class _Forwarder:
                 last_command = time.monotonic()
                 kind = message[0]
                 if kind == "call":
-                    getattr(session, message[1])(*message[2])
+                    _method(session, message[1])(*message[2])
                 elif kind == "sync":
                     ok = session.wait_idle(message[2])
                     self.flush()
@@ -421,9 +450,18 @@ class _Forwarder:
                 self.landscape = landscape
             snap = session.snapshot()
             now = time.monotonic()
-            if now >= next_flush or (snap is not None and snap.serial != self.serial):
+            fresh = snap is not None and snap.serial != self.serial
+            if now >= next_flush or fresh or session.rewind.snapshot is not self.past:
                 self.flush()
                 next_flush = now + interval
+
+
+def _method(session: TrainingSession, name: str) -> Any:
+    """session.run, or session.rewind.view for "rewind.view"."""
+    target: Any = session
+    for part in name.split("."):
+        target = getattr(target, part)
+    return target
 
 
 def limit_blas_threads() -> None:

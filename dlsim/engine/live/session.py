@@ -16,8 +16,9 @@ user at the controls expects:
 A `step(n)` in progress therefore finishes before any later `set_training` or `step` applies, so
 the same commands on the same experiment always give the same parameters.
 
-What goes into the history and when is `step_log`'s rule; divergence (checked after every step,
-so a run diverges at the same step every time) is `divergence`'s; snapshots are `snapshot`'s.
+The history's cadence is `step_log`'s rule; divergence (checked after every step, so a run
+diverges at the same step every time) is `divergence`'s; snapshots `snapshot`'s; the past
+`rewind`'s.
 """
 
 from __future__ import annotations
@@ -43,6 +44,7 @@ from dlsim.engine.live.interface import (
     checked_steps,
 )
 from dlsim.engine.live.landscape_job import LandscapeCommands
+from dlsim.engine.live.rewind import Rewind
 from dlsim.engine.live.snapshot import Snapshot, freeze_params
 from dlsim.engine.live.step_log import StepLog
 
@@ -66,13 +68,10 @@ class TrainingSession(LandscapeCommands):
         share_interpreter: bool = True,
     ) -> None:
         self.name = name
-        # Hand the GIL to other threads now and then (see _let_others_run): needed beside a GUI
-        # thread, wasted in a process of its own.
-        self.share_interpreter = share_interpreter
+        self.share_interpreter = share_interpreter  # yield the GIL (_let_others_run) beside a GUI
         self.history = MetricsHistory(history_capacity)
         self.publish_interval_s = float(publish_interval_s)
-        self.metrics_interval_s = float(metrics_interval_s)
-        self._log = StepLog(self.history, self.metrics_interval_s)
+        self._log = StepLog(self.history, float(metrics_interval_s))
         self._queue: queue.Queue[tuple[str, Any]] = queue.Queue()
         self._cond = threading.Condition()
         self._submitted = 0
@@ -102,8 +101,8 @@ class TrainingSession(LandscapeCommands):
         self._next_step_at = 0.0
         self._last_publish = 0.0
         self._needs_publish = False
-        self._done_unsignalled = 0
-        self._next_yield = 0.0
+        self._done_unsignalled = self._next_yield = 0
+        self.rewind = Rewind(self)  # view a past step, branch from it (live/rewind.py)
 
     # ----------------------------------------------------------------- caller side (any thread)
 
@@ -347,7 +346,7 @@ class TrainingSession(LandscapeCommands):
         """Apply one command; it counts as done when it returns, unless it starts an activity."""
         self._applied += 1
         try:
-            getattr(self, "_cmd_" + kind)(payload)
+            (getattr(self, "_cmd_" + kind, None) or getattr(self.rewind, "cmd_" + kind))(payload)
         finally:
             if kind not in _ACTIVITIES:
                 self._done_unsignalled += 1
@@ -493,6 +492,7 @@ class TrainingSession(LandscapeCommands):
             serial=self._serial,
             commands=self._applied,
             confusion=self._log.confusion,
+            origin=self.rewind.origin(),
         )
         self._last_publish = now
         self._needs_publish = False

@@ -32,6 +32,7 @@ class Snapshot:
     the caller's `commands_sent` predates the caller's latest command (`set_speed`, which
     applies at once, is not counted). `confusion` holds the train and validation confusion
     matrices of a multi-class classifier, measured with `metrics` (None or {} otherwise).
+    `origin` is the earliest step the run can be rewound to (`live/rewind.py`).
     """
 
     step: int
@@ -48,6 +49,7 @@ class Snapshot:
     serial: int
     commands: int = 0
     confusion: dict[str, Any] | None = None  # "train"/"val" → views.confusion.Confusion
+    origin: int = 0
 
     def ended(self, state: str, message: str | None = None) -> Snapshot:
         """The last word of a session that is gone (stopped, or dead with `message`): it

@@ -128,6 +128,11 @@ class Timeline:
         if step in self._checkpoints:
             self._add(step, snapshot(exp))
 
+    def changed_at(self, step: int) -> bool:
+        """Whether the settings were changed after `step` steps (so they differ from the ones
+        that made step `step`)."""
+        return any(s == step for s, _changes in self._events)
+
     def state_at(self, exp: Experiment, step: int) -> Experiment:
         """A new experiment in `exp`'s state after `step` steps; `exp` is not touched."""
         current = exp.step_count
