@@ -37,6 +37,7 @@ from dlsim.engine.views.directions import weight_labels
 from dlsim.ui.comparison import Comparison
 from dlsim.ui.document import Document
 from dlsim.ui.plots.base import LayerInfo, PlotFeed, PlotPanel
+from dlsim.ui.rewind_controller import Rewinder
 from dlsim.ui.training_view import DataView, data_view, layer_infos
 
 TICK_MS = 33
@@ -92,6 +93,7 @@ class TrainingController(QObject):
         self._drawing = False  # draw_pending lets the event loop run between plots: no re-entry
         self._grid_sent: Any = _UNSENT  # the grid the session predicts the boundary on
         self._stall_said = False  # the "still at chance" advice was given for this run
+        self.rewind = Rewinder(self)  # time travel: a past step on view, branches
         document.structure_changed.connect(self._on_document_structure_changed)
         document.training_changed.connect(self._on_document_training_changed)
         document.document_replaced.connect(self._on_document_document_replaced)
@@ -110,7 +112,7 @@ class TrainingController(QObject):
 
     def run(self) -> None:
         """Train until paused; after a divergence, start again from the initial weights."""
-        if not self._usable():
+        if not self._usable() or not self.rewind.may_train():
             return
         if self._state == "diverged":
             self.session.reset()
@@ -134,7 +136,7 @@ class TrainingController(QObject):
 
     def step(self, n: int = 1) -> None:
         """Exactly n more steps, then pause."""
-        if not self._usable():
+        if not self._usable() or not self.rewind.may_train():
             return
         if self._state == "diverged":
             self.session.reset()
@@ -145,6 +147,7 @@ class TrainingController(QObject):
     def reset(self) -> None:
         """Back to the initial weights of the current seed, step 0, history cleared."""
         self._stall_said = False
+        self.rewind.model.back_to_now()
         if self.session is not None:
             self.session.reset()
             self._set_message(None, None)
@@ -309,22 +312,25 @@ class TrainingController(QObject):
         version = history.version
         serial = snap.serial if snap is not None else -1
         key = (session, serial, version, self.structure, data, self.comparison.version)
+        key += self.rewind.key()
         if key == self._last_key:
             self.draw_pending()  # what the last tick's budget left over
             return
         self._last_key = key
         if snap is not None:
             self._follow_snapshot(snap)
-        feed = PlotFeed(
-            snapshot=snap,
-            history=history,
-            history_version=version,
-            dataset=data.dataset,
-            layers=self.layers,
-            structure=self.structure,
-            boundary_grid=data.grid,
-            comparison=comparison,
-            comparison_version=self.comparison.version,
+        feed = self.rewind.feed(
+            PlotFeed(
+                snapshot=snap,
+                history=history,
+                history_version=version,
+                dataset=data.dataset,
+                layers=self.layers,
+                structure=self.structure,
+                boundary_grid=data.grid,
+                comparison=comparison,
+                comparison_version=self.comparison.version,
+            )
         )
         for panel in self.panels:
             panel.offer(feed)

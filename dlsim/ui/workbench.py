@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QApplication, QDockWidget, QMainWindow, QMenu
 
 from dlsim.ui.panels.run_controls import DEFAULT_PACE
 from dlsim.ui.plots.base import PlotPanel
+from dlsim.ui.timeline_bar import install_timeline
 from dlsim.ui.training_controller import TrainingController
 
 
@@ -91,6 +92,7 @@ class Workbench(QObject):
         self.docks["training"].raise_()
         self._arranged = False
         window.addToolBar(self.run_controls.toolbar)
+        self.timeline = install_timeline(window, self.controller)  # time travel, under the plots
         window.document.document_replaced.connect(self.follow_document_view)
         self.follow_document_view()
         # after the controller's own slots (connected first), so its data view is the new one

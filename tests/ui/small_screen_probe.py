@@ -93,7 +93,13 @@ def main() -> None:
         ]
         right = toolbar.mapTo(window, QPoint(toolbar.width(), 0)).x()
         needed = toolbar.sizeHint().width()
-        out["toolbars"][toolbar.objectName()] = {"hidden": hidden, "right": right, "needed": needed}
+        area = window.toolBarArea(toolbar).name
+        out["toolbars"][toolbar.objectName()] = {
+            "hidden": hidden,
+            "right": right,
+            "needed": needed,
+            "area": area,
+        }
     out["window_width"] = window.width()
     out["scrolled_sideways"] = [
         dock.objectName()

@@ -126,6 +126,10 @@ class PlotFeed:
     boundary_grid: Any  # dlsim.engine.views.boundary.BoundaryGrid | None (None: not a 2-D data set)
     comparison: tuple[ComparisonRun, ...] = field(default=())
     comparison_version: int = 0
+    view_step: int | None = None  # a past step shown (time travel); None: the run as it is now
+    latest: Any = None  # while a past step is shown: the run's whole history, up to now
+    branches: tuple[Any, ...] = ()  # dlsim.ui.time_travel.Branch: earlier runs, faded
+    branches_version: int = 0
 
 
 def legend_html(entries: list[tuple[str, str]]) -> str:

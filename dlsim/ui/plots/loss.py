@@ -11,6 +11,7 @@ import html
 import math
 
 import pyqtgraph as pg
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QCheckBox, QWidget
 
 from dlsim.engine.views.axes import decade_span, nice_ceiling, value_span
@@ -26,6 +27,7 @@ from dlsim.ui.plots.base import (
     legend_html,
     style_plot,
 )
+from dlsim.ui.plots.loss_overlay import PastOverlay
 
 LOSS_SERIES = (
     ("loss", "batch", "#a0a0a0", 1),
@@ -94,6 +96,8 @@ class QtLossPlot(PlotPanel):
         self.acc_ranges = FixedRanges(self.acc_plot)
         self.acc_ranges.set_y(0.0, 1.02)
         self._lasts: dict[str, tuple[float, float] | None] = {}
+        self.overlay = PastOverlay(self.loss_plot)  # branches, and the viewed step (time travel)
+        self._branches_version = -1
 
     @staticmethod
     def _curve(plot: pg.PlotItem, pen_colour: str, width: int, name: str) -> Curve:
@@ -125,15 +129,20 @@ class QtLossPlot(PlotPanel):
         self.mark_stale()
 
     def changed(self, feed: PlotFeed) -> bool:
-        return feed.history_version != self._version
+        return (
+            feed.history_version != self._version or feed.branches_version != self._branches_version
+        )
 
     def draw(self, feed: PlotFeed) -> None:
         self._version = feed.history_version
+        branches_moved = feed.branches_version != self._branches_version
+        self._branches_version = feed.branches_version
         history = feed.history
         task = feed.dataset.task if feed.dataset is not None else None
         self._show_accuracy(task in CLASSIFICATION)
         last_loss = history.last("loss")  # once: the history may be cleared meanwhile
-        if last_loss is None:  # no step yet: a lone initial point plots badly
+        if last_loss is None and feed.latest is None and not feed.branches:
+            # no step yet: a lone initial point plots badly
             self.show_hint("Press Run (Space) or Step (→) to train; the loss appears here.")
             for curve in self.curves.values():
                 curve.setData([], [])
@@ -153,9 +162,11 @@ class QtLossPlot(PlotPanel):
                 present.append(name)
                 if name in LOSS_NAMES:
                     losses.append(curve.getOriginalDataset()[1])
+        losses.extend(self.overlay.draw(feed, self.log_steps_box.isChecked()))
         self._set_markers([x for x, _text in history.events()])
         # ranges in nice numbers: the axes are redrawn only when the data outgrow them
-        x_end = nice_ceiling(last_loss[0] + 1)
+        last_x = max(last_loss[0] if last_loss is not None else 0.0, self.overlay.x_end(feed))
+        x_end = nice_ceiling(last_x + 1)
         if self.log_steps_box.isChecked():  # whole decades from step 1
             decades = max(1, math.ceil(math.log10(x_end)))
             self.ranges.set_log_x(0, decades)
@@ -167,7 +178,7 @@ class QtLossPlot(PlotPanel):
             self.ranges.set_log_y(*decade_span(losses))
         else:
             self.ranges.set_y(*value_span(losses))
-        if self.readout_due():
+        if self.readout_due() or branches_moved:
             self._set_legend(tuple(present), self._latest_values(history))
 
     @property
@@ -178,7 +189,8 @@ class QtLossPlot(PlotPanel):
     def _set_legend(self, names: tuple[str, ...], values: dict[str, str]) -> None:
         """Name only the curves that have data (no 'validation' without a validation set), each
         with its latest value, in one label that wraps between entries when the dock is narrow."""
-        key = (names, tuple(values.items()))
+        runs = [(name, c.name(QColor.NameFormat.HexArgb)) for name, c in self.overlay.names]
+        key = (names, tuple(values.items()), tuple(runs))
         if key == self._legend_key:
             return
         self._legend_key = key
@@ -191,6 +203,9 @@ class QtLossPlot(PlotPanel):
         self._plain = " · ".join([name for name, _c in entries] + extra)
         keep = [(_unbroken(name), c) for name, c in entries]  # break between entries only
         html_parts = ([legend_html(keep)] if keep else []) + [_unbroken(t) for t in extra]
+        if runs:  # earlier runs (branches), dashed and faded in the plot
+            self._plain = " · ".join([self._plain, *(name for name, _c in runs)])
+            html_parts.append(legend_html([(_unbroken(n), "#" + c[3:]) for n, c in runs]))
         self.legend.setText("&nbsp; ".join(html_parts))
 
     def _set_markers(self, steps: list[float]) -> None:
