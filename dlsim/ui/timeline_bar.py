@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from dlsim.ui.time_travel import TimeTravel
 
+RUN_LABEL_WIDTH = 90
 SLIDER_KEYS = (
     Qt.Key.Key_Left,
     Qt.Key.Key_Right,
@@ -77,12 +78,15 @@ class TimelineBar(QToolBar):
         self.now_button.setText(self.tr("Now"))
         self.now_button.setToolTip(self.tr("Back to the run as it is now"))
         self.now_button.clicked.connect(self.model.back_to_now)
-        self.run_label = QLabel()
+        self.run_label = QLabel()  # fixed widths: nothing on the bar moves as names change
         self.run_label.setContentsMargins(6, 0, 0, 0)
+        self.run_label.setFixedWidth(RUN_LABEL_WIDTH)
         self.branches_button = QToolButton()
         self.branches_button.setText(self.tr("Branches"))
         self.branches_button.setToolTip(self.tr("Name, compare and delete the kept runs"))
         self.branches_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.branches_button.setText(self.tr("Branches ({0})").format(88))
+        self.branches_button.setFixedWidth(self.branches_button.sizeHint().width())
         self.menu = QMenu(self.branches_button)
         self.menu.aboutToShow.connect(self._fill_menu)
         self.branches_button.setMenu(self.menu)
@@ -118,7 +122,11 @@ class TimelineBar(QToolBar):
         else:
             self.step_label.setText(self.tr("step {0} of {1}").format(f"{viewed:,}", now))
         self.now_button.setEnabled(viewed is not None)
-        self.run_label.setText(self.model.current)
+        name = self.model.current
+        metrics = self.run_label.fontMetrics()
+        width = RUN_LABEL_WIDTH - 8
+        self.run_label.setText(metrics.elidedText(name, Qt.TextElideMode.ElideRight, width))
+        self.run_label.setToolTip(self.tr("Training now: {0}").format(name))
         count = len(self.model.branches)
         self.branches_button.setText(
             self.tr("Branches ({0})").format(count) if count else self.tr("Branches")

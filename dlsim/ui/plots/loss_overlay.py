@@ -8,7 +8,7 @@ import math
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 
 from dlsim.ui.plots.base import Curve, PlotFeed, add_curve, colour
@@ -33,12 +33,7 @@ class PastOverlay:
         later = QColor(colour(0))
         later.setAlpha(70)
         self.later = add_curve(plot, pen=pg.mkPen(later, width=1), connect="finite")
-        self.line = pg.InfiniteLine(
-            angle=90,
-            pen=pg.mkPen(VIEW_COLOUR, width=2),
-            label="",
-            labelOpts={"position": 0.95, "color": VIEW_COLOUR, "anchors": [(0, 1), (0, 1)]},
-        )
+        self.line = pg.InfiniteLine(angle=90, pen=pg.mkPen(VIEW_COLOUR, width=2))
         self.line.hide()
         plot.addItem(self.line)
         self.curves: list[Curve] = []
@@ -73,9 +68,6 @@ class PastOverlay:
         self.later.setData(x[keep], y[keep])
         ys.append(y[keep])
         self.line.setPos(math.log10(max(step, 1)) if log_x else step)
-        self.line.label.setFormat(
-            QCoreApplication.translate("PastOverlay", "viewing step {0}").format(step)
-        )
         self.line.show()
         return ys
 
