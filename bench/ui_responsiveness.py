@@ -21,6 +21,10 @@ measure:
 Targets: lag p99 ≤ 20 ms, max ≤ 100 ms; GUI/headless ≥ 0.7; ≥ 25 refreshes/s, of every plot
 (Compare runs excepted: it has nothing to draw until a comparison is started); < 20 MB growth
 (both processes together).
+Then, with training paused where it got to, the timeline is dragged across the whole run (60
+positions at 60 per second, then held still): the latency from asking for a past step to the
+plots being fed it (p50, max in ms; requests a newer one overtook are not answered), how many
+positions were shown during the drag, and the event loop's lag meanwhile.
 The figures are printed as one JSON object on the last line. Not a test.
 
     .venv/bin/python bench/ui_responsiveness.py [--seconds 10] [--examples xor_learn,...]
@@ -210,6 +214,7 @@ def gui_run(name: str, seconds: float, blocks: int) -> dict:
     for session in headless:
         session.close()
     controller.pause()
+    drag = timeline_drag(bench)
     window.document.undo_stack.setClean()
     window.close()
     for _ in range(5):
@@ -235,6 +240,54 @@ def gui_run(name: str, seconds: float, blocks: int) -> dict:
         "training_process_memory_growth_mb": child_mem1 - child_mem0,
         "all_plots_visible": visible,
         "state_at_end": state,
+        **drag,
+    }
+
+
+def timeline_drag(bench, positions: int = 60, hz: float = 60.0) -> dict:
+    """Drag the timeline from now back to the start, then wait for the last position."""
+    controller = bench.controller
+    started = time.perf_counter()
+    while controller.state == "running" and time.perf_counter() - started < START_TIMEOUT_S:
+        spin(0.05)
+    spin(0.3)
+    slider = bench.timeline.slider
+    lo, hi = slider.minimum(), slider.maximum()
+    rewind = controller.rewind
+    rewind.latencies.clear()
+    gaps: list[float] = []
+    last = [time.perf_counter()]
+
+    def on_probe() -> None:
+        now = time.perf_counter()
+        gaps.append(max((now - last[0]) * 1000 - PROBE_MS, 0.0))
+        last[0] = now
+
+    probe = QTimer()
+    probe.setTimerType(Qt.TimerType.PreciseTimer)
+    probe.setInterval(PROBE_MS)
+    probe.timeout.connect(on_probe)
+    probe.start()
+    targets = [round(hi - (hi - lo) * (i + 1) / positions) for i in range(positions)]
+    for value in targets:
+        slider.setValue(value)
+        spin(1.0 / hz)
+    shown_while_dragging = len(rewind.latencies)
+    waited = time.perf_counter()
+    while time.perf_counter() - waited < 10.0:
+        past = rewind.past()
+        if past is not None and past.step == targets[-1]:
+            break
+        spin(0.01)
+    probe.stop()
+    latencies = [1000 * s for s in rewind.latencies]
+    bench.timeline.now_button.click()
+    return {
+        "timeline_steps": hi,
+        "timeline_latency_p50_ms": statistics.median(latencies) if latencies else float("nan"),
+        "timeline_latency_max_ms": max(latencies, default=float("nan")),
+        "timeline_positions_shown": f"{shown_while_dragging}/{positions}",
+        "timeline_lag_max_ms": max(gaps, default=0.0),
     }
 
 

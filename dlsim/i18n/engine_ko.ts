@@ -1936,6 +1936,17 @@
     </message>
 </context>
 <context>
+    <name>rewind</name>
+    <message>
+        <source>the step to go back to must be a whole number ≥ 0, not {0!r}</source>
+        <translation>돌아갈 단계는 0 이상의 정수여야 합니다. {0!r}은(는) 안 됩니다</translation>
+    </message>
+    <message>
+        <source>step {0} is not part of this run (steps {1} to {2} are)</source>
+        <translation>{0}단계는 이 실행에 없습니다 ({1}단계부터 {2}단계까지 있습니다)</translation>
+    </message>
+</context>
+<context>
     <name>settings</name>
     <message>
         <source>&apos;training&apos; must be an object</source>

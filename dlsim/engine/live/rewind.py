@@ -25,6 +25,7 @@ import numpy as np
 from dlsim.engine.errors import DlsimError
 from dlsim.engine.live.snapshot import Snapshot, freeze_params
 from dlsim.engine.live.step_log import METRIC_NAMES
+from dlsim.engine.text import translate
 from dlsim.engine.training.settings import merge_training, normalize_training
 
 PER_STEP = ("loss", "grad_norm/")  # logged at x = the step's index (its loss before its update)
@@ -33,7 +34,11 @@ PER_STEP = ("loss", "grad_norm/")  # logged at x = the step's index (its loss be
 def checked_step(step: Any) -> int:
     """`step` as a step of the run to go back to; DlsimError unless a whole number ≥ 0."""
     if isinstance(step, bool) or not isinstance(step, int | np.integer) or step < 0:
-        raise DlsimError(f"the step to go back to must be a whole number ≥ 0, not {step!r}")
+        raise DlsimError(
+            translate(
+                "rewind", "the step to go back to must be a whole number ≥ 0, not {0!r}"
+            ).format(step)
+        )
     return int(step)
 
 
@@ -81,8 +86,9 @@ class Rewind:
                 return exp
             top = _origin(exp)
         raise DlsimError(
-            f"step {step} is not part of this run (steps {self.origin()} to "
-            f"{self.session._exp.step_count} are)"
+            translate("rewind", "step {0} is not part of this run (steps {1} to {2} are)").format(
+                step, self.origin(), self.session._exp.step_count
+            )
         )
 
     def cmd_view(self, step: int) -> None:

@@ -7,7 +7,9 @@ from __future__ import annotations
 import random
 from pathlib import Path
 
-from PySide6.QtWidgets import QFileDialog, QMessageBox
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
+
+from dlsim.ui import rewind_controller
 
 Button = QMessageBox.StandardButton
 
@@ -48,6 +50,16 @@ class ScriptedDialogs:
                 return "", ""
             return str(self.rng.choice(existing)), ""
 
+        def branch(_parent, step):
+            self.asked.append(f"branch from step {step}")
+            return self.rng.random() < 0.7
+
+        def text(_parent, title, _label, *_a, **_k):
+            self.asked.append(f"text: {title}")
+            return self.rng.choice(["", "  ", "fast", "런 ✓", "x" * 200]), self.rng.random() < 0.8
+
+        monkeypatch.setattr(rewind_controller, "ask_branch", branch)
+        monkeypatch.setattr(QInputDialog, "getText", staticmethod(text))
         monkeypatch.setattr(QMessageBox, "question", staticmethod(question))
         monkeypatch.setattr(QMessageBox, "warning", staticmethod(warning))
         monkeypatch.setattr(QMessageBox, "critical", staticmethod(note))
