@@ -119,10 +119,8 @@ class Rewind:
         if record is not None:
             record.activation_stats()
             record.grad_norms()
-        boundary = None
-        if s._grid is not None:
-            boundary = np.array(past.predict(s._grid), copy=True)
-            boundary.flags.writeable = False
+        job = s._boundary  # the live snapshots' grid, and what they carry from it
+        boundary = job.predict(past, job.grid) if job.grid is not None else None
         s._serial += 1  # one counter with the live snapshots: a plot sees every change
         return Snapshot(
             step=step,
