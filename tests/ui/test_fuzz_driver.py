@@ -3,6 +3,8 @@ an overrunning action is caught with where the GUI thread was, every action area
 
 from __future__ import annotations
 
+import time
+
 import pytest
 from PySide6.QtCore import QTimer
 
@@ -50,18 +52,40 @@ def test_a_failure_names_its_seed_and_replays_from_the_list(fuzz_window, tmp_pat
     assert calls == first_values
 
 
-def test_an_action_that_overruns_shows_where_it_was(fuzz_window, tmp_path, monkeypatch):  # noqa: F811
+def test_an_action_that_keeps_the_gui_thread_busy_shows_where_it_was(
+    fuzz_window,  # noqa: F811
+    tmp_path,
+    monkeypatch,
+):
+    window, reporter = fuzz_window
+    monkeypatch.setattr(driver_module, "ACTION_LIMIT_S", 0.3)
+
+    def busy_action(d) -> str:
+        end = time.thread_time() + 0.8
+        while time.thread_time() < end:
+            pass
+        return "worked"
+
+    driver = Driver(window, reporter, 0, tmp_path, actions=[Action("busy", 1, busy_action)])
+    driver.watchdog.poll_s = 0.05
+    with pytest.raises(FuzzFailure) as failed:
+        driver.run(1)
+    assert "busy took" in str(failed.value) and "busy_action" in str(failed.value)
+
+
+def test_waiting_is_not_work_but_a_hang_is_caught(fuzz_window, tmp_path, monkeypatch):  # noqa: F811
     window, reporter = fuzz_window
     monkeypatch.setattr(driver_module, "ACTION_LIMIT_S", 0.3)
 
     def sleepy_action(d) -> str:
-        import time
-
-        time.sleep(0.8)
+        time.sleep(0.6)  # a machine busy with other work looks like this from the inside
         return "slept"
 
     driver = Driver(window, reporter, 0, tmp_path, actions=[Action("sleepy", 1, sleepy_action)])
-    driver.watchdog.poll_s = 0.05
+    driver.run(2)
+    monkeypatch.setattr(driver_module, "HANG_LIMIT_S", 0.3)
+    hung = Driver(window, reporter, 0, tmp_path, actions=[Action("sleepy", 1, sleepy_action)])
+    hung.watchdog.poll_s = 0.05
     with pytest.raises(FuzzFailure) as failed:
-        driver.run(1)
+        hung.run(1)
     assert "sleepy took" in str(failed.value) and "sleepy_action" in str(failed.value)

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QAbstractButton
 
-from tests.ui.fuzz.driver import ACTION_LIMIT_S
 from tests.ui.fuzz.registry import action
 from tests.ui.fuzz.widgets import editors, poke, settle, wait_until
 
+CANCEL_WAIT_S = 30.0
 LESSONS = ("perceptron_lab", "backprop_stepper", "activation_explorer")
 
 
@@ -20,7 +20,7 @@ def _walk(d, view) -> str:
             start = bar.value()
             wait_until(lambda: not view.busy or bar.value() > start, 1.0)
         view.runner.cancel()
-        if not wait_until(lambda: not view.busy, ACTION_LIMIT_S):
+        if not wait_until(lambda: not view.busy, CANCEL_WAIT_S):
             return f"iteration {n}: still busy after Cancel"
     return f"iteration {n}"
 
