@@ -20,6 +20,7 @@ from PySide6.QtGui import QUndoStack
 from dlsim.engine.errors import DlsimError
 from dlsim.engine.nn.graph import Edge, GraphSpec, Node, Problem
 from dlsim.engine.nn.registry import layer_type
+from dlsim.engine.training.doc_copy import copy_doc
 from dlsim.engine.training.experiment import (
     DOCUMENT_KEYS,
     Experiment,
@@ -58,7 +59,7 @@ class DocumentContent:
 def parse_content(doc: Any) -> DocumentContent:
     """A document dict as the editor holds it; DlsimError when the editor cannot show it (bad
     JSON shapes, unknown layer types, bad values). Nodes without a position are laid out."""
-    doc = migrate(copy.deepcopy(doc))
+    doc = migrate(copy_doc(doc))
     graph = GraphSpec.from_dict(doc.get("graph"))
     for node in graph.nodes.values():
         try:

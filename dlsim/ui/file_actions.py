@@ -18,7 +18,7 @@ from dlsim.engine.errors import DlsimError
 from dlsim.engine.training.experiment import Experiment
 from dlsim.engine.training.fileformat import read_document
 from dlsim.ui.dock_layout import app_settings
-from dlsim.ui.document import parse_content
+from dlsim.ui.file_open import BackgroundOpen, ReadFile, is_big, read_file
 from dlsim.ui.panels.examples import example_path
 from dlsim.ui.settings_check import RECENT_NOTE, recent_paths
 
@@ -39,6 +39,7 @@ class FileActions(QObject):
         # Dialogs by default; `dlsim --screenshot` prints instead (and opens unfinished files).
         self.report_error: Callable[[str, str], None] = self._error_dialog
         self.confirm_open_anyway: Callable[[str], bool] = self._open_anyway_dialog
+        self.opening: BackgroundOpen | None = None  # a big file being read
 
     def open_path(self, path: str | Path, ask_to_save: bool = True) -> bool:
         """Open a .dlsim file; a bad file shows its one-line reason and changes nothing.
@@ -46,28 +47,45 @@ class FileActions(QObject):
         The reason is the command line's own sentence (`Experiment.load`). A file the editor can
         still show — an unfinished diagram with an unconnected layer, say — may be opened anyway
         to fix it; one it cannot show (bad JSON, unknown layer type, bad value) is refused.
+        A file over `file_open.INLINE_BYTES` is read off the GUI thread with a progress dialog
+        (`opening` holds it): then True means its reading has started, and a second open waits.
         """
+        path = Path(path)
+        if self.opening is not None:
+            return False
+        if is_big(path):
+            opening = BackgroundOpen(path, _why_it_cannot_run, self.window)
+            opening.read.connect(lambda result: self._open_read(result, ask_to_save))
+            opening.failed.connect(lambda reason: self._error(self.tr("Cannot open file"), reason))
+            opening.ended.connect(self._opening_ended)
+            self.opening = opening
+            opening.start()
+            return True
         try:
-            raw = read_document(path)
+            result = read_file(path, _why_it_cannot_run)
         except DlsimError as exc:
             self._error("Cannot open file", str(exc))
             return False
-        reason = _why_it_cannot_run(raw, path)
-        try:
-            content = parse_content(raw)
-        except DlsimError as exc:
-            self._error("Cannot open file", reason or f"{path}: {exc}")
+        return self._open_read(result, ask_to_save)
+
+    def _opening_ended(self) -> None:
+        self.opening = None
+
+    def _open_read(self, result: ReadFile, ask_to_save: bool) -> bool:
+        path, reason = result.path, result.reason
+        if result.content is None:
+            self._error("Cannot open file", reason or result.error or str(path))
             return False
         if reason is not None and not self.confirm_open_anyway(reason):
             return False
         if ask_to_save and not self.maybe_save():
             return False
-        self.document.load_content(content, path)
+        self.document.load_content(result.content, path)
         self.window.examples_panel.show_current(None)
         if reason is not None:  # opened to be fixed: what to fix comes to the front
             self.window.show_problems_panel()
-        self._add_recent(Path(path))
-        self.window.status(f"Opened {Path(path).name}")
+        self._add_recent(path)
+        self.window.status(f"Opened {path.name}")
         return True
 
     def _open_anyway_dialog(self, reason: str) -> bool:

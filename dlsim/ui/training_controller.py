@@ -31,6 +31,7 @@ from dlsim.engine.live.stall import stall_advice
 from dlsim.engine.nn.graph import GraphSpec
 from dlsim.engine.nn.graph_edits import same_structure
 from dlsim.engine.nn.weight_carry import carry_weights
+from dlsim.engine.training.doc_copy import copy_doc
 from dlsim.engine.training.experiment import Experiment
 from dlsim.engine.training.fileformat import assemble, weights_to_lists
 from dlsim.engine.views.directions import weight_labels
@@ -471,7 +472,7 @@ class TrainingController(QObject):
         before any training (so an untrained file keeps following its seed)."""
         snap = self.session.snapshot() if self.session is not None else None
         if snap is None or snap.params is None or snap.step == 0:
-            return copy.deepcopy(self.document.weights)
+            return copy_doc(self.document.weights)
         kept = carry_weights(self.document.graph, snap.params, self._session_graph)
         return weights_to_lists(kept)
 

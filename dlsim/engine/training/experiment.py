@@ -22,6 +22,7 @@ from dlsim.engine.nn.network import Network
 from dlsim.engine.nn.weight_carry import carry_weights
 from dlsim.engine.text import translate
 from dlsim.engine.training import datasets
+from dlsim.engine.training.doc_copy import copy_doc
 from dlsim.engine.training.fileformat import assemble, migrate, read_document, write_document
 from dlsim.engine.training.settings import merge_training, normalize_training
 from dlsim.engine.training.timeline import DEFAULT_BUDGET, Timeline
@@ -58,7 +59,7 @@ class Experiment:
         history_bytes: int = DEFAULT_BUDGET,
     ) -> None:
         """`history_bytes` is the memory the run's checkpoints for `state_at` may use."""
-        doc = migrate(copy.deepcopy(doc))
+        doc = migrate(copy_doc(doc))
         self._history_bytes = history_bytes
         self.base_dir = Path(base_dir) if base_dir is not None else None
         self.name: str = str(doc.get("name", ""))
@@ -72,7 +73,7 @@ class Experiment:
             raise DlsimError(
                 translate("experiment", "'weights' must be an object keyed by node id")
             )
-        self.initial_weights: dict[str, Any] = copy.deepcopy(weights)
+        self.initial_weights: dict[str, Any] = copy_doc(weights)
         self.reset()
 
     # --- construction -------------------------------------------------------------------------
@@ -314,7 +315,7 @@ class Experiment:
 def check_document(doc: Any, base_dir: str | os.PathLike[str] | None = None) -> list[Problem]:
     """Every problem of a document at once (errors and warnings), each tied to its node."""
     try:
-        doc = migrate(copy.deepcopy(doc))
+        doc = migrate(copy_doc(doc))
         graph = GraphSpec.from_dict(doc.get("graph"))
     except DlsimError as exc:
         return [Problem(exc.node_id, str(exc))]

@@ -11,7 +11,7 @@ import json
 import os
 import stat
 import tempfile
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -23,6 +23,7 @@ from dlsim.engine.text import translate
 FORMAT = "dlsim"
 VERSION = 1
 MAX_FILE_BYTES = 64 * 1024 * 1024
+READ_CHUNK_BYTES = 1 << 20
 
 
 def _edges_as_objects(doc: dict[str, Any]) -> dict[str, Any]:
@@ -130,8 +131,13 @@ def parse(text: str) -> dict[str, Any]:
     return migrate(doc)
 
 
-def read_document(path: str | os.PathLike[str]) -> dict[str, Any]:
-    """Read and migrate a .dlsim file; errors name the file and the problem."""
+def read_document(
+    path: str | os.PathLike[str], progress: Callable[[int, int], None] | None = None
+) -> dict[str, Any]:
+    """Read and migrate a .dlsim file; errors name the file and the problem.
+
+    `progress(bytes_read, size)` is called as the file is read, a chunk at a time (a reader off
+    the GUI thread shows it; an exception it raises, such as a cancel, stops the read)."""
     p = Path(path)
     try:
         size = p.stat().st_size
@@ -141,7 +147,7 @@ def read_document(path: str | os.PathLike[str]) -> dict[str, Any]:
                     "fileformat", "{0}: the file is {1} MiB; a dlsim file is at most 64 MiB"
                 ).format(p, size // (1 << 20))
             )
-        data = p.read_bytes()
+        data = p.read_bytes() if progress is None else _read_in_chunks(p, size, progress)
     except DlsimError:
         raise
     except FileNotFoundError:
@@ -168,6 +174,17 @@ def read_document(path: str | os.PathLike[str]) -> dict[str, Any]:
         raise DlsimError(
             translate("fileformat", "{0}: {1}").format(p, exc), node_id=exc.node_id
         ) from None
+
+
+def _read_in_chunks(p: Path, size: int, progress: Callable[[int, int], None]) -> bytes:
+    chunks = []
+    done = 0
+    with p.open("rb") as fh:
+        while chunk := fh.read(READ_CHUNK_BYTES):
+            chunks.append(chunk)
+            done += len(chunk)
+            progress(done, max(size, done))
+    return b"".join(chunks)
 
 
 def dumps(doc: dict[str, Any]) -> str:

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 from dlsim.engine.errors import DlsimError
 from dlsim.engine.text import translate
+from dlsim.engine.training.doc_copy import copy_doc
 
 if TYPE_CHECKING:
     from dlsim.engine.training.experiment import Experiment
@@ -47,7 +48,7 @@ def restore(exp: Experiment, blob: bytes) -> Experiment:
     state = pickle.loads(blob)
     doc = exp.to_dict(include_weights=False)
     doc["training"] = state["training"]
-    doc["weights"] = copy.deepcopy(exp.initial_weights)
+    doc["weights"] = copy_doc(exp.initial_weights)
     out = type(exp)(doc, exp.base_dir, history_bytes=exp.timeline.budget)
     net = out.network
     for nid, values in state["weights"].items():
