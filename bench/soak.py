@@ -9,6 +9,13 @@ each process; plot refreshes per second (median, min and max of the samples, fir
 quarter); steps per second. Flat means growth < 50 MB and the last quarter's refresh rate like
 the first's. Not a test.
 
+The training process keeps, by design, the run's checkpoints for `Experiment.state_at` (the
+timeline, dlsim/engine/training/timeline.py) within a history budget (200 MiB by default): they
+grow with the run until the budget thins them. The training process does not report their size,
+so the soak works it out with the real `Timeline` fed checkpoints of the real size (this net,
+optimizer and data order) for the same number of steps, and reports the training process's
+growth beyond them separately: that is what must stay under 50 MB.
+
     .venv/bin/python bench/soak.py [--steps 1000000] [--example xor_learn] [--every 5]
 """
 
@@ -21,6 +28,7 @@ import statistics
 import sys
 import time
 from pathlib import Path
+from types import SimpleNamespace
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
@@ -28,6 +36,32 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from bench.ui_responsiveness import open_window, rss_mb, spin  # noqa: E402
+from dlsim.engine.training import timeline as timeline_module  # noqa: E402
+from dlsim.engine.training.experiment import Experiment  # noqa: E402
+from dlsim.resources import example_path  # noqa: E402
+
+
+def checkpoint_mb(name: str, steps: list[int]) -> list[float]:
+    """The timeline's checkpoint bytes (MiB) after each of `steps` (ascending), as the training
+    process keeps them: the real Timeline, fed a checkpoint of the real size at every step."""
+    exp = Experiment.load(example_path(name))
+    for _ in range(10):  # the optimizer's state (momentum, moments) exists after a step
+        exp.step()
+    blob = timeline_module.snapshot(exp)
+    run = SimpleNamespace(step_count=0)
+    real_snapshot = timeline_module.snapshot
+    timeline_module.snapshot = lambda _exp: blob  # the same size; one object, no memory
+    try:
+        timeline = timeline_module.Timeline(run, exp.timeline.budget)
+        out = []
+        for target in steps:
+            while run.step_count < target:
+                run.step_count += 1
+                timeline.after_step(run)
+            out.append(timeline.nbytes / 2**20)
+    finally:
+        timeline_module.snapshot = real_snapshot
+    return out
 
 
 def soak(name: str, steps: int, every: float, warmup: int) -> dict:
@@ -64,6 +98,8 @@ def soak(name: str, steps: int, every: float, warmup: int) -> dict:
     controller.shutdown()
     window.close()
     last = samples[-1] if samples else first
+    kept_start, kept_end = checkpoint_mb(name, [first["step"], last["step"]])
+    beyond = (last["training_mb"] - kept_end) - (first["training_mb"] - kept_start)
     hz = [s["refresh_hz"] for s in samples]
     quarter = max(len(hz) // 4, 1)
     return {
@@ -82,6 +118,10 @@ def soak(name: str, steps: int, every: float, warmup: int) -> dict:
             max([s["training_mb"] for s in samples] or [first["training_mb"]]), 1
         ),
         "training_growth_mb": round(last["training_mb"] - first["training_mb"], 1),
+        "history_budget_mb": round(timeline_module.DEFAULT_BUDGET / 2**20, 1),
+        "training_checkpoints_mb_start": round(kept_start, 1),
+        "training_checkpoints_mb_end": round(kept_end, 1),
+        "training_growth_beyond_checkpoints_mb": round(beyond, 1),
         "refresh_hz_median": round(statistics.median(hz), 1) if hz else None,
         "refresh_hz_min": round(min(hz), 1) if hz else None,
         "refresh_hz_max": round(max(hz), 1) if hz else None,

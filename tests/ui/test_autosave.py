@@ -158,3 +158,61 @@ def test_an_autosave_is_written_only_while_there_are_unsaved_changes(qtbot, tmp_
     doc.undo_stack.undo()
     assert not saver.file.exists(), "back to the saved state: no autosave"
     saver.timer.stop()
+
+
+EDIT_THEN_LEAVE = r"""
+import sys
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QFileDialog
+import dlsim.ui.app as app
+
+MODE, TARGET = sys.argv[1], sys.argv[2]
+
+def click(text):
+    box = QApplication.activeModalWidget()
+    if box is None:
+        QTimer.singleShot(50, lambda: click(text))
+        return
+    [b for b in box.buttons() if b.text().replace("&", "") == text][0].click()
+
+start = app.start_window
+def start_edit_and_leave(args):
+    window = start(args)
+    def edit():
+        window.document.add_node("Dense", pos=(700.0, 300.0))
+        QTimer.singleShot(50, wait_for_autosave)
+    def wait_for_autosave():
+        if not window.autosaver.file.exists():
+            QTimer.singleShot(50, wait_for_autosave)
+            return
+        print("AUTOSAVED", window.autosaver.file, flush=True)
+        if MODE == "save":  # File > Save As, the user types a name
+            QFileDialog.getSaveFileName = staticmethod(lambda *a, **k: (TARGET, ""))
+            window.save_as()
+        else:  # the window's close button; the unsaved-changes question answered Discard
+            QTimer.singleShot(50, lambda: click("Discard"))
+        window.close()
+    QTimer.singleShot(200, edit)
+    return window
+app.start_window = start_edit_and_leave
+sys.exit(app.main(["--example", "xor_learn"]))
+"""
+
+
+@pytest.mark.parametrize("mode", ["quit", "save"])
+def test_a_clean_exit_or_a_save_leaves_no_autosave_behind(tmp_path, mode):
+    target = tmp_path / "mine.dlsim"
+    done = subprocess.run(
+        [sys.executable, "-c", EDIT_THEN_LEAVE, mode, str(target)],
+        env=_env(tmp_path),
+        capture_output=True,
+        text=True,
+        timeout=TIMEOUT_S,
+    )
+    lines = [ln for ln in done.stdout.splitlines() if ln.startswith("AUTOSAVED ")]
+    assert lines, f"no autosave was written while the edit was unsaved: {done.stderr}"
+    assert done.returncode == 0, done.stderr
+    assert not Path(lines[0].split(" ", 1)[1]).exists() and not _autosaves(tmp_path)
+    assert target.exists() == (mode == "save")
+    if mode == "save":
+        assert "dense" in target.read_text(encoding="utf-8").lower()
