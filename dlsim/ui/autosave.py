@@ -11,6 +11,7 @@ is gone is what the next start offers. `DLSIM_AUTOSAVE_SECONDS` sets the interva
 from __future__ import annotations
 
 import contextlib
+import functools
 import json
 import os
 import time
@@ -107,6 +108,7 @@ class Autosaver(QObject):
         self.file = autosave_dir() / f"{PREFIX}{os.getpid()}.json"
         self.note: str | None = None  # why the last autosave could not be written
         self._written_at = -1  # the undo index last written (-1: nothing written)
+        self.closed = False  # after a clean exit began: never written again
         self.timer = QTimer(self)
         self.timer.setInterval(int(interval_s() * 1000))
         self.timer.timeout.connect(self.save_now)
@@ -117,7 +119,7 @@ class Autosaver(QObject):
     def save_now(self) -> bool:
         """Write the document if it has changes not yet autosaved; True when written."""
         doc = self.document
-        if not doc.is_dirty:
+        if self.closed or not doc.is_dirty:
             return False
         index = doc.undo_stack.index()
         if index == self._written_at and self.file.exists():
@@ -136,6 +138,12 @@ class Autosaver(QObject):
         self.note = None
         self._written_at = index
         return True
+
+    def close(self) -> None:
+        """A clean exit: stop autosaving and remove the file."""
+        self.closed = True
+        self.timer.stop()
+        self.discard()
 
     def discard(self) -> None:
         """No unsaved work to keep (saved, reverted, or a clean exit)."""
@@ -204,6 +212,14 @@ def install_autosave(window: Any) -> Autosaver:
             lambda state: saver.save_now() if state == "running" else None
         )
     app = QApplication.instance()
-    if app is not None:
-        app.aboutToQuit.connect(saver.discard)
+    if app is not None:  # a plain function: the window (and the saver with it) may be gone first
+        app.aboutToQuit.connect(functools.partial(_at_quit, saver, saver.file))
     return saver
+
+
+def _at_quit(saver: Autosaver, file: Path) -> None:
+    """A clean exit: no more autosaves (events still run after aboutToQuit), and none left."""
+    with contextlib.suppress(RuntimeError):  # the saver went with its window
+        saver.close()
+    with contextlib.suppress(OSError):
+        file.unlink(missing_ok=True)
