@@ -9,12 +9,12 @@ from __future__ import annotations
 
 import math
 
-import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QRectF
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from dlsim.engine.errors import DlsimError
+from dlsim.engine.views.contours import contour_levels, contour_segments
 from dlsim.engine.views.landscape import Landscape, shown_values
 from dlsim.ui.plots.base import PlotFeed, PlotPanel, style_plot
 from dlsim.ui.plots.landscape_controls import LandscapeControls, LandscapeRunner
@@ -52,7 +52,9 @@ class QtLandscapePlot(PlotPanel):
         self.plot.addItem(self.image)
         self.bar = pg.ColorBarItem(colorMap=COLOURS, interactive=False, width=14)
         self.bar.setImageItem(self.image, insert_in=self.plot)
-        self.contours: list[pg.IsocurveItem] = []
+        self.bar.axis.enableAutoSIPrefix(False)  # "loss (x0.001)" reads as nonsense
+        self.contours = pg.PlotCurveItem(pen=pg.mkPen((255, 255, 255, 110), width=1))
+        self.plot.addItem(self.contours)
         self.path = pg.PlotCurveItem(pen=PATH_PEN)
         self.plot.addItem(self.path)
         self.marks = pg.ScatterPlotItem(pxMode=True)
@@ -144,16 +146,8 @@ class QtLandscapePlot(PlotPanel):
         self.image.setRect(QRectF(land.a[0] - da / 2, land.b[0] - db / 2, da * n, db * n))
         self.bar.setLevels((lo, hi))
         self.bar.axis.setLabel(self.tr("log₁₀ loss") if logged else self.tr("loss"))
-        for item in self.contours:
-            self.plot.removeItem(item)
-            item.setParentItem(None)
-        self.contours = []
-        pen = pg.mkPen((255, 255, 255, 110), width=1)
-        for level in np.linspace(lo, hi, CONTOURS + 2)[1:-1]:
-            iso = pg.IsocurveItem(data=values, level=float(level), pen=pen, axisOrder="row-major")
-            iso.setParentItem(self.image)
-            iso.setPos(0.5, 0.5)  # data points are the pixels' centres
-            self.contours.append(iso)
+        segments = contour_segments(values, land.a, land.b, contour_levels(values, CONTOURS))
+        self.contours.setData(segments[..., 0].ravel(), segments[..., 1].ravel(), connect="pairs")
         self.path.setData(land.path[:, 0], land.path[:, 1])
         self.marks.setData(
             spots=[
