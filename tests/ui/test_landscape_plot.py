@@ -122,6 +122,19 @@ def test_cancel_stops_the_computation(qtbot, window):
     assert not controls.bar.isVisible() and not controls.cancel.isEnabled()
 
 
+def test_a_landscape_of_a_network_edited_meanwhile_is_not_shown(qtbot, window):
+    load(window, "overfitting")
+    panel = landscape_panel(window, qtbot)
+    train(window, qtbot, 5)
+    controls = panel.controls
+    controls.resolution.setCurrentIndex(controls.resolution.count() - 1)  # 61 × 61
+    controls.compute.click()
+    window.document.set_node_params("h1", {"units": 8})  # the job goes on with the old network
+    qtbot.waitUntil(lambda: controls.compute.isEnabled(), timeout=TIMEOUT_MS)
+    assert "edited meanwhile" in controls.note.text()
+    assert panel.result is None
+
+
 def test_a_two_weight_network_gets_its_exact_surface(qtbot, window):
     doc = read_document(resources.example_path("and_gate"))
     doc["graph"]["nodes"][1]["params"].update(use_bias=False, activation="sigmoid")

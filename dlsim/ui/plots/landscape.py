@@ -63,6 +63,7 @@ class QtLandscapePlot(PlotPanel):
         self.result: Landscape | None = None
         self._shown: Landscape | None = None
         self._structure = -1
+        self._asked = -1  # the controller's structure when the last landscape was asked for
         self.controls.compute_requested.connect(self.compute)
         self.controls.cancel.clicked.connect(self.cancel)
 
@@ -85,6 +86,7 @@ class QtLandscapePlot(PlotPanel):
             QMessageBox.warning(self, self.tr("Cannot compute the landscape"), str(exc))
             return
         self.controls.set_running(True)
+        self._asked = self.runner.controller.structure
 
     def cancel(self) -> None:
         if self.runner is not None:
@@ -92,6 +94,11 @@ class QtLandscapePlot(PlotPanel):
 
     def _finished(self, land: Landscape) -> None:
         self.controls.set_running(False)
+        if self.runner.controller.structure != self._asked:  # a landscape of another network
+            self.controls.note.setText(
+                self.tr("The network was edited meanwhile: compute the landscape again.")
+            )
+            return
         self.controls.note.setText(
             self.tr("{0} points in {1:.1f} s").format(land.loss.size, land.seconds)
         )
