@@ -25,9 +25,13 @@ Then, with training paused where it got to, the timeline is dragged across the w
 positions at 60 per second, then held still): the latency from asking for a past step to the
 plots being fed it (p50, max in ms; requests a newer one overtook are not answered), how many
 positions were shown during the drag, and the event loop's lag meanwhile.
+The Neurons view (a heat map per unit over the boundary grid, computed in the training process
+with the boundary, and an edge per weight) is among the plots; `--hide neurons` closes its dock,
+for the figures without it.
 The figures are printed as one JSON object on the last line. Not a test.
 
     .venv/bin/python bench/ui_responsiveness.py [--seconds 10] [--examples xor_learn,...]
+        [--hide neurons]
 """
 
 from __future__ import annotations
@@ -137,17 +141,21 @@ def paired_rates(controller, headless: list[TrainingSession], blocks: int) -> li
     return rates
 
 
-def float_every_plot(bench) -> None:
-    """Make every plot visible at once: each plot dock floats in its own window."""
+def float_every_plot(bench, hidden: tuple[str, ...] = ()) -> None:
+    """Make every plot visible at once: each plot dock floats in its own window (those named
+    in `hidden` are closed)."""
     for i, key in enumerate(bench.plots):
         dock = bench.docks[key]
+        if key in hidden:
+            dock.hide()
+            continue
         dock.setFloating(True)
         dock.show()
         dock.resize(520, 340)
         dock.move(40 + 60 * i, 40 + 40 * i)
 
 
-def open_window(name: str):
+def open_window(name: str, hidden: tuple[str, ...] = ()):
     """The main window on example `name` at 1280×800, every plot floating and visible."""
     window = MainWindow()
     window.remember_layout = False
@@ -159,12 +167,12 @@ def open_window(name: str):
     window.show()
     for _ in range(10):
         QCoreApplication.processEvents()
-    float_every_plot(bench)
+    float_every_plot(bench, hidden)
     return window, bench
 
 
-def gui_run(name: str, seconds: float, blocks: int) -> dict:
-    window, bench = open_window(name)
+def gui_run(name: str, seconds: float, blocks: int, hidden: tuple[str, ...] = ()) -> dict:
+    window, bench = open_window(name, hidden)
     for _ in range(10):
         QCoreApplication.processEvents()
     controller = bench.controller
@@ -200,10 +208,12 @@ def gui_run(name: str, seconds: float, blocks: int) -> dict:
     probe.stop()
     snap1 = controller.session.snapshot()
     refreshes = controller.refresh_count - refresh0
-    per_plot = {k: (p.refresh_count - plot0[k]) / seconds for k, p in bench.plots.items()}
+    per_plot = {
+        k: (p.refresh_count - plot0[k]) / seconds for k, p in bench.plots.items() if k not in hidden
+    }
     mem1 = rss_mb()
     child_mem1 = rss_mb(controller.session.pid)
-    visible = all(p.isVisible() for p in bench.plots.values())
+    visible = all(p.isVisible() for k, p in bench.plots.items() if k not in hidden)
     state = controller.state
     headless = [headless_session(name), headless_session(name, boundary=True)]
     for session in headless:
@@ -296,12 +306,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seconds", type=float, default=10.0, help="length of the lag phase")
     parser.add_argument("--blocks", type=int, default=9, help="GUI/headless pairs for the ratio")
     parser.add_argument("--examples", default="xor_learn,vanishing_gradients")
+    parser.add_argument("--hide", default="", help="plots to close, e.g. neurons")
     args = parser.parse_args(argv)
+    hidden = tuple(k for k in args.hide.split(",") if k)
     _app = QApplication.instance() or QApplication([])
     limit_blas_threads()  # the headless reference trains as the app's training process does
     results = {}
     for name in args.examples.split(","):
-        gui = gui_run(name, args.seconds, args.blocks)
+        gui = gui_run(name, args.seconds, args.blocks, hidden)
         results[name] = {k: round(v, 3) if isinstance(v, float) else v for k, v in gui.items()}
         print(name, json.dumps(results[name]), flush=True)
     targets = {
@@ -323,6 +335,7 @@ def main(argv: list[str] | None = None) -> int:
             {
                 "seconds": args.seconds,
                 "blocks": args.blocks,
+                "hidden": list(hidden),
                 "results": results,
                 "targets_met": targets,
             }

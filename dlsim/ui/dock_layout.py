@@ -38,7 +38,7 @@ LEFT_MINIMUM = 120  # the examples' titles still wrap onto two or three lines
 # Problems sits with the loss: the status bar's problem count brings it forward. The boundary's
 # group has the shorter tab titles' place: it is the narrower one on a small screen.
 TAB_GROUPS = (
-    ("loss", "compare", "weights", "landscape", "problems"),
+    ("loss", "neurons", "compare", "weights", "landscape", "problems"),
     ("boundary", "activations", "gradients", "confusion"),
 )
 

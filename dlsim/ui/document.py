@@ -9,6 +9,7 @@ and the document announces it with a signal. Loading, undo and scripting all tra
 from __future__ import annotations
 
 import copy
+import math
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -37,7 +38,7 @@ from dlsim.engine.training.fileformat import (
     write_document,
 )
 from dlsim.engine.training.settings import NEW_DIAGRAM_TRAINING
-from dlsim.ui import commands
+from dlsim.ui import commands, neuron_edits
 from dlsim.ui.graph_editor.layout import X_STEP, layered_positions
 
 UNTITLED = "Untitled"
@@ -99,6 +100,7 @@ class Document(QObject):
     dirty_changed = Signal(bool)
     path_changed = Signal(object)
     problems_changed = Signal(list)
+    weights_set = Signal(list)  # single weights typed by hand: [(node id, name, index, value)]
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -354,7 +356,23 @@ class Document(QObject):
         if new_graph != self.graph:
             self.undo_stack.push(commands.ReplaceGraphCommand(self, new_graph, text))
 
+    def set_weight(self, seen: dict[str, Any], entry: tuple) -> None:
+        """Type one weight (node id, name, index, value) over the weights `seen` on screen;
+        DlsimError (nothing changed) unless the value is a finite number."""
+        nid, name, index, value = entry
+        if not isinstance(value, int | float) or not math.isfinite(value):
+            raise DlsimError(f"{nid}.{name}{list(index)} must be a finite number, not {value}")
+        self.undo_stack.push(neuron_edits.SetWeightCommand(self, seen, entry))
+
+    def resize_layer(self, seen: dict[str, Any], node_id: str, units: int) -> None:
+        """Give a Dense layer `units` units, keeping the other units' weights `seen`."""
+        layer_type("Dense").normalize_params({**self.graph.nodes[node_id].params, "units": units})
+        self.undo_stack.push(neuron_edits.ResizeLayerCommand(self, seen, node_id, units))
+
     # --- called by the commands ------------------------------------------------------------------
+
+    def _on_weights_edited(self, entries: list) -> None:
+        self.weights_set.emit(entries)
 
     def _on_graph_edited(self, structural: bool) -> None:
         if structural:

@@ -92,12 +92,13 @@ class TrainingController(QObject):
         self._awaited = 0  # snapshots that applied fewer commands predate the last one
         self._counters_at = -1.0
         self._drawing = False  # draw_pending lets the event loop run between plots: no re-entry
-        self._grid_sent: Any = _UNSENT  # the grid the session predicts the boundary on
+        self._grid_sent: Any = (_UNSENT, False)  # the grid the session predicts on, unit maps
         self._stall_said = False  # the "still at chance" advice was given for this run
         self.rewind = Rewinder(self)  # time travel: a past step on view, branches
         document.structure_changed.connect(self._on_document_structure_changed)
         document.training_changed.connect(self._on_document_training_changed)
         document.document_replaced.connect(self._on_document_document_replaced)
+        document.weights_set.connect(self._on_document_weights_set)
         self.timer = QTimer(self)
         self.timer.setInterval(TICK_MS)
         self.timer.setTimerType(Qt.TimerType.PreciseTimer)
@@ -264,7 +265,7 @@ class TrainingController(QObject):
         self.session.start()
         self._last_key = None
         self._awaited = 0
-        self._grid_sent = _UNSENT
+        self._grid_sent = (_UNSENT, False)
         self._set_state(self.session.state)
 
     def _on_document_structure_changed(self) -> None:
@@ -289,6 +290,17 @@ class TrainingController(QObject):
             snap = self.session.snapshot()
             if snap is None or snap.step == 0:
                 self.session.reset()  # nothing trained yet: show the new seed's starting point
+
+    def _on_document_weights_set(self, entries: list) -> None:
+        """Weights typed by hand: the session goes on from its weights with just those set."""
+        if self.session is None or self.build_error is not None:
+            return
+        exp = Experiment(self._document_dict(), self.document.base_dir)
+        exp.hand_set = list(entries)
+        running = self._state == "running"
+        self.session.replace_experiment(exp, carry=True)
+        self.session.run() if running else None
+        self._sent(self._state)
 
     def _on_document_document_replaced(self) -> None:
         self._stall_said = False
@@ -331,6 +343,7 @@ class TrainingController(QObject):
                 boundary_grid=data.grid,
                 comparison=comparison,
                 comparison_version=self.comparison.version,
+                graph=self._session_graph,
             )
         )
         for panel in self.panels:
@@ -383,12 +396,12 @@ class TrainingController(QObject):
         each snapshot it costs as much as a few training steps."""
         if self.session is None:
             return
-        grid = self.data.grid
-        shown = any(panel.uses_boundary and panel.isVisible() for panel in self.panels)
-        wanted = grid if shown else None
-        if wanted is not self._grid_sent:
+        shown = [panel for panel in self.panels if panel.uses_boundary and panel.isVisible()]
+        grid = self.data.grid if shown else None
+        wanted = (grid, grid is not None and any(panel.uses_units for panel in shown))
+        if wanted[0] is not self._grid_sent[0] or wanted[1] != self._grid_sent[1]:
             self._grid_sent = wanted
-            self.session.set_boundary_grid(wanted.points if wanted is not None else None)
+            self.session.set_boundary_grid(grid.points if grid is not None else None, wanted[1])
 
     def _follow_snapshot(self, snap) -> None:
         # snap.epoch is the 0-based epoch of the latest step; show it counted from 1

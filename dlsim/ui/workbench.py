@@ -58,6 +58,7 @@ class Workbench(QObject):
         from dlsim.ui.plots.gradients import QtGradientsPlot
         from dlsim.ui.plots.landscape import QtLandscapePlot
         from dlsim.ui.plots.loss import QtLossPlot
+        from dlsim.ui.plots.neurons import QtNeuronPlot
         from dlsim.ui.plots.weights import QtWeightsPlot
 
         self.window = window
@@ -68,6 +69,7 @@ class Workbench(QObject):
             "loss": QtLossPlot(),
             "compare": QtComparePlot(),
             "boundary": QtBoundaryPlot(),
+            "neurons": QtNeuronPlot(),
             "weights": QtWeightsPlot(),
             "landscape": QtLandscapePlot(),
             "gradients": QtGradientsPlot(),
@@ -77,6 +79,7 @@ class Workbench(QObject):
         for plot in self.plots.values():
             self.controller.add_panel(plot)
         self.plots["landscape"].attach(self.controller)
+        self.plots["neurons"].document = window.document
         compare = self.plots["compare"]
         compare.comparison_requested.connect(self.controller.start_comparison)
         compare.stop_requested.connect(self.controller.stop_comparison)

@@ -82,7 +82,7 @@ def test_every_example_title_is_shown_whole_at_a_small_screens_width(qtbot):
 # --- plots, legends, comparison and counters after New / another example -----------------------
 
 TIMEOUT_MS = 15_000
-PLOTS = ("loss", "compare", "boundary", "weights", "gradients", "activations")
+PLOTS = ("loss", "compare", "boundary", "weights", "gradients", "activations", "neurons")
 
 
 @pytest.fixture
@@ -141,6 +141,7 @@ def train_and_compare(qtbot, window) -> None:
     assert len(plots["compare"].curves) == 3 and plots["compare"].status.text()
     assert not plots["gradients"].hint_visible and not plots["weights"].hint_visible
     assert not plots["activations"].hint_visible
+    assert plots["neurons"].images["h"].image is not None
     assert window.workbench.run_controls.step_label.text() == "step 60"
 
 
@@ -158,6 +159,9 @@ def assert_nothing_of_the_last_run(window) -> None:
         assert plots[key].hint_visible, key
     weights = plots["weights"]  # the new network's starting weights may show, nothing older
     assert weights.hint_visible or set(weights.boxes) <= set(window.document.graph.nodes)
+    neurons = plots["neurons"]  # the new network's units may show, no map of the last run
+    assert neurons.hint_visible or set(neurons.images) <= set(window.document.graph.nodes)
+    assert all(image.image is None for image in neurons.images.values())
     assert controls.step_label.text() == "step 0"
     assert controls.epoch_label.text() == "epoch 0"
     assert controls.time_label.text() == format_elapsed(0.0)

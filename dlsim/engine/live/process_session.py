@@ -196,8 +196,8 @@ class ProcessSession:
     def set_speed(self, steps_per_second: float | None) -> None:
         self._call("set_speed", checked_speed(steps_per_second))
 
-    def set_boundary_grid(self, grid: Any) -> None:
-        self._call("set_boundary_grid", checked_grid(grid))
+    def set_boundary_grid(self, grid: Any, units: bool = False) -> None:
+        self._call("set_boundary_grid", checked_grid(grid), bool(units))
 
     def set_trace(self, on: bool) -> None:
         self._call("set_trace", bool(on))
@@ -375,6 +375,9 @@ def _freeze(snap: Snapshot) -> None:
     freeze_params(snap.params or {})
     if snap.boundary is not None:
         snap.boundary.flags.writeable = False
+    if snap.units is not None:
+        for a in snap.units.maps.values():
+            a.flags.writeable = False
 
 
 def _param_count(params: dict | None) -> int:

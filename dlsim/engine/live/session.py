@@ -47,6 +47,7 @@ from dlsim.engine.live.landscape_job import LandscapeCommands
 from dlsim.engine.live.rewind import Rewind
 from dlsim.engine.live.snapshot import Snapshot, freeze_params
 from dlsim.engine.live.step_log import StepLog
+from dlsim.engine.live.unit_maps import GridViews, set_grid
 
 YIELD_INTERVAL_S = 0.0005
 YIELD_COST_RATIO = 10.0
@@ -89,7 +90,7 @@ class TrainingSession(LandscapeCommands):
         self._activity: str | int | None = None  # None, "run", or steps still to do
         self._speed: float | None = None
         self._trace = False
-        self._boundary = BoundaryJob()
+        self._boundary = BoundaryJob(GridViews())  # the boundary and the units' maps
         self._record: Any = None
         self._params: dict[str, dict[str, np.ndarray]] | None = None
         self._message: str | None = None
@@ -150,9 +151,9 @@ class TrainingSession(LandscapeCommands):
         """Hold about this many steps per second; None trains as fast as possible."""
         self._send("speed", checked_speed(steps_per_second))
 
-    def set_boundary_grid(self, grid: np.ndarray | None) -> None:
-        """Points (n, n_features) to predict for a decision-boundary plot (boundary_job: when)."""
-        self._send("boundary", checked_grid(grid))
+    def set_boundary_grid(self, grid: np.ndarray | None, units: bool = False) -> None:
+        """Points (n, n_features) to predict (boundary_job: when); `units`: each unit's map too."""
+        self._send("boundary", (checked_grid(grid), bool(units)))
 
     def set_trace(self, on: bool) -> None:
         """Trace every following step (the step-through views render the trace)."""
@@ -421,8 +422,8 @@ class TrainingSession(LandscapeCommands):
         self._exp.set_training(changes)
         self._needs_publish = True
 
-    def _cmd_boundary(self, grid: np.ndarray | None) -> None:
-        self._boundary.set_grid(grid)
+    def _cmd_boundary(self, payload: tuple[np.ndarray | None, bool]) -> None:
+        set_grid(self._boundary, payload)
         self._needs_publish = True
 
     def _cmd_trace(self, on: bool) -> None:
@@ -474,7 +475,7 @@ class TrainingSession(LandscapeCommands):
             self._params = freeze_params(
                 exp.params_copy() if self._params is None else self._params
             )
-        boundary = self._boundary.boundary(exp, self._activity is not None) if params else None
+        views = self._boundary.boundary(exp, self._activity is not None) if params else None
         elapsed = self._elapsed + (now - self._active_since if self._activity is not None else 0.0)
         self._serial += 1
         self._snapshot = Snapshot(
@@ -486,13 +487,14 @@ class TrainingSession(LandscapeCommands):
             metrics=dict(self._log.metrics),
             record=record,
             params=self._params if params else None,
-            boundary=boundary,
+            boundary=views[0] if views else None,
             message=self._message,
             node_id=self._node_id,
             serial=self._serial,
             commands=self._applied,
             confusion=self._log.confusion,
             origin=self.rewind.origin(),
+            units=views[1] if views else None,  # live.unit_maps.GridViews
         )
         self._last_publish = now
         self._needs_publish = False

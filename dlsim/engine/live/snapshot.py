@@ -33,6 +33,7 @@ class Snapshot:
     applies at once, is not counted). `confusion` holds the train and validation confusion
     matrices of a multi-class classifier, measured with `metrics` (None or {} otherwise).
     `origin` is the earliest step the run can be rewound to (`live/rewind.py`).
+    `units` holds, with `boundary`, each drawn unit's activation over the same grid.
     """
 
     step: int
@@ -50,6 +51,7 @@ class Snapshot:
     commands: int = 0
     confusion: dict[str, Any] | None = None  # "train"/"val" → views.confusion.Confusion
     origin: int = 0
+    units: Any = None  # live.unit_maps.UnitMaps: the neuron view's maps and gradients, or None
 
     def ended(self, state: str, message: str | None = None) -> Snapshot:
         """The last word of a session that is gone (stopped, or dead with `message`): it

@@ -19,7 +19,7 @@ from dlsim.engine.errors import DlsimError
 from dlsim.engine.nn import losses, optimizers
 from dlsim.engine.nn.graph import GraphSpec, Problem
 from dlsim.engine.nn.network import Network
-from dlsim.engine.nn.weight_carry import carry_weights
+from dlsim.engine.nn.weight_carry import carry_weights, set_entries
 from dlsim.engine.text import translate
 from dlsim.engine.training import datasets
 from dlsim.engine.training.doc_copy import copy_doc
@@ -74,6 +74,8 @@ class Experiment:
                 translate("experiment", "'weights' must be an object keyed by node id")
             )
         self.initial_weights: dict[str, Any] = copy_doc(weights)
+        # single weights typed by hand, (node id, name, index, value): continue_from sets them
+        self.hand_set: list[tuple[str, str, tuple[int, ...], float]] = []
         self.reset()
 
     # --- construction -------------------------------------------------------------------------
@@ -117,13 +119,15 @@ class Experiment:
         """Go on from `old` after a graph edit: layers the edit left alone keep old's trained
         weights (edited ones keep their fresh start), and the step and epoch counts go on.
 
-        Which layers count as left alone is `weight_carry`'s rule, the same as undo/redo's.
+        Which layers count as left alone is `weight_carry`'s rule, the same as undo/redo's;
+        `hand_set` entries (a weight typed in the neuron view) then win over the carried values.
         """
-        if old.step_count == 0:
-            return
-        self.network.set_weights(carry_weights(self.graph, old.params(), old.graph))
-        self.trainer.step_count = old.step_count
-        self.trainer.epoch = old.epoch
+        if old.step_count != 0:
+            fresh = self.network.get_weights()
+            self.network.set_weights(carry_weights(self.graph, old.params(), old.graph, fresh))
+            self.trainer.step_count = old.step_count
+            self.trainer.epoch = old.epoch
+        set_entries(self.network, self.hand_set)
         self.timeline = Timeline(self, self._history_bytes)
 
     def _check_sizes(self) -> None:

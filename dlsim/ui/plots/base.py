@@ -130,6 +130,7 @@ class PlotFeed:
     latest: Any = None  # while a past step is shown: the run's whole history, up to now
     branches: tuple[Any, ...] = ()  # dlsim.ui.time_travel.Branch: earlier runs, faded
     branches_version: int = 0
+    graph: Any = None  # dlsim.engine.nn.graph.GraphSpec the session's network was built from
 
 
 def legend_html(entries: list[tuple[str, str]]) -> str:
@@ -280,6 +281,7 @@ class PlotPanel(QWidget):
     title = "Plot"
     file_stem = "plot"
     uses_boundary = False  # True: the training process predicts the boundary grid for it
+    uses_units = False  # True: and each drawn unit's output over the grid (live.unit_maps)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)

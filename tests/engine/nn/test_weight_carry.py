@@ -10,14 +10,56 @@ from dlsim.engine.training.experiment import Experiment
 from tests.engine.helpers import chain_doc, mlp, network_weights
 
 
-def test_unchanged_layers_are_kept_and_a_resized_layer_and_its_consumer_are_dropped():
+def test_a_resized_layer_and_its_consumer_keep_the_surviving_rows_and_columns():
     old = mlp(3, 4)
     weights = network_weights(old)
     new = old.copy()
-    new.nodes["h2"].params["units"] = 5  # h2 changes shape, and so does y's input
-    kept = carry_weights(new, weights, old)
-    assert set(kept) == {"h1"}
+    new.nodes["h2"].params["units"] = 5  # a unit added to h2; y reads 5 features instead of 4
+    fresh = network_weights(new)
+    kept = carry_weights(new, weights, old, fresh)
+    assert set(kept) == {"h1", "h2", "y"}
     np.testing.assert_array_equal(kept["h1"]["W"], weights["h1"]["W"])
+    np.testing.assert_array_equal(kept["h2"]["W"][:, :4], weights["h2"]["W"])
+    np.testing.assert_array_equal(kept["h2"]["W"][:, 4], fresh["h2"]["W"][:, 4])
+    np.testing.assert_array_equal(kept["h2"]["b"][:4], weights["h2"]["b"])
+    np.testing.assert_array_equal(kept["y"]["W"][:4], weights["y"]["W"])
+    np.testing.assert_array_equal(kept["y"]["W"][4], fresh["y"]["W"][4])
+    np.testing.assert_array_equal(kept["y"]["b"], weights["y"]["b"])
+    smaller = old.copy()
+    smaller.nodes["h2"].params["units"] = 3  # the last unit removed
+    kept = carry_weights(smaller, weights, old)
+    np.testing.assert_array_equal(kept["h2"]["W"], weights["h2"]["W"][:, :3])
+    np.testing.assert_array_equal(kept["y"]["W"], weights["y"]["W"][:3])
+
+
+def test_a_resize_with_another_change_drops_the_layer():
+    old = mlp(3, 4)
+    new = old.copy()
+    new.nodes["h2"].params["units"] = 5
+    new.nodes["h2"].params["kernel_initializer"] = "he_normal"
+    assert set(carry_weights(new, network_weights(old), old)) == {"h1", "y"}
+
+
+def test_weights_typed_by_hand_win_over_the_carried_ones():
+    x = np.random.default_rng(0).normal(size=(8, 2))
+    y = x[:, :1] * 0.5
+    layers = [
+        {"id": "h", "type": "Dense", "params": {"units": 3, "activation": "tanh"}},
+        {"id": "o", "type": "Dense", "params": {"units": 1}},
+    ]
+    old = Experiment(chain_doc(layers, 2, x, y))
+    for _ in range(3):
+        old.step()
+    new = Experiment(chain_doc(layers, 2, x, y))
+    new.hand_set = [("h", "W", (1, 2), 0.75), ("o", "b", (0,), -2.0), ("o", "W", (9, 0), 1.0)]
+    new.continue_from(old)
+    expected = old.params()
+    expected["h"]["W"][1, 2] = 0.75
+    expected["o"]["b"][0] = -2.0
+    for nid in ("h", "o"):
+        for name in ("W", "b"):
+            np.testing.assert_array_equal(new.params()[nid][name], expected[nid][name])
+    assert new.step_count == 3
 
 
 def test_a_layer_whose_activation_changed_keeps_its_weights():
@@ -109,4 +151,6 @@ def test_training_goes_on_by_the_same_rule():
     layers[0]["params"]["units"] = 4
     resized = Experiment(chain_doc(layers, 2, x, y))
     resized.continue_from(old)
-    assert not np.array_equal(resized.params()["o"]["W"].shape, old.params()["o"]["W"].shape)
+    assert resized.params()["o"]["W"].shape == (4, 1)
+    np.testing.assert_array_equal(resized.params()["o"]["W"][:3], old.params()["o"]["W"])
+    np.testing.assert_array_equal(resized.params()["h"]["W"][:, :3], old.params()["h"]["W"])
