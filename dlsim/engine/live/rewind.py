@@ -120,7 +120,7 @@ class Rewind:
             record.activation_stats()
             record.grad_norms()
         job = s._boundary  # the live snapshots' grid, and what they carry from it
-        boundary = job.predict(past, job.grid) if job.grid is not None else None
+        views = job.predict(past, job.grid) if job.grid is not None else None  # unit_maps.GridViews
         s._serial += 1  # one counter with the live snapshots: a plot sees every change
         return Snapshot(
             step=step,
@@ -131,7 +131,8 @@ class Rewind:
             metrics={k: float(v) for k, v in past.metrics().items()},
             record=record,
             params=freeze_params(past.params()),
-            boundary=boundary,
+            boundary=views[0] if views else None,
+            units=views[1] if views else None,
             message=None,
             node_id=None,
             serial=s._serial,
