@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 
 import dlsim
 from dlsim import resources
+from dlsim.engine.text import translate
 from dlsim.ui.icon import app_icon
 
 
@@ -25,17 +26,27 @@ def licence() -> str | None:
 def about_html() -> str:
     lines = [
         f"<h3>dlsim {html.escape(dlsim.__version__)}</h3>",
-        "<p>A deep-learning simulator for learners: build a network as a diagram, train it, "
-        "and watch it learn.</p>",
+        "<p>{}</p>".format(
+            html.escape(
+                translate(
+                    "About",
+                    "A deep-learning simulator for learners: build a network as a diagram, "
+                    "train it, and watch it learn.",
+                )
+            )
+        ),
     ]
     if (name := licence()) is not None:
-        lines.append(f"<p>Licence: {html.escape(name)}</p>")
+        lines.append(
+            "<p>{}</p>".format(html.escape(translate("About", "Licence: {0}").format(name)))
+        )
     guide = resources.user_guide_path()
     if guide is not None:
         url = QUrl.fromLocalFile(str(guide)).toString()
         lines.append(
-            f'<p>Documentation: <a href="{html.escape(url)}">the user guide</a> '
-            f"(in {html.escape(str(guide.parent))})</p>"
+            translate(
+                "About", '<p>Documentation: <a href="{0}">the user guide</a> (in {1})</p>'
+            ).format(html.escape(url), html.escape(str(guide.parent)))
         )
     return "".join(lines)
 
@@ -44,7 +55,7 @@ def about_box(parent: QWidget) -> QMessageBox:
     """The About box (not shown yet); it deletes itself when closed."""
     box = QMessageBox(parent)
     box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-    box.setWindowTitle("About dlsim")
+    box.setWindowTitle(translate("About", "About dlsim"))
     box.setIconPixmap(app_icon().pixmap(64, 64))
     box.setTextFormat(Qt.TextFormat.RichText)
     box.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)

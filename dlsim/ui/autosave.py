@@ -23,6 +23,7 @@ from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from dlsim.engine.errors import DlsimError
+from dlsim.engine.text import translate
 from dlsim.engine.training.fileformat import write_document
 from dlsim.ui.failures import data_dir
 
@@ -70,8 +71,11 @@ class Recovery:
 
     def describe(self) -> str:
         when = time.strftime("%Y-%m-%d %H:%M", time.localtime(self.saved_at))
-        source = f" (from {self.original})" if self.original else ""
-        return f"“{self.name}”{source}, autosaved {when}"
+        if self.original:
+            return translate("Autosave", "“{0}” (from {1}), autosaved {2}").format(
+                self.name, self.original, when
+            )
+        return translate("Autosave", "“{0}”, autosaved {1}").format(self.name, when)
 
 
 def pending_recoveries() -> list[Recovery]:
@@ -87,7 +91,7 @@ def pending_recoveries() -> list[Recovery]:
             found.append(
                 Recovery(
                     file,
-                    str(meta.get("name") or "Untitled"),
+                    str(meta.get("name") or translate("Autosave", "Untitled")),
                     float(meta["saved_at"]),
                     meta.get("original"),
                     meta.get("base_dir"),
@@ -176,11 +180,17 @@ def offer_recovery(window: Any, parent: QWidget | None = None) -> bool:
             stale.file.unlink()
     box = QMessageBox(parent or window)
     box.setIcon(QMessageBox.Icon.Question)
-    box.setWindowTitle("Restore unsaved work?")
-    box.setText(f"dlsim did not close normally. Restore {newest.describe()}?")
-    box.setInformativeText("Discard deletes this copy; your own files are not touched.")
-    restore = box.addButton("Restore", QMessageBox.ButtonRole.AcceptRole)
-    box.addButton("Discard", QMessageBox.ButtonRole.DestructiveRole)
+    box.setWindowTitle(translate("Autosave", "Restore unsaved work?"))
+    box.setText(
+        translate("Autosave", "dlsim did not close normally. Restore {0}?").format(
+            newest.describe()
+        )
+    )
+    box.setInformativeText(
+        translate("Autosave", "Discard deletes this copy; your own files are not touched.")
+    )
+    restore = box.addButton(translate("Autosave", "Restore"), QMessageBox.ButtonRole.AcceptRole)
+    box.addButton(translate("Autosave", "Discard"), QMessageBox.ButtonRole.DestructiveRole)
     box.setDefaultButton(restore)
     box.exec()
     restored = False
@@ -190,10 +200,12 @@ def offer_recovery(window: Any, parent: QWidget | None = None) -> bool:
                 newest.document, path=newest.original, base_dir=newest.base_dir
             )
         except DlsimError as exc:
-            window.status(f"The autosaved copy could not be restored: {exc}")
+            window.status(
+                translate("Autosave", "The autosaved copy could not be restored: {0}").format(exc)
+            )
         else:
             window.document.undo_stack.resetClean()  # unsaved changes, not the file's content
-            window.status(f"Restored {newest.describe()}.")
+            window.status(translate("Autosave", "Restored {0}.").format(newest.describe()))
             restored = True
     with contextlib.suppress(OSError):
         newest.file.unlink()

@@ -12,6 +12,7 @@ import copy
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoCommand
 
 from dlsim.engine.nn.graph import Edge, GraphSpec, Node
@@ -127,7 +128,10 @@ class ConnectCommand(GraphCommand):
     """Add one edge (the caller has already asked `check_connect`)."""
 
     def __init__(self, document: Document, edge: Edge) -> None:
-        super().__init__(document, f"Connect {edge.src} → {edge.dst}")
+        super().__init__(
+            document,
+            QCoreApplication.translate("Commands", "Connect {0} → {1}").format(edge.src, edge.dst),
+        )
         self.edge = edge
 
     def _apply(self, graph: GraphSpec) -> None:
@@ -141,7 +145,12 @@ class DisconnectCommand(GraphCommand):
     """Remove one edge; undo puts it back in the same input slot."""
 
     def __init__(self, document: Document, edge: Edge) -> None:
-        super().__init__(document, f"Disconnect {edge.src} → {edge.dst}")
+        super().__init__(
+            document,
+            QCoreApplication.translate("Commands", "Disconnect {0} → {1}").format(
+                edge.src, edge.dst
+            ),
+        )
         self.edge = edge
         self._index = 0
 

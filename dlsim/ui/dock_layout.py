@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from dlsim.engine.text import translate
 from dlsim.ui.settings_check import LAYOUT_NOTE, file_note
 
 Area = Qt.DockWidgetArea
@@ -120,7 +121,7 @@ class DockLayout(QObject):
                 window.restoreState(self.default_state)
                 self.restored = False
         if note or unusable:
-            self.settings_note = note or LAYOUT_NOTE
+            self.settings_note = note or translate("SettingsCheck", LAYOUT_NOTE)
             window.status(self.settings_note, 15000)
 
     def show_fitted(self) -> None:

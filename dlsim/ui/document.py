@@ -21,6 +21,7 @@ from PySide6.QtGui import QUndoStack
 from dlsim.engine.errors import DlsimError
 from dlsim.engine.nn.graph import Edge, GraphSpec, Node, Problem
 from dlsim.engine.nn.registry import layer_type
+from dlsim.engine.text import translate
 from dlsim.engine.training.doc_copy import copy_doc
 from dlsim.engine.training.experiment import (
     DOCUMENT_KEYS,
@@ -39,6 +40,7 @@ from dlsim.engine.training.fileformat import (
 )
 from dlsim.engine.training.settings import NEW_DIAGRAM_TRAINING
 from dlsim.ui import commands, neuron_edits
+from dlsim.ui.example_texts import example_text
 from dlsim.ui.graph_editor.layout import X_STEP, layered_positions
 
 UNTITLED = "Untitled"
@@ -66,14 +68,16 @@ def parse_content(doc: Any) -> DocumentContent:
         try:
             layer_type(node.type).normalize_params(node.params)
         except DlsimError as exc:
-            raise DlsimError(f"node '{node.id}': {exc}", node_id=node.id) from None
+            raise DlsimError(
+                translate("Document", "node '{0}': {1}").format(node.id, exc), node_id=node.id
+            ) from None
     training = normalize_training(doc.get("training"))
     weights = doc.get("weights") or {}
     if not isinstance(weights, dict) or not all(isinstance(v, dict) for v in weights.values()):
-        raise DlsimError("'weights' must be an object keyed by node id")
+        raise DlsimError(translate("Document", "'weights' must be an object keyed by node id"))
     view = doc.get("view") or {}
     if not isinstance(view, dict):
-        raise DlsimError("'view' must be an object")
+        raise DlsimError(translate("Document", "'view' must be an object"))
     missing = [n for n in graph.nodes.values() if n.pos is None]
     if missing:
         placed = layered_positions(graph)
@@ -127,7 +131,11 @@ class Document(QObject):
     @property
     def display_name(self) -> str:
         """What the title bar shows: the file name, else the document's own name."""
-        return self.path.name if self.path else (self.name or UNTITLED)
+        if self.path:
+            return self.path.name
+        if self.name and self.name != UNTITLED:
+            return example_text(self.name)  # an example's title in the interface language
+        return self.tr("Untitled")
 
     def problems(self) -> list[Problem]:
         """Every problem of the document (errors and warnings), as of the last edit."""
@@ -225,7 +233,7 @@ class Document(QObject):
         """Write the document atomically (the old file survives a failed save)."""
         target = Path(path) if path is not None else self.path
         if target is None:
-            raise DlsimError("the document has no file name yet; use Save As")
+            raise DlsimError(self.tr("the document has no file name yet; use Save As"))
         doc = self.to_dict()
         write_document(target, doc)
         if self._weights_provider is not None:
@@ -255,12 +263,12 @@ class Document(QObject):
             pos = (right + X_STEP, 0.0)
         nid = self.graph.new_id(type)
         node = Node(nid, type, normalized, (float(pos[0]), float(pos[1])))
-        edges, text = [], f"Add {type}"
+        edges, text = [], self.tr("Add {0}").format(type)
         if source is not None:
             trial = self.graph.copy()
             trial.add_node(node)
             if trial.check_connect(source, nid) is None:
-                edges, text = [Edge(source, nid)], f"Add {type} after {source}"
+                edges, text = [Edge(source, nid)], self.tr("Add {0} after {1}").format(type, source)
         self.undo_stack.push(commands.AddNodesCommand(self, [node], edges, text))
         return nid
 
@@ -281,7 +289,9 @@ class Document(QObject):
             nodes.append(Node(nid, node.type, node.params, (x + offset[0], y + offset[1])))
         edges = [Edge(rename[e.src], rename[e.dst]) for e in source.edges]
         if nodes:
-            text = f"Paste {len(nodes)} layer{'s' if len(nodes) > 1 else ''}"
+            text = (
+                self.tr("Paste {0} layers") if len(nodes) > 1 else self.tr("Paste {0} layer")
+            ).format(len(nodes))
             self.undo_stack.push(commands.AddNodesCommand(self, nodes, edges, text))
         return [n.id for n in nodes]
 
@@ -297,9 +307,17 @@ class Document(QObject):
             return
         if node_ids:
             n = len(node_ids)
-            text = f"Delete {node_ids[0]}" if n == 1 else f"Delete {n} layers"
+            text = (
+                self.tr("Delete {0}").format(node_ids[0])
+                if n == 1
+                else self.tr("Delete {0} layers").format(n)
+            )
         else:
-            text = "Disconnect" if len(edges) == 1 else f"Delete {len(edges)} connections"
+            text = (
+                self.tr("Disconnect")
+                if len(edges) == 1
+                else self.tr("Delete {0} connections").format(len(edges))
+            )
         self.undo_stack.push(commands.RemoveCommand(self, node_ids, edges, text))
 
     def connect(self, src: str, dst: str) -> str | None:
@@ -312,7 +330,7 @@ class Document(QObject):
     def disconnect(self, src: str, dst: str) -> None:
         edge = Edge(src, dst)
         if edge not in self.graph.edges:
-            raise DlsimError(f"'{src}' is not connected to '{dst}'")
+            raise DlsimError(self.tr("'{0}' is not connected to '{1}'").format(src, dst))
         self.undo_stack.push(commands.DisconnectCommand(self, edge))
 
     def move_nodes(self, positions: dict[str, tuple[float, float]], text: str = "") -> None:
@@ -324,12 +342,16 @@ class Document(QObject):
         }
         if changed:
             n = len(changed)
-            label = text or (f"Move {next(iter(changed))}" if n == 1 else f"Move {n} layers")
+            label = text or (
+                self.tr("Move {0}").format(next(iter(changed)))
+                if n == 1
+                else self.tr("Move {0} layers").format(n)
+            )
             self.undo_stack.push(commands.MoveCommand(self, changed, label))
 
     def arrange(self) -> None:
         """Auto-arrange every node in layers, left to right, as one undo entry."""
-        self.move_nodes(layered_positions(self.graph), "Arrange layers")
+        self.move_nodes(layered_positions(self.graph), self.tr("Arrange layers"))
 
     def set_node_params(self, id: str, params: dict[str, Any], merge_key: object = None) -> None:
         """Change some parameters of one node (checked by the registry; DlsimError if bad).
@@ -342,7 +364,9 @@ class Document(QObject):
         if new == node.params:
             return
         fields = ", ".join(params)
-        cmd = commands.SetParamsCommand(self, id, new, f"Change {id}.{fields}", merge_key)
+        cmd = commands.SetParamsCommand(
+            self, id, new, self.tr("Change {0}").format(f"{id}.{fields}"), merge_key
+        )
         self.undo_stack.push(cmd)
 
     def set_training(self, changes: dict[str, Any], text: str, merge_key: object = None) -> None:

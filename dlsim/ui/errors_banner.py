@@ -19,10 +19,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from dlsim.engine.text import QT_TRANSLATE_NOOP
 from dlsim.ui.failures import Failure, FailureReporter, log_path
 from dlsim.ui.style import ERROR_COLOR
 
-PREFIX = "Something went wrong: "
+PREFIX = QT_TRANSLATE_NOOP("ErrorBanner", "Something went wrong: ")
 
 
 class ErrorBanner(QWidget):
@@ -36,12 +37,18 @@ class ErrorBanner(QWidget):
         self.label = QLabel()
         self.label.setWordWrap(True)
         self.label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.details_button = self._button("Details", "Show what happened, for a bug report")
+        self.details_button = self._button(
+            self.tr("Details"), self.tr("Show what happened, for a bug report")
+        )
         self.details_button.setCheckable(True)
         self.details_button.toggled.connect(self._show_details)
-        self.copy_button = self._button("Copy", "Copy the details to the clipboard")
+        self.copy_button = self._button(
+            self.tr("Copy"), self.tr("Copy the details to the clipboard")
+        )
         self.copy_button.clicked.connect(self.copy_details)
-        self.close_button = self._button("×", "Hide this message (it stays in the log file)")
+        self.close_button = self._button(
+            "×", self.tr("Hide this message (it stays in the log file)")
+        )
         self.close_button.clicked.connect(self.dismiss)
         self.details = QPlainTextEdit()
         self.details.setReadOnly(True)
@@ -74,8 +81,8 @@ class ErrorBanner(QWidget):
     def show_failure(self, failure: Failure) -> None:
         self.failure = failure
         self.count += 1
-        again = f" ({self.count} failures so far)" if self.count > 1 else ""
-        self.label.setText(PREFIX + failure.summary + again)
+        again = self.tr(" ({0} failures so far)").format(self.count) if self.count > 1 else ""
+        self.label.setText(self.tr(PREFIX) + failure.summary + again)
         self.label.setToolTip(failure.summary)
         self.details.setPlainText(self.details_text())
         self.show()
@@ -83,7 +90,8 @@ class ErrorBanner(QWidget):
     def details_text(self) -> str:
         if self.failure is None:
             return ""
-        return f"{self.failure.details.rstrip()}\n\nLogged to {log_path()}\n"
+        logged = self.tr("Logged to {0}").format(log_path())
+        return f"{self.failure.details.rstrip()}\n\n{logged}\n"
 
     def text(self) -> str:
         return self.label.text()

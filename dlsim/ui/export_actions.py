@@ -6,9 +6,11 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox
 
 from dlsim.engine.errors import DlsimError
+from dlsim.engine.text import QT_TRANSLATE_NOOP, translate
 from dlsim.engine.training.fileformat import write_text
 from dlsim.export import export
 
@@ -17,8 +19,16 @@ if TYPE_CHECKING:
 
 # target → (menu text, what the dialogs call it, suffix of the suggested file name)
 TARGETS = {
-    "pytorch": ("&PyTorch Script…", "PyTorch script", ""),
-    "keras": ("&Keras Code…", "Keras code", "_keras"),
+    "pytorch": (
+        QT_TRANSLATE_NOOP("ExportActions", "&PyTorch Script…"),
+        QT_TRANSLATE_NOOP("ExportActions", "PyTorch script"),
+        "",
+    ),
+    "keras": (
+        QT_TRANSLATE_NOOP("ExportActions", "&Keras Code…"),
+        QT_TRANSLATE_NOOP("ExportActions", "Keras code"),
+        "_keras",
+    ),
 }
 
 
@@ -29,24 +39,35 @@ class ExportActions:
         self.window = window
 
     def add_menu(self, parent: QMenu) -> QMenu:
-        menu = parent.addMenu("&Export")
+        menu = parent.addMenu(QCoreApplication.translate("ExportActions", "&Export"))
         for target, (text, what, _suffix) in TARGETS.items():
-            action = menu.addAction(text, lambda t=target: self.export(t))
-            action.setStatusTip(f"Write the diagram with its current weights as a {what}")
+            action = menu.addAction(
+                translate("ExportActions", text), lambda t=target: self.export(t)
+            )
+            action.setStatusTip(
+                QCoreApplication.translate(
+                    "ExportActions", "Write the diagram with its current weights as a {0}"
+                ).format(translate("ExportActions", what))
+            )
         return menu
 
     def export(self, target: str) -> bool:
         """Write the open document as `target` code to a file the user picks; True when written."""
         doc = self.window.document
-        what = TARGETS[target][1]
+        what = translate("ExportActions", TARGETS[target][1])
+        cannot = QCoreApplication.translate("ExportActions", "Cannot export a {0}").format(what)
+        source = doc.path.name if doc.path else (doc.name or "Untitled")  # the same in any language
         try:
-            code = export(doc.experiment(), target, source=doc.display_name)
+            code = export(doc.experiment(), target, source=source)
         except DlsimError as exc:
-            return self._error(f"Cannot export a {what}", str(exc))
+            return self._error(cannot, str(exc))
         folder = doc.path.parent if doc.path else Path.cwd()
         stem = (doc.path.stem if doc.path else _stem(doc.name)) + TARGETS[target][2]
         path, _ = QFileDialog.getSaveFileName(
-            self.window, f"Export {what}", str(folder / f"{stem}.py"), "Python script (*.py)"
+            self.window,
+            QCoreApplication.translate("ExportActions", "Export {0}").format(what),
+            str(folder / f"{stem}.py"),
+            QCoreApplication.translate("ExportActions", "Python script (*.py)"),
         )
         if not path:
             return False
@@ -54,8 +75,10 @@ class ExportActions:
         try:
             write_text(target_path, code)
         except DlsimError as exc:
-            return self._error(f"Cannot export a {what}", str(exc))
-        self.window.status(f"Exported {target_path.name}")
+            return self._error(cannot, str(exc))
+        self.window.status(
+            QCoreApplication.translate("ExportActions", "Exported {0}").format(target_path.name)
+        )
         return True
 
     def _error(self, title: str, message: str) -> bool:

@@ -11,13 +11,15 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox
 
 from dlsim.engine.errors import DlsimError
+from dlsim.engine.text import QT_TRANSLATE_NOOP
 from dlsim.engine.training.experiment import Experiment
 from dlsim.engine.training.fileformat import read_document
 from dlsim.ui.dock_layout import app_settings
+from dlsim.ui.example_texts import example_text
 from dlsim.ui.file_open import BackgroundOpen, ReadFile, is_big, read_file
 from dlsim.ui.panels.examples import example_path
 from dlsim.ui.settings_check import RECENT_NOTE, recent_paths
@@ -25,7 +27,7 @@ from dlsim.ui.settings_check import RECENT_NOTE, recent_paths
 if TYPE_CHECKING:
     from dlsim.ui.main_window import MainWindow
 
-FILE_FILTER = "dlsim diagrams (*.dlsim);;All files (*)"
+FILE_FILTER = QT_TRANSLATE_NOOP("FileActions", "dlsim diagrams (*.dlsim);;All files (*)")
 MAX_RECENT = 8
 
 
@@ -64,7 +66,7 @@ class FileActions(QObject):
         try:
             result = read_file(path, _why_it_cannot_run)
         except DlsimError as exc:
-            self._error("Cannot open file", str(exc))
+            self._error(self.tr("Cannot open file"), str(exc))
             return False
         return self._open_read(result, ask_to_save)
 
@@ -74,7 +76,7 @@ class FileActions(QObject):
     def _open_read(self, result: ReadFile, ask_to_save: bool) -> bool:
         path, reason = result.path, result.reason
         if result.content is None:
-            self._error("Cannot open file", reason or result.error or str(path))
+            self._error(self.tr("Cannot open file"), reason or result.error or str(path))
             return False
         if reason is not None and not self.confirm_open_anyway(reason):
             return False
@@ -85,14 +87,14 @@ class FileActions(QObject):
         if reason is not None:  # opened to be fixed: what to fix comes to the front
             self.window.show_problems_panel()
         self._add_recent(path)
-        self.window.status(f"Opened {path.name}")
+        self.window.status(self.tr("Opened {0}").format(path.name))
         return True
 
     def _open_anyway_dialog(self, reason: str) -> bool:
         answer = QMessageBox.warning(
             self.window,
-            "Problem in file",
-            f"{reason}\n\nOpen it anyway, to fix it in the editor?",
+            self.tr("Problem in file"),
+            self.tr("{0}\n\nOpen it anyway, to fix it in the editor?").format(reason),
             QMessageBox.StandardButton.Open | QMessageBox.StandardButton.Cancel,
             QMessageBox.StandardButton.Cancel,
         )
@@ -106,10 +108,10 @@ class FileActions(QObject):
             path = example_path(name)
             self.document.load_dict(read_document(path), path=None, base_dir=path.parent)
         except DlsimError as exc:
-            self._error("Cannot open example", str(exc))
+            self._error(self.tr("Cannot open example"), str(exc))
             return False
         self.window.examples_panel.show_current(name)
-        self.window.status(f"Opened example: {self.document.name}")
+        self.window.status(self.tr("Opened example: {0}").format(example_text(self.document.name)))
         return True
 
     def new_document(self) -> bool:
@@ -117,14 +119,16 @@ class FileActions(QObject):
             return False
         self.document.new()
         self.window.examples_panel.show_current(None)
-        self.window.status("New diagram: drag layers in from the Layers palette")
+        self.window.status(self.tr("New diagram: drag layers in from the Layers palette"))
         return True
 
     def open_dialog(self) -> bool:
         if not self.maybe_save():
             return False
         start = str(self.document.path.parent) if self.document.path else ""
-        path, _ = QFileDialog.getOpenFileName(self.window, "Open diagram", start, FILE_FILTER)
+        path, _ = QFileDialog.getOpenFileName(
+            self.window, self.tr("Open diagram"), start, self.tr(FILE_FILTER)
+        )
         return bool(path) and self.open_path(path, ask_to_save=False)
 
     def save(self) -> bool:
@@ -137,7 +141,7 @@ class FileActions(QObject):
         doc = self.document
         suggested = str(doc.path) if doc.path else f"{_file_stem(doc.name)}.dlsim"
         path, _ = QFileDialog.getSaveFileName(
-            self.window, "Save diagram as", suggested, FILE_FILTER
+            self.window, self.tr("Save diagram as"), suggested, self.tr(FILE_FILTER)
         )
         if not path:
             return False
@@ -150,10 +154,10 @@ class FileActions(QObject):
         try:
             self.document.save(path)
         except DlsimError as exc:
-            self._error("Cannot save file", str(exc))
+            self._error(self.tr("Cannot save file"), str(exc))
             return False
         self._add_recent(path)
-        self.window.status(f"Saved {path.name}")
+        self.window.status(self.tr("Saved {0}").format(path.name))
         return True
 
     def maybe_save(self) -> bool:
@@ -167,8 +171,8 @@ class FileActions(QObject):
         )
         answer = QMessageBox.question(
             self.window,
-            "Unsaved changes",
-            f"Save the changes to {self.document.display_name}?",
+            self.tr("Unsaved changes"),
+            self.tr("Save the changes to {0}?").format(self.document.display_name),
             buttons,
             QMessageBox.StandardButton.Save,
         )
@@ -189,7 +193,7 @@ class FileActions(QObject):
         """The remembered files, newest first; a damaged list is ignored with a note."""
         files, damaged = recent_paths(app_settings().value("recent_files", []))
         if damaged:
-            self.window.status(RECENT_NOTE)
+            self.window.status(QCoreApplication.translate("SettingsCheck", RECENT_NOTE))
         return files
 
     def _add_recent(self, path: Path) -> None:
@@ -208,10 +212,10 @@ class FileActions(QObject):
             action.setStatusTip(file)
             action.triggered.connect(lambda _=False, f=file: self.open_path(f))
         if not files:
-            menu.addAction("No recent files").setEnabled(False)
+            menu.addAction(self.tr("No recent files")).setEnabled(False)
         else:
             menu.addSeparator()
-            clear = menu.addAction("Clear Recent Files")
+            clear = menu.addAction(self.tr("Clear Recent Files"))
             clear.triggered.connect(lambda: app_settings().setValue("recent_files", []))
 
 

@@ -34,6 +34,7 @@ from dlsim import resources
 from dlsim.ui.about import about_box
 from dlsim.ui.dock_layout import DockLayout
 from dlsim.ui.document import Document
+from dlsim.ui.example_texts import example_text
 from dlsim.ui.export_actions import ExportActions
 from dlsim.ui.file_actions import FileActions
 from dlsim.ui.graph_editor.scene import GraphScene
@@ -79,10 +80,12 @@ class MainWindow(QMainWindow):
         self.dock_layout = DockLayout(self, self.panels_menu)
         self.dock_layout.split_column = self._split_left_column
         self._build_toolbar()
-        self.add_dock(self.palette_panel, "Layers", Area.LeftDockWidgetArea, "layers")
-        self.add_dock(self.examples_panel, "Examples", Area.LeftDockWidgetArea, "examples")
-        self.add_dock(self.inspector, "Inspector", Area.RightDockWidgetArea, "inspector")
-        self.add_dock(self.problems_panel, "Problems", Area.BottomDockWidgetArea, "problems")
+        self.add_dock(self.palette_panel, self.tr("Layers"), Area.LeftDockWidgetArea, "layers")
+        self.add_dock(self.examples_panel, self.tr("Examples"), Area.LeftDockWidgetArea, "examples")
+        self.add_dock(self.inspector, self.tr("Inspector"), Area.RightDockWidgetArea, "inspector")
+        self.add_dock(
+            self.problems_panel, self.tr("Problems"), Area.BottomDockWidgetArea, "problems"
+        )
         self.resizeDocks(
             [self.dock("layers"), self.dock("inspector")], [220, 300], Qt.Orientation.Horizontal
         )
@@ -135,7 +138,7 @@ class MainWindow(QMainWindow):
         """Called once the workbench and lessons have added their parts: fill empty menus and
         restore the remembered layout (which needs every dock to exist)."""
         if not self.lessons_menu.actions():
-            placeholder = self.lessons_menu.addAction("No lessons installed")
+            placeholder = self.lessons_menu.addAction(self.tr("No lessons installed"))
             placeholder.setEnabled(False)
         self.dock_layout.restore(self.remember_layout)
 
@@ -185,61 +188,74 @@ class MainWindow(QMainWindow):
 
     def _build_actions(self) -> None:
         key = QKeySequence.StandardKey
-        self.new_action = self._action("&New", self.new_document, key.New, "Start an empty diagram")
-        self.open_action = self._action("&Open…", self.open_dialog, key.Open, "Open a .dlsim file")
-        self.save_action = self._action("&Save", self.save, key.Save, "Save the diagram")
-        self.save_as_action = self._action(
-            "Save &As…", self.save_as, "Ctrl+Shift+S", "Save under a new name"
+        self.new_action = self._action(
+            self.tr("&New"), self.new_document, key.New, self.tr("Start an empty diagram")
         )
-        self.quit_action = self._action("&Quit", self.close, key.Quit)
-        self.undo_action = self.undo_stack.createUndoAction(self, "&Undo")
+        self.open_action = self._action(
+            self.tr("&Open…"), self.open_dialog, key.Open, self.tr("Open a .dlsim file")
+        )
+        self.save_action = self._action(
+            self.tr("&Save"), self.save, key.Save, self.tr("Save the diagram")
+        )
+        self.save_as_action = self._action(
+            self.tr("Save &As…"), self.save_as, "Ctrl+Shift+S", self.tr("Save under a new name")
+        )
+        self.quit_action = self._action(self.tr("&Quit"), self.close, key.Quit)
+        self.undo_action = self.undo_stack.createUndoAction(self, self.tr("&Undo"))
         self.undo_action.setShortcuts([QKeySequence(key.Undo)])
-        self.redo_action = self.undo_stack.createRedoAction(self, "&Redo")
+        self.redo_action = self.undo_stack.createRedoAction(self, self.tr("&Redo"))
         self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
         s = self.scene
-        self.cut_action = self._action("Cu&t", self._cut, key.Cut, on_view=True)
-        self.copy_action = self._action("&Copy", s.copy_selection, key.Copy, on_view=True)
-        self.paste_action = self._action("&Paste", s.paste, key.Paste, on_view=True)
+        self.cut_action = self._action(self.tr("Cu&t"), self._cut, key.Cut, on_view=True)
+        self.copy_action = self._action(self.tr("&Copy"), s.copy_selection, key.Copy, on_view=True)
+        self.paste_action = self._action(self.tr("&Paste"), s.paste, key.Paste, on_view=True)
         self.duplicate_action = self._action(
-            "D&uplicate", s.duplicate_selection, "Ctrl+D", on_view=True
+            self.tr("D&uplicate"), s.duplicate_selection, "Ctrl+D", on_view=True
         )
         self.delete_action = self._action(
-            "&Delete", s.delete_selection, [key.Delete, "Backspace"], "Delete the selection", True
+            self.tr("&Delete"),
+            s.delete_selection,
+            [key.Delete, "Backspace"],
+            self.tr("Delete the selection"),
+            True,
         )
         self.select_all_action = self._action(
-            "Select &All", s.select_all, key.SelectAll, on_view=True
+            self.tr("Select &All"), s.select_all, key.SelectAll, on_view=True
         )
         self.arrange_action = self._action(
-            "Auto-&Arrange", self.document.arrange, "Ctrl+L", "Lay the layers out left to right"
+            self.tr("Auto-&Arrange"),
+            self.document.arrange,
+            "Ctrl+L",
+            self.tr("Lay the layers out left to right"),
         )
         v = self.view
-        self.zoom_in_action = self._action("Zoom &In", v.zoom_in, [key.ZoomIn, "Ctrl+="])
-        self.zoom_out_action = self._action("Zoom &Out", v.zoom_out, key.ZoomOut)
-        self.reset_zoom_action = self._action("&Actual Size", v.reset_zoom, "Ctrl+1")
+        self.zoom_in_action = self._action(self.tr("Zoom &In"), v.zoom_in, [key.ZoomIn, "Ctrl+="])
+        self.zoom_out_action = self._action(self.tr("Zoom &Out"), v.zoom_out, key.ZoomOut)
+        self.reset_zoom_action = self._action(self.tr("&Actual Size"), v.reset_zoom, "Ctrl+1")
         self.fit_action = self._action(
-            "&Fit to View", v.fit_to_view, "Ctrl+0", "Show the whole diagram"
+            self.tr("&Fit to View"), v.fit_to_view, "Ctrl+0", self.tr("Show the whole diagram")
         )
         self.minimap_action = self._action(
-            "&Minimap",
+            self.tr("&Minimap"),
             lambda: v.minimap.set_enabled(self.minimap_action.isChecked()),
-            tip="Show an overview when the diagram does not fit in the window",
+            tip=self.tr("Show an overview when the diagram does not fit in the window"),
         )
         self.minimap_action.setCheckable(True)
         self.minimap_action.setChecked(True)
-        self.reset_layout_action = self._action("&Reset Layout", self.reset_layout)
+        self.reset_layout_action = self._action(self.tr("&Reset Layout"), self.reset_layout)
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
-        file_menu = bar.addMenu("&File")
+        file_menu = bar.addMenu(self.tr("&File"))
         file_menu.addActions([self.new_action, self.open_action])
-        self.recent_menu = file_menu.addMenu("Open &Recent")
+        self.recent_menu = file_menu.addMenu(self.tr("Open &Recent"))
         self.recent_menu.aboutToShow.connect(lambda: self.files.fill_recent_menu(self.recent_menu))
         file_menu.addSeparator()
         file_menu.addActions([self.save_action, self.save_as_action])
         self.export_menu = self.exports.add_menu(file_menu)
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
-        self.edit_menu = bar.addMenu("&Edit")
+        self.edit_menu = bar.addMenu(self.tr("&Edit"))
         self.edit_menu.addActions([self.undo_action, self.redo_action])
         self.edit_menu.addSeparator()
         self.edit_menu.addActions(
@@ -248,40 +264,43 @@ class MainWindow(QMainWindow):
         self.edit_menu.addActions([self.delete_action, self.select_all_action])
         self.edit_menu.addSeparator()
         self.edit_menu.addAction(self.arrange_action)
-        self.view_menu = bar.addMenu("&View")
+        self.view_menu = bar.addMenu(self.tr("&View"))
         self.view_menu.addActions(
             [self.zoom_in_action, self.zoom_out_action, self.reset_zoom_action, self.fit_action]
         )
         self.view_menu.addAction(self.minimap_action)
         self.view_menu.addSeparator()
-        self.panels_menu = self.view_menu.addMenu("&Panels")
+        self.panels_menu = self.view_menu.addMenu(self.tr("&Panels"))
         self.view_menu.addAction(self.reset_layout_action)
         self.language_menu = LanguageMenu(self, self.view_menu)
-        self.examples_menu = bar.addMenu("E&xamples")
+        self.examples_menu = bar.addMenu(self.tr("E&xamples"))
         self.examples_menu.setToolTipsVisible(True)
         for info in list_examples():
-            action = self.examples_menu.addAction(info.title)
-            action.setToolTip(info.description)
-            action.setStatusTip(info.description)
+            action = self.examples_menu.addAction(example_text(info.title))
+            action.setToolTip(example_text(info.description))
+            action.setStatusTip(example_text(info.description))
             action.triggered.connect(lambda _=False, k=info.key: self.open_example(k))
-        self.lessons_menu = bar.addMenu("&Lessons")
-        help_menu = bar.addMenu("&Help")
-        help_menu.addAction("&User Guide", self._open_user_guide)
-        help_menu.addAction("&Keyboard Shortcuts", self._show_shortcuts)
-        help_menu.addAction("&About dlsim", self._show_about)
+        self.lessons_menu = bar.addMenu(self.tr("&Lessons"))
+        help_menu = bar.addMenu(self.tr("&Help"))
+        help_menu.addAction(self.tr("&User Guide"), self._open_user_guide)
+        help_menu.addAction(self.tr("&Keyboard Shortcuts"), self._show_shortcuts)
+        help_menu.addAction(self.tr("&About dlsim"), self._show_about)
 
     def _build_toolbar(self) -> None:
         """Short, fixed labels: the Edit menu says "Undo Connect input_1 → dense_1", the toolbar
         says "Undo" (the name is in its tooltip), so no button moves when the name changes."""
-        self.toolbar = QToolBar("Main toolbar", self)
+        self.toolbar = QToolBar(self.tr("Main toolbar"), self)
         self.toolbar.setObjectName("main_toolbar")
         self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         self.toolbar.setMovable(False)
         for action, label in (
-            (self.undo_action, "Undo"),
-            (self.redo_action, "Redo"),
-            (self.fit_action, "Fit"),
-            (self.arrange_action, "Arrange"),
+            (self.new_action, self.tr("New")),
+            (self.open_action, self.tr("Open")),
+            (self.save_action, self.tr("Save")),
+            (self.undo_action, self.tr("Undo")),
+            (self.redo_action, self.tr("Redo")),
+            (self.fit_action, self.tr("Fit")),
+            (self.arrange_action, self.tr("Arrange")),
         ):
             action.setIconText(label)
         self.toolbar.addActions([self.new_action, self.open_action, self.save_action])
@@ -296,11 +315,13 @@ class MainWindow(QMainWindow):
         self._problems_button = QToolButton()
         self._problems_button.setAutoRaise(True)
         self._problems_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        self._problems_button.setToolTip("Problems in the diagram (click to show the list)")
+        self._problems_button.setToolTip(
+            self.tr("Problems in the diagram (click to show the list)")
+        )
         self._problems_button.clicked.connect(self.show_problems_panel)
         self.statusBar().addPermanentWidget(self._problems_button)
         self._zoom_label = QLabel("100%")
-        self._zoom_label.setToolTip("Zoom (wheel; Ctrl+0 fits the diagram)")
+        self._zoom_label.setToolTip(self.tr("Zoom (wheel; Ctrl+0 fits the diagram)"))
         self.statusBar().addPermanentWidget(self._zoom_label)
 
     def _connect_signals(self) -> None:
@@ -346,7 +367,9 @@ class MainWindow(QMainWindow):
         dock = self.dock_layout.docks.get("problems")
         if dock is not None:
             dock.setWindowTitle(
-                f"Problems ({errors + warnings})" if errors + warnings else "Problems"
+                self.tr("Problems ({0})").format(errors + warnings)
+                if errors + warnings
+                else self.tr("Problems")
             )
         text = summary(self.document.problems())
         self._problems_button.setText(text)
@@ -388,7 +411,9 @@ class MainWindow(QMainWindow):
         guide = resources.user_guide_path()
         if guide is None:
             QMessageBox.information(
-                self, "User guide", "The user guide is not installed with this dlsim."
+                self,
+                self.tr("User guide"),
+                self.tr("The user guide is not installed with this dlsim."),
             )
             return
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(guide)))
@@ -402,9 +427,12 @@ class MainWindow(QMainWindow):
             for a in self.findChildren(QAction)
             if not a.shortcut().isEmpty()
         ]
-        rows += [("Pan", "Middle mouse or Space + drag"), ("Zoom", "Mouse wheel")]
+        rows += [
+            (self.tr("Pan"), self.tr("Middle mouse or Space + drag")),
+            (self.tr("Zoom"), self.tr("Mouse wheel")),
+        ]
         text = "".join(f"<tr><td>{name}</td><td><b>{keys}</b></td></tr>" for name, keys in rows)
-        QMessageBox.information(self, "Keyboard shortcuts", f"<table>{text}</table>")
+        QMessageBox.information(self, self.tr("Keyboard shortcuts"), f"<table>{text}</table>")
 
     def _show_about(self) -> None:
         about_box(self).open()

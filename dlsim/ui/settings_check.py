@@ -6,7 +6,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QCoreApplication, QSettings
+
+from dlsim.engine.text import QT_TRANSLATE_NOOP
 
 
 def file_note(settings: QSettings) -> str | None:
@@ -14,15 +16,28 @@ def file_note(settings: QSettings) -> str | None:
     status = settings.status()
     if status == QSettings.Status.NoError:
         return None
-    why = "cannot be read" if status == QSettings.Status.AccessError else "is damaged"
-    return (
-        f"The settings file {settings.fileName()} {why}; "
-        "dlsim uses its default layout and an empty recent-files list."
-    )
+    if status == QSettings.Status.AccessError:
+        text = QT_TRANSLATE_NOOP(
+            "SettingsCheck",
+            "The settings file {0} cannot be read; "
+            "dlsim uses its default layout and an empty recent-files list.",
+        )
+    else:
+        text = QT_TRANSLATE_NOOP(
+            "SettingsCheck",
+            "The settings file {0} is damaged; "
+            "dlsim uses its default layout and an empty recent-files list.",
+        )
+    return QCoreApplication.translate("SettingsCheck", text).format(settings.fileName())
 
 
-LAYOUT_NOTE = "The remembered window layout could not be restored; the default layout is used."
-RECENT_NOTE = "The recent-files list in the settings was damaged and has been ignored."
+LAYOUT_NOTE = QT_TRANSLATE_NOOP(
+    "SettingsCheck",
+    "The remembered window layout could not be restored; the default layout is used.",
+)
+RECENT_NOTE = QT_TRANSLATE_NOOP(
+    "SettingsCheck", "The recent-files list in the settings was damaged and has been ignored."
+)
 
 
 def recent_paths(value: Any) -> tuple[list[str], bool]:

@@ -31,6 +31,7 @@ from dlsim.engine.live.stall import stall_advice
 from dlsim.engine.nn.graph import GraphSpec
 from dlsim.engine.nn.graph_edits import same_structure
 from dlsim.engine.nn.weight_carry import carry_weights
+from dlsim.engine.text import QT_TRANSLATE_NOOP
 from dlsim.engine.training.doc_copy import copy_doc
 from dlsim.engine.training.experiment import Experiment
 from dlsim.engine.training.fileformat import assemble, weights_to_lists
@@ -47,15 +48,20 @@ COUNTERS_HZ = 10
 HISTORY_POINTS = 512  # points kept per plotted series: about one per pixel of a plot
 METRICS_INTERVAL_S = 1 / 20  # full-data-set loss/accuracy this often while training
 PUBLISH_INTERVAL_S = 1 / 30  # snapshots (with the boundary prediction) this often while running
-EMPTY_NOTE = "An empty diagram: add an Input layer and a Dense layer, connect them, then train."
-RESTARTED_NOTE = (
+EMPTY_NOTE = QT_TRANSLATE_NOOP(
+    "TrainingController",
+    "An empty diagram: add an Input layer and a Dense layer, connect them, then train.",
+)
+RESTARTED_NOTE = QT_TRANSLATE_NOOP(
+    "TrainingController",
     "The training process had stopped, so a new one was started from the document "
-    "(the weights trained since the last save were lost with it)."
+    "(the weights trained since the last save were lost with it).",
 )
 _UNSENT = object()  # a new session has not been told about a boundary grid yet
-GRAPH_EDIT_NOTE = (
+GRAPH_EDIT_NOTE = QT_TRANSLATE_NOOP(
+    "TrainingController",
     "The graph was edited: training paused and the network was rebuilt "
-    "(layers you did not change kept their weights)."
+    "(layers you did not change kept their weights).",
 )
 
 
@@ -118,7 +124,9 @@ class TrainingController(QObject):
             return
         if self._state == "diverged":
             self.session.reset()
-            self.status_message.emit("Restarted from the initial weights after the divergence.")
+            self.status_message.emit(
+                self.tr("Restarted from the initial weights after the divergence.")
+            )
         if self._level == "info" or self._state == "diverged":
             self._set_message(None, None)
         self.session.run()
@@ -169,12 +177,16 @@ class TrainingController(QObject):
     def _usable(self) -> bool:
         if self.session is None or self.build_error is not None:
             err = self.build_error
-            text = f"The network cannot be trained yet: {err}" if err else "Nothing to train."
+            text = (
+                self.tr("The network cannot be trained yet: {0}").format(err)
+                if err
+                else self.tr("Nothing to train.")
+            )
             self.status_message.emit(text)
             return False
         if not self.session.alive:  # the training process died: start again from the document
             self._start()
-            self.status_message.emit(RESTARTED_NOTE)
+            self.status_message.emit(self.tr(RESTARTED_NOTE))
         return self.session is not None and self.session.alive
 
     # --- following the document -----------------------------------------------------------------
@@ -219,9 +231,11 @@ class TrainingController(QObject):
             else:
                 self.pause()
             if not self.document.graph.nodes:
-                self._set_message(EMPTY_NOTE, None, level="info")
+                self._set_message(self.tr(EMPTY_NOTE), None, level="info")
             else:
-                self._set_message(f"The network cannot be built: {exc}", exc.node_id)
+                self._set_message(
+                    self.tr("The network cannot be built: {0}").format(exc), exc.node_id
+                )
             return
         self.build_error = None
         self._set_message(None, None)
@@ -235,8 +249,8 @@ class TrainingController(QObject):
             self.session.replace_experiment(exp, carry=True)
             self._sent("paused")
         if announce:
-            self.status_message.emit(GRAPH_EDIT_NOTE)
-            self._set_message(GRAPH_EDIT_NOTE, None, level="info")
+            self.status_message.emit(self.tr(GRAPH_EDIT_NOTE))
+            self._set_message(self.tr(GRAPH_EDIT_NOTE), None, level="info")
         self.network_rebuilt.emit()
 
     def _close_session(self) -> None:
@@ -465,11 +479,11 @@ class TrainingController(QObject):
         try:
             self.comparison.start(self._document_dict(), self.document.base_dir, key, steps)
         except DlsimError as exc:
-            self.status_message.emit(f"The comparison cannot start: {exc}")
+            self.status_message.emit(self.tr("The comparison cannot start: {0}").format(exc))
             return
         if self._state == "running":
             self.pause()
-            self.status_message.emit("Training paused while the comparison runs.")
+            self.status_message.emit(self.tr("Training paused while the comparison runs."))
 
     def stop_comparison(self) -> None:
         self.comparison.stop()

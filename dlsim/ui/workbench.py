@@ -87,10 +87,16 @@ class Workbench(QObject):
         right = Qt.DockWidgetArea.RightDockWidgetArea
         bottom = Qt.DockWidgetArea.BottomDockWidgetArea
         self.docks["training"] = window.add_dock(
-            self.training_panel, "Training", right, "dock_training", tabify_with="inspector"
+            self.training_panel,
+            self.tr("Training"),
+            right,
+            "dock_training",
+            tabify_with="inspector",
         )
         for key, plot in self.plots.items():
-            self.docks[key] = window.add_dock(plot, plot.title, bottom, f"dock_plot_{key}")
+            self.docks[key] = window.add_dock(
+                plot, plot.display_title(), bottom, f"dock_plot_{key}"
+            )
             self.docks[key].hide()  # shown by arrange(): the docks abreast would widen the window
         self.docks["training"].raise_()
         self._arranged = False
@@ -117,14 +123,16 @@ class Workbench(QObject):
 
     def _build_menu(self, window: QMainWindow) -> QMenu:
         """A Training menu with the run actions (their shortcuts live here too) and the plots."""
-        menu = QMenu("&Training", window)
+        menu = QMenu(self.tr("&Training"), window)
         rc = self.run_controls
         menu.addActions(
             [rc.run_action, rc.step_action, rc.step10_action, rc.step100_action, rc.reset_action]
         )
         menu.addSeparator()
-        compare = menu.addAction("Run a &Comparison…")
-        compare.setStatusTip("Train copies of the network under several settings, side by side")
+        compare = menu.addAction(self.tr("Run a &Comparison…"))
+        compare.setStatusTip(
+            self.tr("Train copies of the network under several settings, side by side")
+        )
         compare.triggered.connect(self.show_comparison)
         before = getattr(window, "lessons_menu", None)
         bar = window.menuBar()

@@ -2,7 +2,7 @@
 
 Run by tests/ui/test_small_screen.py in a subprocess: Qt's offscreen platform takes its screen
 size from a config file, and that must be set before QApplication starts.
-    python small_screen_probe.py WIDTH HEIGHT SETTINGS_DIR [remembered-too-big|reset]
+    python small_screen_probe.py WIDTH HEIGHT SETTINGS_DIR [remembered-too-big|reset|ko]
 """
 
 from __future__ import annotations
@@ -51,6 +51,10 @@ def main() -> None:
             QCoreApplication.processEvents()
 
     mode = sys.argv[4] if len(sys.argv) > 4 else ""
+    if mode == "ko":  # Korean labels are often wider
+        from dlsim.ui import language
+
+        language.install("ko")
     if mode == "remembered-too-big":  # a layout saved on a big screen, and a corrupt dock state
         from dlsim.ui.dock_layout import app_settings
 

@@ -85,3 +85,28 @@ def test_korean_without_a_hangul_font_names_the_packages(monkeypatch) -> None:
     assert language.font_note("en") is None
     monkeypatch.setattr(language, "hangul_font_installed", lambda: True)
     assert language.font_note("ko") is None
+
+
+def test_without_a_hangul_font_the_korean_window_opens_and_says_so_once(qtbot, monkeypatch, capsys):
+    from dlsim.ui.app import start_window
+
+    monkeypatch.setattr(language, "hangul_font_installed", lambda: False)
+    monkeypatch.setattr(language, "_current", "ko")
+    window = MainWindow()
+    window.remember_layout = False
+    qtbot.addWidget(window)
+    start_window([], window, (1024, 640))
+    qtbot.waitUntil(lambda: window.statusBar().currentMessage() == language.FONT_NOTE)
+    assert capsys.readouterr().err.count("\n") == 1  # one line on stderr too
+    assert window.document.graph.nodes  # the example opened as usual
+
+
+def test_lang_ko_with_screenshot_renders_the_korean_window(qapp, tmp_path, english_after):
+    from PySide6.QtGui import QImage
+
+    from dlsim.ui.app import main
+
+    out = tmp_path / "ko.png"
+    assert main(["--lang", "ko", "--screenshot", str(out), "--size", "1024x640"]) == 0
+    assert language.current() == "ko"
+    assert (QImage(str(out)).width(), QImage(str(out)).height()) == (1024, 640)

@@ -101,3 +101,12 @@ def test_at_1280x800_the_side_panels_and_plots_have_room_to_read(tmp_path):
         assert sizes[panel][0] >= 300 and sizes[panel][1] >= 280, (panel, sizes[panel])
     for plot in ("dock_plot_loss", "dock_plot_boundary"):
         assert sizes[plot][0] >= 320 and sizes[plot][1] >= 240, (plot, sizes[plot])
+
+
+def test_in_korean_the_window_fits_and_the_toolbars_do_not_overflow(tmp_path):
+    korean = probe(tmp_path, 1024, 640, "ko")
+    assert inside(korean["frame"], korean["available"])
+    bars = korean["toolbars"]
+    assert all(not bar["hidden"] for bar in bars.values()), bars
+    assert sum(bar["needed"] for bar in bars.values()) <= korean["window_width"]
+    assert korean["menu_hits"] and all(korean["menu_hits"].values()), korean["menu_hits"]

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt
 from PySide6.QtGui import (
     QBrush,
     QColor,
@@ -100,9 +100,13 @@ class PortItem(_Hoverable, QGraphicsEllipseItem):
         self.setZValue(2)
         self._hover = False
         self.setToolTip(
-            "Output: drag to another layer's input to connect"
+            QCoreApplication.translate(
+                "PortItem", "Output: drag to another layer's input to connect"
+            )
             if is_output
-            else "Input: drag to another layer's output to connect"
+            else QCoreApplication.translate(
+                "PortItem", "Input: drag to another layer's output to connect"
+            )
         )
 
     def paint(

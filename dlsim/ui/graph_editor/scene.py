@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from dlsim.engine.errors import DlsimError
 from dlsim.engine.nn.graph import Edge, GraphSpec, Node, Problem
 from dlsim.engine.nn.registry import REGISTRY, layer_type, layer_types
+from dlsim.engine.text import translate
 from dlsim.ui.document import Document
 from dlsim.ui.graph_editor.items import (
     NODE_H,
@@ -72,17 +73,30 @@ def node_content(
     ltype = REGISTRY.get(node.type)
     if node.id in shapes:
         count = graph.parameter_count(node.id, shapes)
-        amount = f"{count:,} param{'s' if count != 1 else ''}" if count else "no params"
+        one, many = translate("GraphScene", "{0} param"), translate("GraphScene", "{0} params")
+        amount = (
+            (one if count == 1 else many).format(f"{count:,}")
+            if count
+            else translate("GraphScene", "no params")
+        )
     else:
-        amount = "? params"
+        amount = translate("GraphScene", "{0} params").format("?")
     errors = [p for p in problems if p.severity == "error"]
     severity = "error" if errors else ("warning" if problems else None)
-    lines = [f"{'Error' if p.severity == 'error' else 'Warning'}: {p.message}" for p in problems]
+    lines = [
+        (
+            translate("GraphScene", "Error: {0}")
+            if p.severity == "error"
+            else translate("GraphScene", "Warning: {0}")
+        ).format(p.message)
+        for p in problems
+    ]
     if ltype is not None:
         lines.append(ltype.tip)
-    lines.append(
-        f"id: {node.id}" + (f" · output: {shapes[node.id]} features" if node.id in shapes else "")
-    )
+    where = f"id: {node.id}"
+    if node.id in shapes:
+        where += translate("GraphScene", " · output: {0} features").format(shapes[node.id])
+    lines.append(where)
     return NodeContent(
         title=node_title(node),
         subtitle=f"{node.id} · {amount}",
@@ -162,7 +176,11 @@ class GraphScene(QGraphicsScene):
                     self.addItem(item)
                 size = shapes.get(edge.src)
                 label = str(size) if size is not None else "?"
-                what = f"{size} features" if size is not None else "size unknown"
+                what = (
+                    translate("GraphScene", "{0} features").format(size)
+                    if size is not None
+                    else translate("GraphScene", "size unknown")
+                )
                 item.set_label(label, f"{edge.src} → {edge.dst}: {what}")
         finally:
             self._syncing = False
@@ -232,7 +250,7 @@ class GraphScene(QGraphicsScene):
         at = (_snap(pos.x() - NODE_W / 2), _snap(pos.y() - NODE_H / 2))
         nid = self.document.add_node(type_name, pos=at)
         self.select_nodes([nid])
-        self.message.emit(f"Added {type_name} '{nid}'")
+        self.message.emit(translate("GraphScene", "Added {0} '{1}'").format(type_name, nid))
         return nid
 
     def add_layer_beside_selection(self, type_name: str, centre: QPointF) -> str:
@@ -253,8 +271,14 @@ class GraphScene(QGraphicsScene):
         at = self._free_spot(at)
         nid = self.document.add_node(type_name, pos=at, source=source)
         self.select_nodes([nid])
-        after = f" after '{source}'" if graph.inputs_of(nid) else ""
-        self.message.emit(f"Added {type_name} '{nid}'{after}")
+        if graph.inputs_of(nid):
+            self.message.emit(
+                translate("GraphScene", "Added {0} '{1}' after '{2}'").format(
+                    type_name, nid, source
+                )
+            )
+        else:
+            self.message.emit(translate("GraphScene", "Added {0} '{1}'").format(type_name, nid))
         return nid
 
     def _free_spot(self, at: tuple[float, float]) -> tuple[float, float]:
@@ -270,12 +294,14 @@ class GraphScene(QGraphicsScene):
         status bar. Returns None on success, else the reason."""
         reason = self.document.connect(src, dst)
         if reason is None:
-            self.message.emit(f"Connected {src} → {dst}")
+            self.message.emit(translate("GraphScene", "Connected {0} → {1}").format(src, dst))
             return None
         if pos is None and dst in self._nodes:
             pos = self._nodes[dst].input_port.scenePos()
         self.show_hint(reason, pos or QPointF(0, 0), error=True)
-        self.message.emit(f"Cannot connect {src} → {dst}: {reason}")
+        self.message.emit(
+            translate("GraphScene", "Cannot connect {0} → {1}: {2}").format(src, dst, reason)
+        )
         return reason
 
     def delete_selection(self) -> None:
@@ -313,12 +339,14 @@ class GraphScene(QGraphicsScene):
         if fragment is None:
             fragment = _fragment_from_text(QGuiApplication.clipboard().text())
             if fragment is None:
-                self.message.emit("Nothing to paste: copy some layers first")
+                self.message.emit(
+                    translate("GraphScene", "Nothing to paste: copy some layers first")
+                )
                 return []
         try:
             ids = self.document.add_fragment(fragment)
         except DlsimError as exc:
-            self.message.emit(f"Cannot paste: {exc}")
+            self.message.emit(translate("GraphScene", "Cannot paste: {0}").format(exc))
             return []
         self.select_nodes(ids)
         return ids
@@ -358,7 +386,11 @@ class GraphScene(QGraphicsScene):
             return
         reason = self.document.graph.check_connect(*target)
         self._pending.set_end(pos, reason is None)
-        self.show_hint(reason or f"Connect {target[0]} → {target[1]}", pos, error=bool(reason))
+        self.show_hint(
+            reason or translate("GraphScene", "Connect {0} → {1}").format(*target),
+            pos,
+            error=bool(reason),
+        )
 
     def end_connection(self, pos: QPointF) -> None:
         target = self._target_at(pos)
@@ -393,25 +425,36 @@ class GraphScene(QGraphicsScene):
                 nid = node.node_id
                 inputs = [Edge(src, nid) for src in doc.graph.inputs_of(nid)]
                 actions = [
-                    ("Duplicate", self.duplicate_selection),
-                    ("Delete", self.delete_selection),
+                    (translate("GraphScene", "Duplicate"), self.duplicate_selection),
+                    (translate("GraphScene", "Delete"), self.delete_selection),
                 ]
                 if inputs:
-                    actions.append(("Disconnect Inputs", lambda e=inputs: doc.remove([], e)))
+                    actions.append(
+                        (
+                            translate("GraphScene", "Disconnect Inputs"),
+                            lambda e=inputs: doc.remove([], e),
+                        )
+                    )
                 return actions
             if isinstance(item, EdgeItem):
                 edge = Edge(item.src, item.dst)
-                text = f"Disconnect {edge.src} → {edge.dst}"
+                text = translate("GraphScene", "Disconnect {0} → {1}").format(edge.src, edge.dst)
                 return [(text, lambda e=edge: doc.disconnect(e.src, e.dst))]
+        add = translate("GraphScene", "Add {0}")
         adds = [
-            (f"Add {t.name}", lambda name=t.name: self.add_layer(name, pos)) for t in layer_types()
+            (add.format(t.name), lambda name=t.name: self.add_layer(name, pos))
+            for t in layer_types()
         ]
-        return [*adds, ("Paste", self.paste), ("Auto-Arrange", doc.arrange)]
+        return [
+            *adds,
+            (translate("GraphScene", "Paste"), self.paste),
+            (translate("GraphScene", "Auto-Arrange"), doc.arrange),
+        ]
 
     def contextMenuEvent(self, event: QGraphicsSceneContextMenuEvent) -> None:
         menu = QMenu()
         for text, action in self.context_actions(event.scenePos()):
-            if text == "Paste":
+            if action == self.paste:
                 menu.addSeparator()
             menu.addAction(text).triggered.connect(lambda _=False, a=action: a())
         menu.exec(event.screenPos())

@@ -256,8 +256,10 @@ class GraphView(QGraphicsView):
         painter.drawText(
             self.viewport().rect(),
             Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap,
-            "Drag a layer here from the Layers palette (or double-click it),\n"
-            "then connect an output port (right) to an input port (left).",
+            self.tr(
+                "Drag a layer here from the Layers palette (or double-click it),\n"
+                "then connect an output port (right) to an input port (left)."
+            ),
         )
         painter.restore()
 

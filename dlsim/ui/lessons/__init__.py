@@ -14,6 +14,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QWidget
 
+from dlsim.engine.text import translate
 from dlsim.ui.lessons.activation_explorer import ActivationExplorer
 from dlsim.ui.lessons.backprop_stepper import BackpropStepper
 from dlsim.ui.lessons.common import paper_palette
@@ -117,9 +118,21 @@ def install_lessons(window: Any) -> LessonsController:
     controller = LessonsController(window)
     window.lessons_controller = controller
     entries = [
-        ("perceptron_lab", "&Perceptron lab", "Gates, decision lines, the perceptron rule"),
-        ("backprop_stepper", "&Backprop stepper", "The lecture's backpropagation, phase by phase"),
-        ("activation_explorer", "&Activation explorer", "Activations and their slopes"),
+        (
+            "perceptron_lab",
+            translate("Lessons", "&Perceptron lab"),
+            translate("Lessons", "Gates, decision lines, the perceptron rule"),
+        ),
+        (
+            "backprop_stepper",
+            translate("Lessons", "&Backprop stepper"),
+            translate("Lessons", "The lecture's backpropagation, phase by phase"),
+        ),
+        (
+            "activation_explorer",
+            translate("Lessons", "&Activation explorer"),
+            translate("Lessons", "Activations and their slopes"),
+        ),
     ]
     window.lessons_actions = {}
     for key, text, tip in entries:
@@ -130,10 +143,17 @@ def install_lessons(window: Any) -> LessonsController:
     examples_menu = getattr(window, "examples_menu", None)
     if examples_menu is not None:
         examples_menu.addSeparator()
-        lab_action = examples_menu.addAction("Perceptron lab (AND, NAND, OR, XOR)")
+        lab_action = examples_menu.addAction(
+            translate("Lessons", "Perceptron lab (AND, NAND, OR, XOR)")
+        )
         lab_action.triggered.connect(_opener(controller, "perceptron_lab"))
         window.lessons_actions["examples_perceptron_lab"] = lab_action
-    window.add_dock(controller.pane, "Lesson", Qt.DockWidgetArea.RightDockWidgetArea, "lesson")
+    window.add_dock(
+        controller.pane,
+        translate("Lessons", "Lesson"),
+        Qt.DockWidgetArea.RightDockWidgetArea,
+        "lesson",
+    )
     document = window.document
     document.document_replaced.connect(controller.refresh_lesson)
     document.path_changed.connect(controller.refresh_lesson)

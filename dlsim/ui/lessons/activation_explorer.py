@@ -76,7 +76,7 @@ class ActivationExplorer(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Activation explorer")
+        self.setWindowTitle(self.tr("Activation explorer"))
         self.setFont(big_font())
         self.name = "sigmoid"
         self._bands: list[pg.LinearRegionItem] = []
@@ -85,7 +85,7 @@ class ActivationExplorer(QWidget):
         self.select("sigmoid")
 
     def _build(self) -> None:
-        title = QLabel("Activation explorer")
+        title = QLabel(self.tr("Activation explorer"))
         title.setFont(big_font(5, bold=True))
         # One row for the buttons (one per registered activation), so their number never sets
         # the window's minimum width together with the title.
@@ -228,7 +228,9 @@ class ActivationExplorer(QWidget):
             band.setZValue(-10)
             self.plot.addItem(band)
             self._bands.append(band)
-            label = pg.TextItem("saturated\nf\u2032 \u2248 0", color=BAD, anchor=(0.5, 0.5))
+            label = pg.TextItem(
+                self.tr("saturated") + "\nf\u2032 \u2248 0", color=BAD, anchor=(0.5, 0.5)
+            )
             label.setFont(big_font(0, bold=True))
             middle = (left + right) / 2
             at_middle = explorer.probe(self.name, middle, self.param_values())
@@ -250,6 +252,7 @@ class ActivationExplorer(QWidget):
         z = float(self.probe_line.value())
         f, df = explorer.probe(self.name, z, self.param_values())
         self.probe_label.setText(
-            f"at z = {fmt(z, 2)}:  f(z) = {fmt(f, 4)},  f\u2032(z) = {fmt(df, 4)}"
-            "   (drag the amber line)"
+            self.tr("at z = {0}:  f(z) = {1},  f′(z) = {2}   (drag the amber line)").format(
+                fmt(z, 2), fmt(f, 4), fmt(df, 4)
+            )
         )

@@ -33,6 +33,7 @@ from dlsim import resources
 from dlsim.engine.errors import DlsimError
 from dlsim.engine.teaching.stepper import MAX_ITERATION, BackpropWalk, Line, Phase
 from dlsim.engine.training.fileformat import read_document
+from dlsim.ui.example_texts import example_text
 from dlsim.ui.lessons.common import (
     BAD,
     HIGHLIGHT,
@@ -102,7 +103,7 @@ class BackpropStepper(QWidget):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Backprop stepper")
+        self.setWindowTitle(self.tr("Backprop stepper"))
         self.setFont(big_font())
         self.walk: BackpropWalk | None = None
         self.iteration = 1
@@ -151,7 +152,7 @@ class BackpropStepper(QWidget):
         self.loss_plot.setMaximumHeight(180)
         self.loss_plot.getAxis("left").enableAutoSIPrefix(False)
         self.loss_plot.setLabel("left", "E_total")
-        self.loss_plot.setLabel("bottom", "iteration")
+        self.loss_plot.setLabel("bottom", self.tr("iteration"))
         self.loss_plot.showGrid(x=True, y=True, alpha=0.3)
         self.loss_plot.setMouseEnabled(x=False, y=False)
         self.loss_plot.hideButtons()
@@ -180,27 +181,27 @@ class BackpropStepper(QWidget):
         splitter.setStretchFactor(1, 9)
         splitter.setSizes([700, 570])
 
-        self.back_action = QAction("\u25c0 Back", self)
+        self.back_action = QAction(self.tr("◀ Back"), self)
         self.back_action.setShortcuts(
             [QKeySequence(Qt.Key.Key_Left), QKeySequence.StandardKey.MoveToPreviousPage]
         )
         self.back_action.triggered.connect(self.previous_phase)
-        self.next_action = QAction("Next \u25b6", self)
+        self.next_action = QAction(self.tr("Next ▶"), self)
         self.next_action.setShortcuts(
             [QKeySequence(Qt.Key.Key_Right), QKeySequence.StandardKey.MoveToNextPage]
         )
         self.next_action.triggered.connect(self.next_phase)
-        self.play_action = QAction("Play", self)
+        self.play_action = QAction(self.tr("Play"), self)
         self.play_action.setCheckable(True)
         self.play_action.setShortcut(QKeySequence(Qt.Key.Key_Space))
         self.play_action.toggled.connect(self.play)
-        self.start_action = QAction("First phase", self)
+        self.start_action = QAction(self.tr("First phase"), self)
         self.start_action.setShortcut(QKeySequence(Qt.Key.Key_Home))
         self.start_action.triggered.connect(lambda: self.go_to_phase(0))
-        self.larger_action = QAction("Larger text", self)
+        self.larger_action = QAction(self.tr("Larger text"), self)
         self.larger_action.setShortcuts([QKeySequence("Ctrl++"), QKeySequence("Ctrl+=")])
         self.larger_action.triggered.connect(lambda: self.zoom_text(2))
-        self.smaller_action = QAction("Smaller text", self)
+        self.smaller_action = QAction(self.tr("Smaller text"), self)
         self.smaller_action.setShortcut(QKeySequence("Ctrl+-"))
         self.smaller_action.triggered.connect(lambda: self.zoom_text(-2))
         for action in (
@@ -223,13 +224,13 @@ class BackpropStepper(QWidget):
             button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
             controls.addWidget(button)
         controls.addSpacing(16)
-        controls.addWidget(QLabel("Iteration"))
+        controls.addWidget(QLabel(self.tr("Iteration")))
         self.iteration_box = QSpinBox()
         self.iteration_box.setRange(1, MAX_ITERATION)
         self.iteration_box.setFont(big_font(1))
         self.iteration_box.setMinimumWidth(100)
         controls.addWidget(self.iteration_box)
-        self.go_button = QPushButton("Go")
+        self.go_button = QPushButton(self.tr("Go"))
         self.go_button.clicked.connect(lambda: self.go_to_iteration(self.iteration_box.value()))
         controls.addWidget(self.go_button)
         controls.addWidget(self.runner.progress_bar)
@@ -237,9 +238,9 @@ class BackpropStepper(QWidget):
         controls.addStretch(1)
         controls.addWidget(self.position)
 
-        self.lecture_button = QPushButton("Lecture example")
+        self.lecture_button = QPushButton(self.tr("Lecture example"))
         self.lecture_button.clicked.connect(self.load_lecture)
-        self.current_button = QPushButton("Step through the open diagram")
+        self.current_button = QPushButton(self.tr("Step through the open diagram"))
         self.current_button.clicked.connect(self.load_current)
         self.current_button.setVisible(False)
         header = QHBoxLayout()
@@ -288,13 +289,13 @@ class BackpropStepper(QWidget):
         try:
             walk = BackpropWalk(doc, base_dir)
         except DlsimError as exc:
-            name = doc.get("name") or "This diagram"
-            self.show_message(f"{name} cannot be stepped through: {exc}.")
+            name = example_text(str(doc.get("name") or "")) or self.tr("This diagram")
+            self.show_message(self.tr("{0} cannot be stepped through: {1}.").format(name, exc))
             return False
         self.play(False)
         self.message.hide()
         self.walk = walk
-        self.title.setText(walk.name or "Untitled diagram")
+        self.title.setText(example_text(walk.name) or self.tr("Untitled diagram"))
         self.diagram.set_network(walk.layout)
         self.iteration, self.phase_index = 1, 0
         self._rebuild_chips()
@@ -311,7 +312,9 @@ class BackpropStepper(QWidget):
         try:
             doc, base_dir = self._provider()
         except DlsimError as exc:
-            self.show_message(f"The open diagram cannot be stepped through: {exc}.")
+            self.show_message(
+                self.tr("The open diagram cannot be stepped through: {0}.").format(exc)
+            )
             return False
         return self.load_document(doc, base_dir)
 
@@ -404,7 +407,7 @@ class BackpropStepper(QWidget):
             self._timer.stop()
         if self.play_action.isChecked() != on:
             self.play_action.setChecked(on)
-        self.play_action.setText("Pause" if on else "Play")
+        self.play_action.setText(self.tr("Pause") if on else self.tr("Play"))
 
     def _on_timer_timeout(self) -> None:
         self.next_phase()
@@ -425,7 +428,9 @@ class BackpropStepper(QWidget):
         phase = phases[self.phase_index]
         self.chips.set_current(self.phase_index)
         self.position.setText(
-            f"iteration {self.iteration} \u00b7 phase {self.phase_index + 1} of {len(phases)}"
+            self.tr("iteration {0} \u00b7 phase {1} of {2}").format(
+                self.iteration, self.phase_index + 1, len(phases)
+            )
         )
         self.iteration_box.setValue(self.iteration)
         self.formulas.setHtml(phase_html(phase))

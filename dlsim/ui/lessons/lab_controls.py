@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from dlsim.engine.notation import fmt
 from dlsim.engine.teaching.lab import xor_gate_weights
+from dlsim.engine.text import translate
 from dlsim.ui.lessons.common import big_font, mono_font, sign_color
 
 WEIGHT_RANGE = 10.0
@@ -82,7 +83,9 @@ class UnitWeights(QGroupBox):
     weights_edited = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__("Weights:  y = 1 if w1·x1 + w2·x2 + b > 0, else 0", parent)
+        super().__init__(
+            translate("UnitWeights", "Weights:  y = 1 if w1·x1 + w2·x2 + b > 0, else 0"), parent
+        )
         layout = QVBoxLayout(self)
         layout.setSpacing(2)
         self.controls = {name: WeightControl(name) for name in ("w1", "w2", "b")}
@@ -103,11 +106,14 @@ class GateWeights(QGroupBox):
     """XOR's two layers as a small read-only table: each unit's w1, w2 and b."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__("Two layers of step units: weights (the lecture's gates)", parent)
+        super().__init__(
+            translate("GateWeights", "Two layers of step units: weights (the lecture's gates)"),
+            parent,
+        )
         grid = QGridLayout(self)
         grid.setHorizontalSpacing(18)
         grid.setVerticalSpacing(2)
-        for col, head in enumerate(("unit", "w1", "w2", "b")):
+        for col, head in enumerate((translate("GateWeights", "unit"), "w1", "w2", "b")):
             label = QLabel(head)
             label.setFont(big_font(1, bold=True))
             side = Qt.AlignmentFlag.AlignRight if col else Qt.AlignmentFlag.AlignLeft

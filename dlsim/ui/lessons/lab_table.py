@@ -71,7 +71,9 @@ class TruthTable(QTableWidget):
         self.setColumnCount(len(headers))
         self.setRowCount(4)
         self.setHorizontalHeaderLabels(headers)
-        self.horizontalHeaderItem(len(headers) - 2).setToolTip("the target: what the gate says")
+        self.horizontalHeaderItem(len(headers) - 2).setToolTip(
+            self.tr("the target: what the gate says")
+        )
         header = self.horizontalHeader()
         for col in range(len(headers)):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QTextBrowser, QVBoxLayout, QWidget
 
 from dlsim.engine.teaching.topics import lesson_text
 from dlsim.ui import language
+from dlsim.ui.example_texts import example_text
 from dlsim.ui.lessons.common import BASE_POINT_SIZE, POSITIVE, big_font, html_escape
 
 HEADING_SIZES = {1: BASE_POINT_SIZE + 3, 2: BASE_POINT_SIZE + 1, 3: BASE_POINT_SIZE}
@@ -52,17 +53,17 @@ class LessonPane(QWidget):
         """The lesson for example `key`, or the title and description when it has none."""
         self.key = key
         text = lesson_text(key, ui_language()) if key else None
+        title, description = example_text(title), example_text(description)
         if text:
             self.browser.setMarkdown(text)
             self._tame_headings()
         elif description:
             self.browser.setHtml(f"<h2>{html_escape(title)}</h2><p>{html_escape(description)}</p>")
         else:
-            self.browser.setHtml(
-                f"<h2>{html_escape(title)}</h2>"
-                "<p>This diagram has no lesson text. The examples (Examples menu) each come "
-                "with one.</p>"
+            none = self.tr(
+                "This diagram has no lesson text. The examples (Examples menu) each come with one."
             )
+            self.browser.setHtml(f"<h2>{html_escape(title)}</h2><p>{html_escape(none)}</p>")
 
     def _tame_headings(self) -> None:
         """Markdown headings come out huge; a dock is narrow, so size them like the editor's."""

@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 from dlsim.engine.notation import fmt
 from dlsim.engine.teaching import lab
 from dlsim.engine.teaching.lab import GATE_LABELS, GATE_NAMES, RuleLearner
-from dlsim.engine.text import translate
+from dlsim.engine.text import QT_TRANSLATE_NOOP, translate
 from dlsim.ui.lessons.common import (
     BAD,
     GOOD,
@@ -50,9 +50,10 @@ from dlsim.ui.lessons.lab_table import TruthTable
 
 MAX_RUN_UPDATES = 1000
 HISTORY_COLORS = {"w1": QColor("#2563eb"), "w2": QColor("#7c3aed"), "b": QColor("#475569")}
-TWO_LAYER_RULE_NOTE = (
+TWO_LAYER_RULE_NOTE = QT_TRANSLATE_NOOP(
+    "PerceptronLab",
     "The perceptron rule trains one unit at a time, so learning is off in two-layer mode: "
-    "press \u201cTwo layers\u201d again to go back to one unit."
+    "press \u201cTwo layers\u201d again to go back to one unit.",
 )
 SMALL_PANEL_HEIGHT = 110
 
@@ -62,7 +63,7 @@ class PerceptronLab(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Perceptron lab")
+        self.setWindowTitle(self.tr("Perceptron lab"))
         self.setFont(big_font())
         self.gate_name = "and"
         self.two_layers = False
@@ -74,7 +75,7 @@ class PerceptronLab(QWidget):
     # --- construction -------------------------------------------------------------------------
 
     def _build(self) -> None:
-        title = QLabel("Perceptron lab")
+        title = QLabel(self.tr("Perceptron lab"))
         title.setFont(big_font(5, bold=True))
         self.gate_group = QButtonGroup(self)
         self.gate_group.setExclusive(True)
@@ -97,7 +98,7 @@ class PerceptronLab(QWidget):
             header.addWidget(button)
         self.gate_group.idClicked.connect(lambda k: self.select_gate(GATE_NAMES[k]))
         header.addSpacing(12)
-        self.two_layer_button = QPushButton("Two layers: XOR = AND(NAND, OR)")
+        self.two_layer_button = QPushButton(self.tr("Two layers: XOR = AND(NAND, OR)"))
         self.two_layer_button.setCheckable(True)
         self.two_layer_button.toggled.connect(self.show_two_layers)
         header.addWidget(self.two_layer_button)
@@ -115,9 +116,9 @@ class PerceptronLab(QWidget):
 
         self.plot = DecisionPlot()
 
-        self.lecture_button = QPushButton("Lecture's weights")
+        self.lecture_button = QPushButton(self.tr("Lecture's weights"))
         self.lecture_button.clicked.connect(self.use_lecture_weights)
-        self.random_button = QPushButton("Random weights")
+        self.random_button = QPushButton(self.tr("Random weights"))
         self.random_button.clicked.connect(lambda: self.randomize())
         self.seed = QSpinBox()
         self.seed.setRange(0, 2**31 - 1)
@@ -128,17 +129,17 @@ class PerceptronLab(QWidget):
         self.eta.setSingleStep(0.05)
         self.eta.setValue(0.1)
         self.eta.valueChanged.connect(self._on_eta_value_changed)
-        self.learn_button = QPushButton("Learn one sample")
+        self.learn_button = QPushButton(self.tr("Learn one sample"))
         self.learn_button.setFont(big_font(0, bold=True))
         self.learn_button.clicked.connect(self.learn_one)
-        self.run_button = QPushButton("Run until converged")
+        self.run_button = QPushButton(self.tr("Run until converged"))
         self.run_button.clicked.connect(self.run_until_converged)
         self._rule_widgets = (self.random_button, self.seed, self.eta)
         self._rule_widgets += (self.learn_button, self.run_button)
         learn_row = QHBoxLayout()
         learn_row.addWidget(self.lecture_button)
         learn_row.addWidget(self.random_button)
-        learn_row.addWidget(QLabel("seed"))
+        learn_row.addWidget(QLabel(self.tr("seed")))
         learn_row.addWidget(self.seed)
         learn_row.addWidget(QLabel("\u03b7"))
         learn_row.addWidget(self.eta)
@@ -155,7 +156,7 @@ class PerceptronLab(QWidget):
         self.history = pg.PlotWidget(background="w")
         self.history.setMinimumHeight(SMALL_PANEL_HEIGHT)
         self.history.getPlotItem().setContentsMargins(0, 0, 12, 0)  # the last tick labels
-        self.history.setLabel("bottom", "update")
+        self.history.setLabel("bottom", self.tr("update"))
         self.history.setMouseEnabled(x=False, y=False)
         self.history.hideButtons()
         # The key sits above the plot, so no curve ever runs through it.
@@ -185,10 +186,11 @@ class PerceptronLab(QWidget):
         middle = QHBoxLayout()
         plot_box = QVBoxLayout()
         plot_box.addWidget(self.plot, 1)
+        one, zero = self.tr("y = 1 side"), self.tr("y = 0 side")
         caption = QLabel(
-            f"<span style='color:{POSITIVE.name()}'>\u25a0 y = 1 side</span> &nbsp; "
-            f"<span style='color:{NEGATIVE.name()}'>\u25a0 y = 0 side</span><br>"
-            "dots: coloured by target"
+            f"<span style='color:{POSITIVE.name()}'>\u25a0 {one}</span> &nbsp; "
+            f"<span style='color:{NEGATIVE.name()}'>\u25a0 {zero}</span><br>"
+            + self.tr("dots: coloured by target")
         )
         caption.setAlignment(Qt.AlignmentFlag.AlignCenter)
         caption.setWordWrap(True)
@@ -243,7 +245,7 @@ class PerceptronLab(QWidget):
     def randomize(self, seed: int | None = None) -> None:
         """Weights drawn from U(−1, 1) with the seed box's value (same seed, same start)."""
         if self.two_layers:
-            self._say(TWO_LAYER_RULE_NOTE, INK)
+            self._say(self.tr(TWO_LAYER_RULE_NOTE), INK)
             return
         if seed is not None:
             self.seed.setValue(seed)
@@ -252,8 +254,10 @@ class PerceptronLab(QWidget):
         self._explain_rule()
         w1, w2, b = self.learner.weights
         self._say(
-            f"Random start (seed {self.seed.value()}): w1 = {fmt(w1)}, w2 = {fmt(w2)}, "
-            f"b = {fmt(b)}. Press \u201cLearn one sample\u201d.",
+            self.tr(
+                "Random start (seed {0}): w1 = {1}, w2 = {2}, b = {3}. "
+                "Press \u201cLearn one sample\u201d."
+            ).format(self.seed.value(), fmt(w1), fmt(w2), fmt(b)),
             INK,
         )
         self._refresh()
@@ -261,7 +265,7 @@ class PerceptronLab(QWidget):
     def learn_one(self) -> None:
         """Present the next sample once and show the update with its numbers."""
         if self.two_layers:
-            self._say(TWO_LAYER_RULE_NOTE, INK)
+            self._say(self.tr(TWO_LAYER_RULE_NOTE), INK)
             return
         step = self.learner.step()
         self._last_sample = step.sample
@@ -271,14 +275,14 @@ class PerceptronLab(QWidget):
     def run_until_converged(self) -> None:
         """Apply the rule until every row is right, the weights cycle, or 1000 updates."""
         if self.two_layers:
-            self._say(TWO_LAYER_RULE_NOTE, INK)
+            self._say(self.tr(TWO_LAYER_RULE_NOTE), INK)
             return
         steps = self.learner.run(MAX_RUN_UPDATES)
         if steps:
             self._last_sample = steps[-1].sample
             self._show_step(steps[-1], ran=len(steps))
         else:
-            self._say("Every row is already right: nothing to learn.", GOOD)
+            self._say(self.tr("Every row is already right: nothing to learn."), GOOD)
         self._refresh()
 
     def show_two_layers(self, on: bool) -> None:
@@ -293,8 +297,10 @@ class PerceptronLab(QWidget):
         self._enable_controls()
         if on:
             self._say(
-                "Two layers: hidden s1 = NAND(x1, x2) and s2 = OR(x1, x2), output y = AND(s1, s2). "
-                "Each hidden unit draws one line; y = 1 only between them.",
+                self.tr(
+                    "Two layers: hidden s1 = NAND(x1, x2) and s2 = OR(x1, x2), output "
+                    "y = AND(s1, s2). Each hidden unit draws one line; y = 1 only between them."
+                ),
                 GOOD,
             )
         else:
@@ -332,7 +338,7 @@ class PerceptronLab(QWidget):
         )
         for widget in self._rule_widgets:
             widget.setEnabled(not self.two_layers)
-            widget.setToolTip(TWO_LAYER_RULE_NOTE if self.two_layers else "")
+            widget.setToolTip(self.tr(TWO_LAYER_RULE_NOTE) if self.two_layers else "")
         self.lecture_button.setEnabled(self.gate_name != "xor" and not self.two_layers)
 
     def _on_weights_edited(self) -> None:
@@ -352,32 +358,41 @@ class PerceptronLab(QWidget):
             self.gate_name
         )
         if lecture:
-            text = (
-                f"{gate} with the lecture's weights. Edit them, or start from random weights "
+            text = self.tr(
+                "{0} with the lecture's weights. Edit them, or start from random weights "
                 "and let the perceptron rule learn."
-            )
+            ).format(gate)
             self._say(text, INK)
         elif self.gate_name == "xor":
             self._say(
-                f"XOR: {wrong} of 4 rows wrong. Try to find weights by hand, or let the "
-                "perceptron rule try.",
+                self.tr(
+                    "XOR: {0} of 4 rows wrong. Try to find weights by hand, or let the "
+                    "perceptron rule try."
+                ).format(wrong),
                 INK,
             )
         elif wrong:
             self._say(
-                f"{gate}: {wrong} of 4 rows wrong with these weights. Edit them, or let the "
-                "perceptron rule learn.",
+                self.tr(
+                    "{0}: {1} of 4 rows wrong with these weights. Edit them, or let the "
+                    "perceptron rule learn."
+                ).format(gate, wrong),
                 INK,
             )
         else:
-            self._say(f"{gate}: all four rows right with these weights.", GOOD)
+            self._say(self.tr("{0}: all four rows right with these weights.").format(gate), GOOD)
 
     def _explain_rule(self) -> None:
         self.update_view.setHtml(
-            "<b>The perceptron rule</b><br>"
-            "w \u2190 w + \u03b7(t \u2212 y)x,&nbsp; b \u2190 b + \u03b7(t \u2212 y)<br>"
-            "Each click of \u201cLearn one sample\u201d presents the next row (00, 01, 10, 11, "
-            "00, \u2026): a right answer changes nothing, a wrong one moves the line towards it."
+            "<b>{}</b><br>"
+            "w \u2190 w + \u03b7(t \u2212 y)x,&nbsp; b \u2190 b + \u03b7(t \u2212 y)<br>{}".format(
+                self.tr("The perceptron rule"),
+                self.tr(
+                    "Each click of \u201cLearn one sample\u201d presents the next row (00, 01, "
+                    "10, 11, 00, \u2026): a right answer changes nothing, a wrong one moves the "
+                    "line towards it."
+                ),
+            )
         )
 
     def _say(self, text: str, colour: QColor) -> None:
@@ -385,9 +400,9 @@ class PerceptronLab(QWidget):
         self.status.setStyleSheet(f"color: {colour.name()}")
 
     def _show_step(self, step: lab.LabStep, ran: int | None = None) -> None:
-        head = f"Update {step.number}: sample {step.sample + 1} of 4"
+        head = self.tr("Update {0}: sample {1} of 4").format(step.number, step.sample + 1)
         if ran is not None:
-            head = f"Ran {ran} updates; the last one \u2014 {head}"
+            head = self.tr("Ran {0} updates; the last one \u2014 {1}").format(ran, head)
         body = "<br>".join(html_escape(line) for line in step.lines)
         why = ""
         if step.cycle is not None and self.gate_name == "xor":
@@ -398,22 +413,34 @@ class PerceptronLab(QWidget):
         self.update_view.setHtml(f"<b>{html_escape(head)}</b><br>{body}{why}")
         if step.converged:
             self._say(
-                f"Converged after {step.number} updates: all four rows are right, so the rule "
-                "will not change the weights any more.",
+                self.tr(
+                    "Converged after {0} updates: all four rows are right, so the rule "
+                    "will not change the weights any more."
+                ).format(step.number),
                 GOOD,
             )
         elif step.cycle is not None and self.gate_name == "xor":
             self._say(
-                f"{step.cycle.describe()} XOR is not linearly separable \u2014 see why below, "
-                "then try \u201cTwo layers\u201d.",
+                self.tr(
+                    "{0} XOR is not linearly separable \u2014 see why below, "
+                    "then try \u201cTwo layers\u201d."
+                ).format(step.cycle.describe()),
                 BAD,
             )
         elif step.cycle is not None:
             self._say(step.cycle.describe(), BAD)
         elif ran is not None:
-            self._say(f"Not converged after {ran} updates: {step.mistakes_now} rows wrong.", BAD)
+            self._say(
+                self.tr("Not converged after {0} updates: {1} rows wrong.").format(
+                    ran, step.mistakes_now
+                ),
+                BAD,
+            )
         else:
-            self._say(f"{step.mistakes_now} of 4 rows wrong.", INK if step.mistakes_now else GOOD)
+            self._say(
+                self.tr("{0} of 4 rows wrong.").format(step.mistakes_now),
+                INK if step.mistakes_now else GOOD,
+            )
 
     def _refresh(self, keep_controls: bool = False) -> None:
         if not keep_controls:

@@ -30,10 +30,10 @@ class WalkRunner(QObject):
         super().__init__(parent)
         self.task: BackgroundTask | None = None
         self.progress_bar = QProgressBar()
-        self.progress_bar.setFormat("iteration %v of %m")
+        self.progress_bar.setFormat(self.tr("iteration %v of %m"))
         self.progress_bar.hide()
-        self.cancel_button = QPushButton("Cancel")
-        self.cancel_button.setToolTip("Stop running iterations and stay where you were")
+        self.cancel_button = QPushButton(self.tr("Cancel"))
+        self.cancel_button.setToolTip(self.tr("Stop running iterations and stay where you were"))
         self.cancel_button.clicked.connect(self.cancel)
         self.cancel_button.hide()
 

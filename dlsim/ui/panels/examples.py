@@ -19,12 +19,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from dlsim.engine.text import QT_TRANSLATE_NOOP
 from dlsim.examples import DEFAULT_EXAMPLE as DEFAULT_EXAMPLE
 from dlsim.examples import list_examples
 from dlsim.resources import example_path as example_path
+from dlsim.ui.example_texts import example_text
 
 KEY_ROLE = Qt.ItemDataRole.UserRole
-NO_EXAMPLE = "Double-click an example to open it."
+NO_EXAMPLE = QT_TRANSLATE_NOOP("ExamplesPanel", "Double-click an example to open it.")
 
 
 class ExamplesPanel(QWidget):
@@ -44,7 +46,7 @@ class ExamplesPanel(QWidget):
         self.list.setMouseTracking(True)
         self.list.setFrameShape(QFrame.Shape.NoFrame)
         self.current_key: str | None = None
-        self.about = QLabel(NO_EXAMPLE)
+        self.about = QLabel(self.tr(NO_EXAMPLE))
         self.about.setWordWrap(True)
         self.about.setMargin(6)
         column = QVBoxLayout(self)
@@ -53,11 +55,11 @@ class ExamplesPanel(QWidget):
         column.addWidget(self.list, 1)
         column.addWidget(self.about)
         for info in list_examples():
-            item = QListWidgetItem(info.title)
+            name, about = example_text(info.title), example_text(info.description)
+            item = QListWidgetItem(name)
             item.setData(KEY_ROLE, info.key)
-            title, text = html.escape(info.title), html.escape(info.description)
-            item.setToolTip(f"<b>{title}</b><p>{text}</p>")
-            item.setStatusTip(info.description)
+            item.setToolTip(f"<b>{html.escape(name)}</b><p>{html.escape(about)}</p>")
+            item.setStatusTip(about)
             self.list.addItem(item)
         self.list.itemActivated.connect(
             lambda item: self.example_activated.emit(item.data(KEY_ROLE))
@@ -110,7 +112,7 @@ class ExamplesPanel(QWidget):
         if row < 0:
             self.list.setCurrentRow(-1)
             self.list.clearSelection()
-            self.about.setText(NO_EXAMPLE)
+            self.about.setText(self.tr(NO_EXAMPLE))
             return
         self.list.setCurrentRow(row)
         self.list.scrollToItem(self.list.item(row))
@@ -119,6 +121,6 @@ class ExamplesPanel(QWidget):
         """Hovering an example describes it; leaving the list describes the open one again."""
         if item is None:
             current = self.list.currentItem()
-            self.about.setText(current.statusTip() if current is not None else NO_EXAMPLE)
+            self.about.setText(current.statusTip() if current is not None else self.tr(NO_EXAMPLE))
         else:
             self.about.setText(item.statusTip())

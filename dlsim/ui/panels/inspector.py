@@ -15,7 +15,8 @@ from PySide6.QtWidgets import QFormLayout, QFrame, QLabel, QScrollArea, QVBoxLay
 
 from dlsim.engine.errors import DlsimError
 from dlsim.engine.nn.registry import layer_type
-from dlsim.ui.document import Document
+from dlsim.ui.document import UNTITLED, Document
+from dlsim.ui.example_texts import example_text
 from dlsim.ui.panels.param_editors import ParamEditor
 from dlsim.ui.panels.param_form import ParamForm
 from dlsim.ui.style import is_dark
@@ -104,13 +105,18 @@ class Inspector(QScrollArea):
         self.form.load(ltype.params, values)
         shapes = graph.infer_shapes()
         count = graph.parameter_count(node.id, shapes)
-        out = f"{shapes[node.id]} features" if node.id in shapes else "unknown until connected"
+        out = (
+            self.tr("{0} features").format(shapes[node.id])
+            if node.id in shapes
+            else self.tr("unknown until connected")
+        )
         self.title.setText(f"{node.type} · {node.id}")
         self.info.setText(ltype.tip)
-        self.facts.setText(f"Output: {out} · Parameters: {count:,}")
+        self.facts.setText(self.tr("Output: {0} · Parameters: {1}").format(out, f"{count:,}"))
         self.facts.show()
+        severity = {"error": self.tr("Error"), "warning": self.tr("Warning")}
         msgs = [
-            f"• {p.severity.capitalize()}: {p.message}"
+            f"• {severity.get(p.severity, p.severity)}: {p.message}"
             for p in self.document.problems()
             if p.node_id == node.id
         ]
@@ -120,12 +126,13 @@ class Inspector(QScrollArea):
     def _show_summary(self) -> None:
         doc = self.document
         if len(self._selection) > 1:
-            self.title.setText(f"{len(self._selection)} layers selected")
-            self.info.setText("Select a single layer to edit its parameters.")
+            self.title.setText(self.tr("{0} layers selected").format(len(self._selection)))
+            self.info.setText(self.tr("Select a single layer to edit its parameters."))
         else:
-            self.title.setText(doc.name or "Untitled")
-            text = doc.description or ""
-            hint = "Select a layer in the diagram to edit its parameters."
+            named = doc.name and doc.name != UNTITLED
+            self.title.setText(example_text(doc.name) if named else self.tr("Untitled"))
+            text = example_text(doc.description or "")
+            hint = self.tr("Select a layer in the diagram to edit its parameters.")
             self.info.setText(f"{text}<br><br><i>{hint}</i>" if text else f"<i>{hint}</i>")
         self.facts.hide()
         self.problems.hide()

@@ -111,7 +111,7 @@ class LayerPalette(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.tree = LayerTree()
-        self.help = QLabel("Drag a layer onto the canvas, or double-click it.")
+        self.help = QLabel(self.tr("Drag a layer onto the canvas, or double-click it."))
         self.help.setWordWrap(True)
         self.help.setMargin(6)
         column = QVBoxLayout(self)

@@ -28,12 +28,17 @@ from PySide6.QtWidgets import (
 )
 
 from dlsim.engine.nn.params import Param
+from dlsim.engine.text import QT_TRANSLATE_NOOP
 from dlsim.engine.training.data_arrays import MAX_SAMPLES
 from dlsim.ui.panels.side_tips import SideTipList
 
 INT_LIMIT = 2**31 - 1
 FLOAT_LIMIT = 1e12
-BATCH_MODES = (("full", "Full batch"), ("mini", "Mini-batch"), ("stochastic", "Stochastic (1)"))
+BATCH_MODES = (
+    ("full", QT_TRANSLATE_NOOP("BatchEditor", "Full batch")),
+    ("mini", QT_TRANSLATE_NOOP("BatchEditor", "Mini-batch")),
+    ("stochastic", QT_TRANSLATE_NOOP("BatchEditor", "Stochastic (1)")),
+)
 
 
 class FloatSpinBox(QDoubleSpinBox):
@@ -232,13 +237,13 @@ class BatchEditor(ParamEditor):
         super().__init__(param)
         self.mode = QComboBox()
         for key, label in BATCH_MODES:
-            self.mode.addItem(label, key)
+            self.mode.addItem(self.tr(label), key)
         self.mode.setToolTip(param.tip)
         self.mode.activated.connect(self._on_mode)
         self.size = IntSpinBox(param)
         self.size.setMaximum(MAX_SAMPLES)  # no batch is larger than the largest data set
         self.size.setValue(param.switch_on)
-        self.size.setToolTip("Samples per mini-batch")
+        self.size.setToolTip(self.tr("Samples per mini-batch"))
         self.size.valueChanged.connect(lambda n: self.changed.emit(n, True))
         self.size.editingFinished.connect(self.finished)
         self.row.addWidget(self.mode, 1)
@@ -308,14 +313,16 @@ class ReadOnlyEditor(ParamEditor):
         super().__init__(param)
         self.label = QLabel()
         self.label.setStyleSheet("color: #707070;")
-        self.label.setToolTip(f"{param.tip} Edit this value in the .dlsim file.")
+        self.label.setToolTip(self.tr("{0} Edit this value in the .dlsim file.").format(param.tip))
         self.row.addWidget(self.label)
         self._value: Any = None
 
     def set_value(self, value: Any) -> None:
         self._value = value
         if isinstance(value, list):
-            self.label.setText(f"{len(value)} rows (in the file)" if value else "—")
+            self.label.setText(
+                self.tr("{0} rows (in the file)").format(len(value)) if value else "—"
+            )
         else:
             self.label.setText("—" if value is None else str(value))
 

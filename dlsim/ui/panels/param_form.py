@@ -12,7 +12,7 @@ import itertools
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
@@ -89,7 +89,8 @@ def function_params(function: Any) -> tuple[Param, ...]:
         return tuple(declared)
     name = getattr(function, "name", "")
     defaults = getattr(function, "defaults", {})
-    return tuple(Param(k, "float", v, f"{k} of {name}") for k, v in defaults.items())
+    of = QCoreApplication.translate("ParamForm", "{0} of {1}")
+    return tuple(Param(k, "float", v, of.format(k, name)) for k, v in defaults.items())
 
 
 class RegularizerEditor(ParamEditor):
@@ -103,7 +104,9 @@ class RegularizerEditor(ParamEditor):
                 key,
                 "float",
                 0.0,
-                f"{param.tip} — {key.upper()} strength λ (0 = off)",
+                QCoreApplication.translate("ParamForm", "{0} — {1} strength λ (0 = off)").format(
+                    param.tip, key.upper()
+                ),
                 0.0,
                 label=f"{key.upper()} λ",
             )
@@ -223,12 +226,18 @@ def edit_text(param: Param, value: Any) -> str:
     title = param.title
     title = title if title[:1].isupper() and title[1:2].isupper() else title.lower()
     if param.kind == "batch":
-        return {None: "Use full batch", 1: "Use stochastic (1)"}.get(
-            value, f"Set the batch size to {value}"
+        if value is None:
+            return translate("ParamForm", "Use full batch")
+        return (
+            translate("ParamForm", "Use stochastic (1)")
+            if value == 1
+            else translate("ParamForm", "Set the batch size to {0}").format(value)
         )
     if param.kind == "bool" or (param.switch_on is not None and value == param.default):
         on = bool(value) if param.kind == "bool" else False
-        return f"Turn {title} {'on' if on else 'off'}"
+        return (
+            translate("ParamForm", "Turn {0} on") if on else translate("ParamForm", "Turn {0} off")
+        ).format(title)
     if param.kind == "choice" and value in param.choices:
         labels = param.choice_titles
         value = labels[param.choices.index(value)]
@@ -236,4 +245,4 @@ def edit_text(param: Param, value: Any) -> str:
         value = f"{value:g}"
     elif isinstance(value, dict):
         value = value.get("name", value)
-    return f"Set {title} to {value}"
+    return translate("ParamForm", "Set {0} to {1}").format(title, value)

@@ -12,11 +12,12 @@ from PySide6.QtGui import QBrush, QColor, QIcon, QPainter, QPixmap
 from PySide6.QtWidgets import QAbstractItemView, QListView, QListWidget, QListWidgetItem, QWidget
 
 from dlsim.engine.nn.graph import Problem
+from dlsim.engine.text import QT_TRANSLATE_NOOP, translate
 from dlsim.ui.document import Document
 from dlsim.ui.style import ERROR_COLOR, OK_COLOR, WARNING_COLOR
 
 NODE_ROLE = Qt.ItemDataRole.UserRole
-READY = "No problems: the network is ready to train."
+READY = QT_TRANSLATE_NOOP("ProblemsPanel", "No problems: the network is ready to train.")
 
 
 def dot_icon(colour: QColor) -> QIcon:
@@ -36,12 +37,16 @@ def summary(problems: list[Problem]) -> str:
     """ "2 errors, 1 warning" — or "No problems"."""
     errors = sum(p.severity == "error" for p in problems)
     warnings = len(problems) - errors
-    parts = [
-        f"{n} {word}{'s' if n != 1 else ''}"
-        for n, word in ((errors, "error"), (warnings, "warning"))
-        if n
-    ]
-    return ", ".join(parts) or "No problems"
+    words = (
+        (errors, translate("ProblemsPanel", "{0} error"), translate("ProblemsPanel", "{0} errors")),
+        (
+            warnings,
+            translate("ProblemsPanel", "{0} warning"),
+            translate("ProblemsPanel", "{0} warnings"),
+        ),
+    )
+    parts = [(one if n == 1 else many).format(n) for n, one, many in words if n]
+    return ", ".join(parts) or translate("ProblemsPanel", "No problems")
 
 
 class ProblemsPanel(QListWidget):
@@ -68,19 +73,25 @@ class ProblemsPanel(QListWidget):
     def show_problems(self, problems: list[Problem]) -> None:
         self.clear()
         for problem in problems:
-            where = problem.node_id or "document"
+            where = problem.node_id or self.tr("document")
             item = QListWidgetItem(
                 self._icons.get(problem.severity, self._icons["error"]),
                 f"{where}: {problem.message}",
             )
+            tip = (
+                self.tr("warning in {0}: {1}")
+                if problem.severity == "warning"
+                else self.tr("error in {0}: {1}")
+            )
             item.setToolTip(
-                f"{problem.severity} in {where}: {problem.message}\n"
-                "(double-click to select the layer)"
+                tip.format(where, problem.message)
+                + "\n"
+                + self.tr("(double-click to select the layer)")
             )
             item.setData(NODE_ROLE, problem.node_id)
             self.addItem(item)
         if not problems:
-            item = QListWidgetItem(self._ok_icon, READY)
+            item = QListWidgetItem(self._ok_icon, self.tr(READY))
             item.setFlags(Qt.ItemFlag.ItemIsEnabled)
             self.addItem(item)
         errors = sum(p.severity == "error" for p in problems)
@@ -91,7 +102,7 @@ class ProblemsPanel(QListWidget):
         out = []
         for i in range(self.count()):
             item = self.item(i)
-            if item.text() != READY:
+            if item.text() != self.tr(READY):
                 node_id = item.data(NODE_ROLE)
                 out.append((node_id, item.text().split(": ", 1)[1]))
         return out

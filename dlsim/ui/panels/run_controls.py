@@ -13,7 +13,9 @@ from PySide6.QtCore import QObject, QSignalBlocker, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QComboBox, QFrame, QHBoxLayout, QLabel, QToolBar, QWidget
 
-# (label, steps per second); "Max" beside the box trains as fast as possible
+from dlsim.engine.text import QT_TRANSLATE_NOOP
+
+# (label, steps per second); self.tr("Max") beside the box trains as fast as possible
 SPEEDS: tuple[tuple[str, float], ...] = (
     ("1000/s", 1000.0),
     ("300/s", 300.0),
@@ -26,12 +28,12 @@ SPEEDS: tuple[tuple[str, float], ...] = (
 # The pace of a document that names none: a new network's boundary forms over a few seconds.
 DEFAULT_PACE = 30.0
 STATE_WORDS = {
-    "idle": "ready",
-    "running": "running",
-    "paused": "paused",
-    "diverged": "diverged",
-    "error": "error",
-    "stopped": "stopped",
+    "idle": QT_TRANSLATE_NOOP("RunControls", "ready"),
+    "running": QT_TRANSLATE_NOOP("RunControls", "running"),
+    "paused": QT_TRANSLATE_NOOP("RunControls", "paused"),
+    "diverged": QT_TRANSLATE_NOOP("RunControls", "diverged"),
+    "error": QT_TRANSLATE_NOOP("RunControls", "error"),
+    "stopped": QT_TRANSLATE_NOOP("RunControls", "stopped"),
 }
 
 
@@ -46,7 +48,12 @@ def format_elapsed(seconds: float) -> str:
 
 
 # The widest text each counter shows: its width is fixed to it, so the toolbar never reflows.
-COUNTER_SAMPLES = ("step 999,999", "epoch 999,999", "99:59", "diverged")
+COUNTER_SAMPLES = (
+    QT_TRANSLATE_NOOP("RunControls", "step {0}"),
+    QT_TRANSLATE_NOOP("RunControls", "epoch {0}"),
+    "99:59",
+    None,  # the widest state word
+)
 
 
 class RunControls(QObject):
@@ -58,26 +65,34 @@ class RunControls(QObject):
     def __init__(self, controller, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.controller = controller
-        self.run_action = self._action("Run", "Space", "Train until paused (Space)")
+        self.run_action = self._action(
+            self.tr("Run"), "Space", self.tr("Train until paused (Space)")
+        )
         self.run_action.triggered.connect(controller.toggle_run)
-        self.step_action = self._action("Step", "Right", "One training step (→)")
+        self.step_action = self._action(self.tr("Step"), "Right", self.tr("One training step (→)"))
         self.step_action.triggered.connect(lambda: controller.step(1))
-        self.step10_action = self._action("Step 10", None, "Ten training steps")
+        self.step10_action = self._action(self.tr("Step 10"), None, self.tr("Ten training steps"))
         self.step10_action.triggered.connect(lambda: controller.step(10))
-        self.step100_action = self._action("Step 100", None, "A hundred training steps")
+        self.step100_action = self._action(
+            self.tr("Step 100"), None, self.tr("A hundred training steps")
+        )
         self.step100_action.triggered.connect(lambda: controller.step(100))
         self.reset_action = self._action(
-            "Reset",
+            self.tr("Reset"),
             None,
-            "Start again from the initial weights (the same seed gives the same start)",
+            self.tr("Start again from the initial weights (the same seed gives the same start)"),
         )
         self.reset_action.triggered.connect(controller.reset)
         self.speed_box = QComboBox()
-        self.speed_box.setToolTip("Training pace in steps per second: slow enough to watch")
+        self.speed_box.setToolTip(
+            self.tr("Training pace in steps per second: slow enough to watch")
+        )
         for label, sps in SPEEDS:
-            self.speed_box.addItem(label, sps)
+            self.speed_box.addItem(self.tr("{0}/s").format(label.removesuffix("/s")), sps)
         self.max_action = self._action(
-            "Max", None, "Train as fast as the computer can (click again for the pace beside it)"
+            self.tr("Max"),
+            None,
+            self.tr("Train as fast as the computer can (click again for the pace beside it)"),
         )
         self.max_action.setCheckable(True)
         self.max_action.toggled.connect(self._on_max_toggled)
@@ -91,14 +106,19 @@ class RunControls(QObject):
         counters = (self.step_label, self.epoch_label, self.time_label, self.state_label)
         for label, sample in zip(counters, COUNTER_SAMPLES, strict=True):
             label.setTextFormat(Qt.TextFormat.PlainText)
-            label.setFixedWidth(label.fontMetrics().horizontalAdvance(sample) + 2)
-        self.state_label.setToolTip("What training is doing")
+            texts = [self.tr(w) for w in STATE_WORDS.values()] if sample is None else [sample]
+            texts = [self.tr(t).format("999,999") if "{0}" in t else t for t in texts]
+            width = max(label.fontMetrics().horizontalAdvance(t) for t in texts)
+            label.setFixedWidth(width + 2)
+        self.state_label.setToolTip(self.tr("What training is doing"))
 
-        self.toolbar = QToolBar("Training")
+        self.toolbar = QToolBar(self.tr("Training"))
         self.toolbar.setObjectName("toolbar_training")
         self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         self.toolbar.setMovable(False)
-        self.step10_action.setIconText("+10")  # the menu says "Step 10"; the toolbar has no room
+        self.step10_action.setIconText(
+            "+10"
+        )  # the menu says self.tr("Step 10"); the toolbar has no room
         self.step100_action.setIconText("+100")
         for action in (
             self.run_action,
@@ -120,8 +140,8 @@ class RunControls(QObject):
         self.toolbar.addWidget(box)
         run_button = self.toolbar.widgetForAction(self.run_action)
         metrics = run_button.fontMetrics()
-        extra = run_button.sizeHint().width() - metrics.horizontalAdvance("Run")
-        widest = max(metrics.horizontalAdvance(text) for text in ("Run", "Pause"))
+        extra = run_button.sizeHint().width() - metrics.horizontalAdvance(self.run_action.text())
+        widest = max(metrics.horizontalAdvance(text) for text in (self.tr("Run"), self.tr("Pause")))
         run_button.setFixedWidth(extra + widest)
 
         controller.state_changed.connect(self._on_controller_state_changed)
@@ -164,17 +184,17 @@ class RunControls(QObject):
 
     def _on_controller_state_changed(self, state: str) -> None:
         running = state == "running"
-        self.run_action.setText("Pause" if running else "Run")
+        self.run_action.setText(self.tr("Pause") if running else self.tr("Run"))
         self.run_action.setToolTip(
-            "Pause training (Space)" if running else "Train until paused (Space)"
+            self.tr("Pause training (Space)") if running else self.tr("Train until paused (Space)")
         )
-        self.state_label.setText(STATE_WORDS.get(state, state))
+        self.state_label.setText(self.tr(STATE_WORDS[state]) if state in STATE_WORDS else state)
         colour = {"diverged": "#c0392b", "error": "#c0392b", "running": "#1e7d32"}.get(state, "")
         self.state_label.setStyleSheet(f"color: {colour};" if colour else "")
 
     def _on_controller_counters_changed(self, step: int, epoch: int, elapsed: float) -> None:
-        self.step_label.setText(f"step {format_count(step)}")
-        self.epoch_label.setText(f"epoch {format_count(epoch)}")
+        self.step_label.setText(self.tr("step {0}").format(format_count(step)))
+        self.epoch_label.setText(self.tr("epoch {0}").format(format_count(epoch)))
         self.time_label.setText(format_elapsed(elapsed))
 
 
@@ -213,10 +233,15 @@ class MessageBanner(QFrame):
         if not text:
             self.hide()
             return
-        where = f"Layer '{node_id}': " if node_id and f"'{node_id}'" not in text else ""
+        where = ""
+        if node_id and f"'{node_id}'" not in text:
+            where = self.tr("Layer '{0}': ").format(node_id)
         self.message = where + text
         self.node_id = node_id
-        link = f' <a href="node:{html.escape(node_id)}">Show layer</a>' if node_id else ""
+        link = ""
+        if node_id:
+            show = self.tr("Show layer")
+            link = f' <a href="node:{html.escape(node_id)}">{show}</a>'
         self.label.setText(html.escape(self.message) + link)
         self.setStyleSheet(
             "MessageBanner {"

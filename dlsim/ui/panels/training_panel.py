@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 from dlsim.engine.errors import DlsimError
 from dlsim.engine.nn import graph_edits, optimizer_choices, optimizers
 from dlsim.engine.nn.params import Param
-from dlsim.engine.text import translate
+from dlsim.engine.text import QT_TRANSLATE_NOOP, translate
 from dlsim.engine.training import datasets, settings
 from dlsim.ui.panels.param_form import ParamForm, edit_text, make_editor
 from dlsim.ui.panels.run_controls import MessageBanner
@@ -35,8 +35,8 @@ INITIALIZER = Param(
     "initializer",
     "initializer",
     "he_normal",
-    "Use this initializer for every Dense kernel",
-    label="Initializer",
+    QT_TRANSLATE_NOOP("Param", "Use this initializer for every Dense kernel"),
+    label=QT_TRANSLATE_NOOP("Param", "Initializer"),
 )
 
 
@@ -92,7 +92,7 @@ class TrainingPanel(QWidget):
         return form
 
     def _data_group(self) -> QGroupBox:
-        box, column = self._group("Data set")
+        box, column = self._group(self.tr("Data set"))
         self.type_form = self._form(column, self._on_dataset_type_edited, (datasets.TYPE,))
         self.dataset_type = self.type_form.editor("type")
         self.dataset_help = QLabel()
@@ -104,14 +104,14 @@ class TrainingPanel(QWidget):
         return box
 
     def _loss_group(self) -> QGroupBox:
-        box, column = self._group("Loss")
+        box, column = self._group(self.tr("Loss"))
         self.loss_form = self._form(column, self._on_setting_edited, (settings.LOSS, settings.RULE))
         self.loss_box = self.loss_form.editor("loss")
         self.rule_box = self.loss_form.editor("rule")
         return box
 
     def _optimizer_group(self) -> QGroupBox:
-        box, column = self._group("Optimizer")
+        box, column = self._group(self.tr("Optimizer"))
         self.choice_form = self._form(
             column, self._on_optimizer_chosen, (optimizer_choices.CHOICE,)
         )
@@ -121,7 +121,7 @@ class TrainingPanel(QWidget):
         return box
 
     def _batch_group(self) -> QGroupBox:
-        box, column = self._group("Batches")
+        box, column = self._group(self.tr("Batches"))
         self.batch_form = self._form(
             column, self._on_setting_edited, (settings.BATCH_SIZE, settings.SHUFFLE)
         )
@@ -130,26 +130,28 @@ class TrainingPanel(QWidget):
         return box
 
     def _run_group(self) -> QGroupBox:
-        box, column = self._group("Reproducibility")
+        box, column = self._group(self.tr("Reproducibility"))
         self.run_form = self._form(column, self._on_setting_edited, (settings.SEED, settings.DTYPE))
         self.seed_box = self.run_form.editor("seed")
         self.dtype_box = self.run_form.editor("dtype")
         return box
 
     def _network_group(self) -> QGroupBox:
-        box, column = self._group("Whole network")
+        box, column = self._group(self.tr("Whole network"))
         row = QHBoxLayout()
         self.initializer_editor = make_editor(INITIALIZER)
         self.initializer_editor.set_value(INITIALIZER.default)
-        self.apply_initializer_button = QPushButton("Apply to all Dense")
-        self.apply_initializer_button.setToolTip("Use this initializer for every Dense kernel")
+        self.apply_initializer_button = QPushButton(self.tr("Apply to all Dense"))
+        self.apply_initializer_button.setToolTip(
+            self.tr("Use this initializer for every Dense kernel")
+        )
         self.apply_initializer_button.clicked.connect(self.apply_initializer)
         row.addWidget(self.initializer_editor, 1)
         row.addWidget(self.apply_initializer_button)
         column.addLayout(row)
         self.norm_buttons: dict[str, QPushButton] = {}
         for kind in graph_edits.NORMALIZATIONS:
-            button = QPushButton(f"Insert {kind} after every hidden Dense")
+            button = QPushButton(self.tr("Insert {0} after every hidden Dense").format(kind))
             button.clicked.connect(lambda _=False, k=kind: self.insert_normalization(k))
             column.addWidget(button)
             self.norm_buttons[kind] = button
@@ -199,7 +201,7 @@ class TrainingPanel(QWidget):
 
     def _on_dataset_type_edited(self, _name: str, kind: str, _key: object) -> None:
         if kind != self.document.training["dataset"]["type"]:
-            self._commit({"dataset": {"type": kind}}, f"Use the {kind} data set")
+            self._commit({"dataset": {"type": kind}}, self.tr("Use the {0} data set").format(kind))
 
     def _on_dataset_param_edited(self, name: str, value: Any, merge_key: object) -> None:
         data = {**copy.deepcopy(self.document.training["dataset"]), name: value}
@@ -208,7 +210,9 @@ class TrainingPanel(QWidget):
 
     def _on_optimizer_chosen(self, _name: str, choice: str, _key: object) -> None:
         config = optimizer_choices.switch_optimizer(self.document.training["optimizer"], choice)
-        self._commit({"optimizer": config}, f"Use {optimizer_choices.LABELS[choice]}")
+        self._commit(
+            {"optimizer": config}, self.tr("Use {0}").format(optimizer_choices.LABELS[choice])
+        )
 
     def _on_optimizer_param_edited(self, name: str, value: Any, merge_key: object) -> None:
         opt = self.document.training["optimizer"]
@@ -227,16 +231,16 @@ class TrainingPanel(QWidget):
         initializer = self.initializer_editor.value()
         name = initializer["name"] if isinstance(initializer, dict) else initializer
         new = graph_edits.apply_initializer(self.document.graph, initializer)
-        self._apply_graph(new, f"Initialize every Dense kernel with {name}")
+        self._apply_graph(new, self.tr("Initialize every Dense kernel with {0}").format(name))
 
     def insert_normalization(self, kind: str) -> None:
         new = graph_edits.insert_normalization(self.document.graph, kind)
-        self._apply_graph(new, f"Insert {kind} after every hidden Dense")
+        self._apply_graph(new, self.tr("Insert {0} after every hidden Dense").format(kind))
 
     def _apply_graph(self, new, text: str) -> None:
         if new == self.document.graph:
             self.banner.show_message(
-                "Nothing to change: the network already is that way.", None, "info"
+                self.tr("Nothing to change: the network already is that way."), None, "info"
             )
             return
         self.document.apply_to_graph(new, text)

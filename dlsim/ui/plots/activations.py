@@ -15,6 +15,7 @@ import pyqtgraph as pg
 from PySide6.QtWidgets import QWidget
 
 from dlsim.engine.nn.activations import output_range as activation_range
+from dlsim.engine.text import QT_TRANSLATE_NOOP, translate
 from dlsim.engine.views.axes import nice_range
 from dlsim.engine.views.layouts import ridgeline
 from dlsim.engine.views.tables import histogram_rows, table_csv
@@ -38,25 +39,31 @@ def _warning_text(stats: dict) -> str:
     """The fractions that signal trouble: dead ReLUs, saturated sigmoid/tanh units."""
     parts = []
     if stats.get("dead_fraction") is not None:
-        parts.append(f"dead {stats['dead_fraction']:.0%}")
+        parts.append(
+            translate("QtActivationsPlot", "dead {0}").format(f"{stats['dead_fraction']:.0%}")
+        )
     if stats.get("saturated_fraction") is not None:
-        parts.append(f"saturated {stats['saturated_fraction']:.0%}")
+        parts.append(
+            translate("QtActivationsPlot", "saturated {0}").format(
+                f"{stats['saturated_fraction']:.0%}"
+            )
+        )
     return ", ".join(parts)
 
 
 class QtActivationsPlot(PlotPanel):
     """Every layer's activation histogram (hidden layers first, the output last) as rows."""
 
-    title = "Activations"
+    title = QT_TRANSLATE_NOOP("Plots", "Activations")
     file_stem = "activations"
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.caption = header_label("Outputs of each layer on the latest batch")
+        self.caption = header_label(self.tr("Outputs of each layer on the latest batch"))
         self.header.addWidget(self.caption, 1)
         self.finish_header(stretch=False)
         self.plot = self.canvas.addPlot()
-        style_plot(self.plot, bottom="activation value")
+        style_plot(self.plot, bottom=self.tr("activation value"))
         self.plot.showGrid(x=True, y=False, alpha=0.15)
         self.plot.setMouseEnabled(x=False, y=False)
         self.plot.hideAxis("left")  # the rows are named inside the plot (see the docstring)
@@ -115,10 +122,12 @@ class QtActivationsPlot(PlotPanel):
         self._serial = snap.serial if snap is not None else -1
         record = snap.record if snap is not None else None
         if not self._layers:
-            self.show_hint("The network has no layers to show yet.")
+            self.show_hint(self.tr("The network has no layers to show yet."))
             return
         if record is None:
-            self.show_hint("Press Step (→) or Run (Space): each layer's activations appear here.")
+            self.show_hint(
+                self.tr("Press Step (→) or Run (Space): each layer's activations appear here.")
+            )
             return
         self.show_plot()
         stats = record.activation_stats()

@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 )
 
 from dlsim.engine.errors import DlsimError
+from dlsim.engine.text import QT_TRANSLATE_NOOP, translate
 from dlsim.engine.views.axes import log_ticks
 from dlsim.ui.style import is_dark
 
@@ -98,7 +99,7 @@ class LayerInfo:
     @property
     def label(self) -> str:
         """ "h · tanh", "bn_1 · BatchNorm", "y (output) · sigmoid"."""
-        role = " (output)" if self.is_output else ""
+        role = translate("PlotPanel", " (output)") if self.is_output else ""
         return f"{self.node_id}{role} · {self.activation or self.type}"
 
 
@@ -278,7 +279,7 @@ class FixedRanges:
 class PlotPanel(QWidget):
     """Base of every plot dock: header controls, canvas or hint, PNG/CSV export."""
 
-    title = "Plot"
+    title = QT_TRANSLATE_NOOP("Plots", "Plot")  # each plot's own; shown by display_title
     file_stem = "plot"
     uses_boundary = False  # True: the training process predicts the boundary grid for it
     uses_units = False  # True: and each drawn unit's output over the grid (live.unit_maps)
@@ -313,15 +314,29 @@ class PlotPanel(QWidget):
         outer.addWidget(self.stack, 1)
         # until the first feed arrives (or while the diagram cannot be built) say so, rather
         # than show empty axes
-        self.show_hint("Nothing to plot yet: this fills in once the diagram can be trained.")
+        self.show_hint(
+            translate(
+                "PlotPanel", "Nothing to plot yet: this fills in once the diagram can be trained."
+            )
+        )
         self.export_button = QToolButton()
-        self.export_button.setText("Export")
-        self.export_button.setToolTip("Save this plot as a PNG image, or its data as CSV")
+        self.export_button.setText(translate("PlotPanel", "Export"))
+        self.export_button.setToolTip(
+            translate("PlotPanel", "Save this plot as a PNG image, or its data as CSV")
+        )
         self.export_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         menu = QMenu(self.export_button)
-        self.png_action = menu.addAction("Save image as PNG…", self._on_png_triggered)
-        self.csv_action = menu.addAction("Save data as CSV…", self._on_csv_triggered)
+        self.png_action = menu.addAction(
+            translate("PlotPanel", "Save image as PNG…"), self._on_png_triggered
+        )
+        self.csv_action = menu.addAction(
+            translate("PlotPanel", "Save data as CSV…"), self._on_csv_triggered
+        )
         self.export_button.setMenu(menu)
+
+    def display_title(self) -> str:
+        """The plot's name in the interface language (its dock title)."""
+        return translate("Plots", self.title)
 
     def finish_header(self, stretch: bool = True) -> None:
         """Subclasses add their controls to `header`, then call this to right-align Export
@@ -421,7 +436,11 @@ class PlotPanel(QWidget):
         buffer = QBuffer(data)
         buffer.open(QIODevice.OpenModeFlag.WriteOnly)
         if image is None or not image.save(buffer, "PNG"):
-            raise DlsimError(f"{path}: the plot could not be rendered as a PNG image")
+            raise DlsimError(
+                translate("PlotPanel", "{0}: the plot could not be rendered as a PNG image").format(
+                    path
+                )
+            )
         buffer.close()
         write_export(path, data.data())
 
@@ -431,14 +450,20 @@ class PlotPanel(QWidget):
 
     def _on_png_triggered(self) -> None:
         path, _ = QFileDialog.getSaveFileName(
-            self, f"Save {self.title} as PNG", f"{self.file_stem}.png", "PNG image (*.png)"
+            self,
+            translate("PlotPanel", "Save {0} as PNG").format(self.display_title()),
+            f"{self.file_stem}.png",
+            translate("PlotPanel", "PNG image (*.png)"),
         )
         if path:
             self._export(self.export_png, path)
 
     def _on_csv_triggered(self) -> None:
         path, _ = QFileDialog.getSaveFileName(
-            self, f"Save {self.title} data as CSV", f"{self.file_stem}.csv", "CSV (*.csv)"
+            self,
+            translate("PlotPanel", "Save {0} data as CSV").format(self.display_title()),
+            f"{self.file_stem}.csv",
+            translate("PlotPanel", "CSV (*.csv)"),
         )
         if path:
             self._export(self.export_csv, path)
@@ -447,7 +472,7 @@ class PlotPanel(QWidget):
         try:
             write(path)
         except DlsimError as exc:
-            QMessageBox.warning(self, "Cannot export", str(exc))
+            QMessageBox.warning(self, translate("PlotPanel", "Cannot export"), str(exc))
 
 
 def write_export(path: str | Path, data: bytes) -> None:
@@ -456,16 +481,19 @@ def write_export(path: str | Path, data: bytes) -> None:
     try:
         p.write_bytes(data)
     except OSError as exc:
-        raise DlsimError(f"{p}: cannot be written: {_why_unwritable(p, exc)}") from None
+        why = _why_unwritable(p, exc)
+        raise DlsimError(
+            translate("PlotPanel", "{0}: cannot be written: {1}").format(p, why)
+        ) from None
 
 
 def _why_unwritable(path: Path, exc: OSError) -> str:
     if exc.errno == errno.ENOENT:
-        return f"the folder {path.parent} does not exist"
+        return translate("PlotPanel", "the folder {0} does not exist").format(path.parent)
     if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
-        return "you do not have permission to write there"
+        return translate("PlotPanel", "you do not have permission to write there")
     if exc.errno in (errno.ENOSPC, errno.EDQUOT):
-        return "the disk is full"
+        return translate("PlotPanel", "the disk is full")
     if exc.errno == errno.EISDIR:
-        return "that is a folder"
+        return translate("PlotPanel", "that is a folder")
     return (exc.strerror or str(exc)).rstrip(".").lower()

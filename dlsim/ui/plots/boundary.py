@@ -12,6 +12,7 @@ import pyqtgraph as pg
 from PySide6.QtCore import QRectF
 from PySide6.QtWidgets import QGraphicsItem, QWidget
 
+from dlsim.engine.text import QT_TRANSLATE_NOOP
 from dlsim.engine.views.boundary import boundary_image, class_labels
 from dlsim.engine.views.tables import table_csv
 from dlsim.ui.plots.base import PlotFeed, PlotPanel, colour, header_label, style_plot
@@ -39,7 +40,7 @@ def _class_lut(n_classes: int) -> np.ndarray:
 class QtBoundaryPlot(PlotPanel):
     """Heat map of the network's output over the plane with training and validation points."""
 
-    title = "Decision boundary"
+    title = QT_TRANSLATE_NOOP("Plots", "Decision boundary")
     file_stem = "decision_boundary"
     uses_boundary = True
 
@@ -84,13 +85,22 @@ class QtBoundaryPlot(PlotPanel):
         if data is not self._dataset:
             self._set_points(data)
         if data is None:
-            self.show_hint("No data set yet.")
+            self.show_hint(self.tr("No data set yet."))
             return
         if data.x_train.shape[1] != 2:
             n = data.x_train.shape[1]
             self.show_hint(
-                "Decision boundary: 2-D data sets only (circle, xor, gaussians, spiral, moons, "
-                f"truth tables). This data set has {n} feature{'s' if n != 1 else ''}."
+                (
+                    self.tr(
+                        "Decision boundary: 2-D data sets only (circle, xor, gaussians, spiral, "
+                        "moons, truth tables). This data set has {0} feature."
+                    )
+                    if n == 1
+                    else self.tr(
+                        "Decision boundary: 2-D data sets only (circle, xor, gaussians, spiral, "
+                        "moons, truth tables). This data set has {0} features."
+                    )
+                ).format(n)
             )
             return
         self.show_plot()
@@ -132,9 +142,10 @@ class QtBoundaryPlot(PlotPanel):
             return
         n_val = data.x_val.shape[0]
         nbsp = "\u00a0"  # wrap between the two entries, never inside one
+        train, val = self.tr("training"), self.tr("validation")
         self.caption.setText(
-            f"●{nbsp}training{nbsp}({data.x_train.shape[0]})"
-            + (f"{nbsp}{nbsp} ○{nbsp}validation{nbsp}({n_val})" if n_val else "")
+            f"●{nbsp}{train}{nbsp}({data.x_train.shape[0]})"
+            + (f"{nbsp}{nbsp} ○{nbsp}{val}{nbsp}({n_val})" if n_val else "")
         )
         if data.x_train.shape[1] != 2:
             return

@@ -11,22 +11,27 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QSpinBox, QWidget
 
 from dlsim.engine.teaching.comparisons import COMPARISONS
+from dlsim.engine.text import QT_TRANSLATE_NOOP
 from dlsim.engine.views.axes import decade_span, nice_ceiling
 from dlsim.engine.views.tables import table_csv
 from dlsim.ui.plots.base import FixedRanges, PlotFeed, PlotPanel, colour, legend_html, style_plot
 
-START_HINT = (
+START_HINT = QT_TRANSLATE_NOOP(
+    "QtComparePlot",
     "Pick what to compare and press “Run a comparison”: copies of the current network "
     "train from the same initial weights (an initializer comparison starts each as its "
-    "initializer does), one per setting, and their losses appear here."
+    "initializer does), one per setting, and their losses appear here.",
 )
-STATE_WORDS = {"diverged": "diverged", "error": "failed", "running": "", "paused": "", "idle": ""}
+STATE_WORDS = {
+    "diverged": QT_TRANSLATE_NOOP("QtComparePlot", "{0} (diverged at step {1})"),
+    "error": QT_TRANSLATE_NOOP("QtComparePlot", "{0} (failed at step {1})"),
+}
 
 
 class QtComparePlot(PlotPanel):
     """Overlaid, labelled loss curves of a comparison's runs, and the controls to start one."""
 
-    title = "Compare runs"
+    title = QT_TRANSLATE_NOOP("Plots", "Compare runs")
     file_stem = "comparison"
     comparison_requested = Signal(str, int)  # comparison key, steps per run
     stop_requested = Signal()
@@ -45,15 +50,18 @@ class QtComparePlot(PlotPanel):
         self.steps.setRange(10, 100_000)
         self.steps.setValue(2000)
         self.steps.setSingleStep(500)
-        self.steps.setSuffix(" steps")
-        self.steps.setToolTip("How many steps each run trains")
-        self.run_button = QPushButton("Run comparison")
+        self.steps.setSuffix(self.tr(" steps"))
+        self.steps.setToolTip(self.tr("How many steps each run trains"))
+        self.run_button = QPushButton(self.tr("Run comparison"))
         self.run_button.setToolTip(
-            "Train copies of the current network, one per setting, from the same initial weights "
-            "(except what the setting changes: another initializer starts its layers anew)"
+            self.tr(
+                "Train copies of the current network, one per setting, from the same initial "
+                "weights (except what the setting changes: another initializer starts its "
+                "layers anew)"
+            )
         )
         self.run_button.clicked.connect(self._on_run_button_clicked)
-        self.stop_button = QPushButton("Stop")
+        self.stop_button = QPushButton(self.tr("Stop"))
         self.stop_button.setEnabled(False)
         self.stop_button.clicked.connect(self.stop_requested)
         self.header.addWidget(self.choice, 1)
@@ -69,7 +77,7 @@ class QtComparePlot(PlotPanel):
         self.status.setStyleSheet(f"color: {self.colours.caption}; padding-left: 4px;")
         self.layout().insertWidget(2, self.status)
         self.plot = self.canvas.addPlot()
-        style_plot(self.plot, left="loss (each step)", bottom="step")
+        style_plot(self.plot, left=self.tr("loss (each step)"), bottom=self.tr("step"))
         self.plot.setLogMode(y=True)
         self.ranges = FixedRanges(self.plot)
         self.curves: list[pg.PlotDataItem] = []
@@ -105,7 +113,7 @@ class QtComparePlot(PlotPanel):
             self._rebuild(0)
             self.ranges.forget()
             self.status.setText("")
-            self.show_hint(START_HINT)
+            self.show_hint(self.tr(START_HINT))
             return
         self.show_plot()
         if [run.label for run in runs] != self._run_labels:
@@ -119,16 +127,13 @@ class QtComparePlot(PlotPanel):
         self.ranges.set_x(0.0, nice_ceiling(max(run.step for run in runs)))
         self.ranges.set_log_y(*decade_span(losses))
         entries = [(self._legend_text(run), colour(i)) for i, run in enumerate(runs)]
-        text = ("Running — " if running else "Done — ") + legend_html(entries)
+        text = (self.tr("Running — ") if running else self.tr("Done — ")) + legend_html(entries)
         if text != self.status.text():
             self.status.setText(text)
 
-    @staticmethod
-    def _legend_text(run) -> str:
-        word = STATE_WORDS.get(run.state, "")
-        if word:
-            return f"{run.label} ({word} at step {run.step:,})"
-        return f"{run.label} (step {run.step:,})"
+    def _legend_text(self, run) -> str:
+        template = STATE_WORDS.get(run.state, QT_TRANSLATE_NOOP("QtComparePlot", "{0} (step {1})"))
+        return self.tr(template).format(run.label, f"{run.step:,}")
 
     def csv_text(self) -> str:
         cols: dict[str, list] = {"run": [], "step": [], "loss": []}

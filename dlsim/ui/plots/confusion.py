@@ -10,35 +10,41 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtWidgets import QComboBox, QGraphicsItem, QWidget
 
+from dlsim.engine.text import QT_TRANSLATE_NOOP
 from dlsim.engine.views.tables import table_csv
 from dlsim.ui.plots.base import PlotFeed, PlotPanel, header_label, style_plot
 
 # White for none of the row, dark blue for all of it (ColorBrewer Blues).
 BLUES = pg.ColorMap([0.0, 1.0], [(247, 251, 255), (8, 48, 107)])
 MAX_WRITTEN = 12  # classes up to which every cell has its count written in it
-SPLITS = (("train", "Training"), ("val", "Validation"))
+SPLITS = (
+    ("train", QT_TRANSLATE_NOOP("QtConfusionPlot", "Training")),
+    ("val", QT_TRANSLATE_NOOP("QtConfusionPlot", "Validation")),
+)
 
 
 class QtConfusionPlot(PlotPanel):
     """A k × k heat map of counts (shaded by the share of its row) with the counts written in,
     true classes down the side, predicted classes along the bottom."""
 
-    title = "Confusion"
+    title = QT_TRANSLATE_NOOP("Plots", "Confusion")
     file_stem = "confusion"
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.split = QComboBox()
         for key, label in SPLITS:
-            self.split.addItem(label, key)
-        self.split.setToolTip("Which samples are counted: the training or the validation split")
+            self.split.addItem(self.tr(label), key)
+        self.split.setToolTip(
+            self.tr("Which samples are counted: the training or the validation split")
+        )
         self.split.currentIndexChanged.connect(lambda _: self.mark_stale())
         self.caption = header_label()
         self.header.addWidget(self.split)
         self.header.addWidget(self.caption, 1)
         self.finish_header(stretch=False)
         self.plot = self.canvas.addPlot()
-        style_plot(self.plot, left="true class", bottom="predicted class")
+        style_plot(self.plot, left=self.tr("true class"), bottom=self.tr("predicted class"))
         self.plot.showGrid(x=False, y=False)
         self.plot.invertY(True)  # the first class at the top, as a matrix is written
         self.plot.setMouseEnabled(x=False, y=False)
@@ -71,15 +77,22 @@ class QtConfusionPlot(PlotPanel):
         if data is None or data.task != "multiclass":
             self._shown = None
             self.show_hint(
-                "The confusion matrix is for classification with more than two classes "
-                "(Iris, or gaussians and spiral with 3 or more classes)."
+                self.tr(
+                    "The confusion matrix is for classification with more than two classes "
+                    "(Iris, or gaussians and spiral with 3 or more classes)."
+                )
             )
             return
         result = self.confusion(feed)
         if result is None:
             self._shown = None
-            label = dict(SPLITS)[self.split_key].lower()
-            self.show_hint(f"The {label} confusion matrix appears once the network is measured.")
+            self.show_hint(
+                self.tr("The training confusion matrix appears once the network is measured.")
+                if self.split_key == "train"
+                else self.tr(
+                    "The validation confusion matrix appears once the network is measured."
+                )
+            )
             return
         self.show_plot()
         key = (result.counts.tobytes(), result.counts.shape, result.classes)
@@ -112,7 +125,7 @@ class QtConfusionPlot(PlotPanel):
             f"{name} {'—' if np.isnan(a) else f'{100 * a:.0f} %'}"
             for name, a in zip(result.classes, result.per_class_accuracy, strict=True)
         )
-        self.caption.setText(f"Accuracy per class: {per_class}")
+        self.caption.setText(self.tr("Accuracy per class: {0}").format(per_class))
 
     def csv_text(self) -> str:
         snap = self._feed.snapshot if self._feed is not None else None

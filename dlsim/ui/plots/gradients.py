@@ -13,6 +13,7 @@ import math
 import pyqtgraph as pg
 from PySide6.QtWidgets import QWidget
 
+from dlsim.engine.text import QT_TRANSLATE_NOOP
 from dlsim.engine.views.axes import decade_bars, decade_span, nice_ceiling
 from dlsim.engine.views.tables import table_csv
 from dlsim.ui.plots.base import (
@@ -34,24 +35,26 @@ MIN_LABEL_PX = 56  # room a bar needs for "h1 / 1.2e-05" under it
 class QtGradientsPlot(PlotPanel):
     """Per-layer gradient norm over time (log y) and the current values as bars."""
 
-    title = "Gradients"
+    title = QT_TRANSLATE_NOOP("Plots", "Gradients")
     file_stem = "gradients"
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        caption = header_label("‖∂loss/∂W‖ per layer")
+        caption = header_label(self.tr("‖∂loss/∂W‖ per layer"))
         caption.setToolTip(
-            "The L2 norm of each layer's parameter gradients, over time (top) and now (bars). "
-            "Early layers far below the late ones: vanishing gradients. Growing without bound: "
-            "exploding gradients."
+            self.tr(
+                "The L2 norm of each layer's parameter gradients, over time (top) and now (bars). "
+                "Early layers far below the late ones: vanishing gradients. Growing without "
+                "bound: exploding gradients."
+            )
         )
         self.header.addWidget(caption, 1)
         self.finish_header(stretch=False)
         self.time_plot = self.canvas.addPlot(row=0, col=0)
-        style_plot(self.time_plot, left="gradient norm", bottom="step")
+        style_plot(self.time_plot, left=self.tr("gradient norm"), bottom=self.tr("step"))
         self.time_plot.setLogMode(y=True)
         self.bar_plot = self.canvas.addPlot(row=1, col=0)
-        style_plot(self.bar_plot, left="latest")
+        style_plot(self.bar_plot, left=self.tr("latest"))
         self.bar_plot.setLogMode(y=True)  # axis labels only: the bars are drawn in decades
         self.bar_plot.setMouseEnabled(x=False, y=False)
         self.bar_plot.showGrid(x=False, y=True, alpha=0.15)
@@ -109,10 +112,12 @@ class QtGradientsPlot(PlotPanel):
             latest.append(last[1] if last is not None else math.nan)
             last_step = max(last_step, last[0] if last is not None else 0.0)
         if not self._layers:
-            self.show_hint("This network has no trainable layers, so there are no gradients.")
+            self.show_hint(
+                self.tr("This network has no trainable layers, so there are no gradients.")
+            )
             return
         if all(math.isnan(v) for v in latest):
-            self.show_hint("Press Step (→) or Run (Space): gradient norms appear here.")
+            self.show_hint(self.tr("Press Step (→) or Run (Space): gradient norms appear here."))
             return
         self.show_plot()
         self.time_ranges.set_x(0.0, nice_ceiling(last_step + 1))

@@ -14,6 +14,7 @@ import pyqtgraph as pg
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QCheckBox, QWidget
 
+from dlsim.engine.text import QT_TRANSLATE_NOOP
 from dlsim.engine.views.axes import decade_span, nice_ceiling, value_span
 from dlsim.engine.views.tables import table_csv
 from dlsim.ui.plots.base import (
@@ -30,15 +31,18 @@ from dlsim.ui.plots.base import (
 from dlsim.ui.plots.loss_overlay import PastOverlay
 
 LOSS_SERIES = (
-    ("loss", "batch", "#a0a0a0", 1),
-    ("train_loss", "training", colour(0), 1),
-    ("val_loss", "validation", colour(1), 1),
+    ("loss", QT_TRANSLATE_NOOP("QtLossPlot", "batch"), "#a0a0a0", 1),
+    ("train_loss", QT_TRANSLATE_NOOP("QtLossPlot", "training"), colour(0), 1),
+    ("val_loss", QT_TRANSLATE_NOOP("QtLossPlot", "validation"), colour(1), 1),
 )
 ACCURACY_SERIES = (
-    ("accuracy", "training", colour(0)),
-    ("val_accuracy", "validation", colour(1)),
+    ("accuracy", QT_TRANSLATE_NOOP("QtLossPlot", "training"), colour(0)),
+    ("val_accuracy", QT_TRANSLATE_NOOP("QtLossPlot", "validation"), colour(1)),
 )
-ACCURACY_TEXT = (("accuracy", "acc"), ("val_accuracy", "val acc"))
+ACCURACY_TEXT = (
+    ("accuracy", QT_TRANSLATE_NOOP("QtLossPlot", "acc")),
+    ("val_accuracy", QT_TRANSLATE_NOOP("QtLossPlot", "val acc")),
+)
 LOSS_NAMES = tuple(name for name, *_ in LOSS_SERIES)
 CLASSIFICATION = ("binary", "multiclass")
 
@@ -51,19 +55,23 @@ def _unbroken(text: str) -> str:
 class QtLossPlot(PlotPanel):
     """Training and validation loss (linear or log y) with accuracy below for classifiers."""
 
-    title = "Loss"
+    title = QT_TRANSLATE_NOOP("Plots", "Loss")
     file_stem = "loss"
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.log_box = QCheckBox("log y")
+        self.log_box = QCheckBox(self.tr("log y"))
         self.log_box.setChecked(True)
-        self.log_box.setToolTip("Logarithmic loss axis: late, small improvements stay visible")
+        self.log_box.setToolTip(
+            self.tr("Logarithmic loss axis: late, small improvements stay visible")
+        )
         self.log_box.toggled.connect(self._on_log_box_toggled)
-        self.log_steps_box = QCheckBox("log step")
+        self.log_steps_box = QCheckBox(self.tr("log step"))
         self.log_steps_box.setToolTip(
-            "Logarithmic step axis: the first hundred steps get as much room as the next "
-            "thousands (an overfitting run's late rise in validation loss stays visible)"
+            self.tr(
+                "Logarithmic step axis: the first hundred steps get as much room as the next "
+                "thousands (an overfitting run's late rise in validation loss stays visible)"
+            )
         )
         self.log_steps_box.toggled.connect(self._on_log_steps_box_toggled)
         # One wrapping line names each curve by its colour with its latest value, on a row of
@@ -77,19 +85,19 @@ class QtLossPlot(PlotPanel):
         self._plain = ""
 
         self.loss_plot = self.canvas.addPlot(row=0, col=0)
-        style_plot(self.loss_plot, left="loss")
+        style_plot(self.loss_plot, left=self.tr("loss"))
         self.loss_plot.setLogMode(y=True)
         self.curves: dict[str, Curve] = {}
         for name, label, pen_colour, width in LOSS_SERIES:
             self.curves[name] = self._curve(self.loss_plot, pen_colour, width, label)
         self.acc_plot = pg.PlotItem()
-        style_plot(self.acc_plot, left="accuracy", bottom="step")
+        style_plot(self.acc_plot, left=self.tr("accuracy"), bottom=self.tr("step"))
         self.acc_plot.setXLink(self.loss_plot)
         self.acc_plot.setMaximumHeight(150)
         for name, label, pen_colour in ACCURACY_SERIES:
             self.curves[name] = self._curve(self.acc_plot, pen_colour, 1, label)
         self._acc_shown = False
-        self.loss_plot.setLabel("bottom", "step", color=self.colours.text)
+        self.loss_plot.setLabel("bottom", self.tr("step"), color=self.colours.text)
         self._markers: list[pg.InfiniteLine] = []
         self._version = -1
         self.ranges = FixedRanges(self.loss_plot)
@@ -113,7 +121,7 @@ class QtLossPlot(PlotPanel):
             self.loss_plot.showAxis("bottom")
         else:
             self.canvas.ci.removeItem(self.acc_plot)
-            self.loss_plot.setLabel("bottom", "step", color=self.colours.text)
+            self.loss_plot.setLabel("bottom", self.tr("step"), color=self.colours.text)
 
     def _on_log_steps_box_toggled(self, on: bool) -> None:
         self.loss_plot.setLogMode(x=on)
@@ -143,7 +151,9 @@ class QtLossPlot(PlotPanel):
         last_loss = history.last("loss")  # once: the history may be cleared meanwhile
         if last_loss is None and feed.latest is None and not feed.branches:
             # no step yet: a lone initial point plots badly
-            self.show_hint("Press Run (Space) or Step (→) to train; the loss appears here.")
+            self.show_hint(
+                self.tr("Press Run (Space) or Step (→) to train; the loss appears here.")
+            )
             for curve in self.curves.values():
                 curve.setData([], [])
             self._set_markers([])
@@ -195,11 +205,11 @@ class QtLossPlot(PlotPanel):
             return
         self._legend_key = key
         entries = [
-            (f"{label} {values[n]}" if n in values else label, c)
+            (f"{self.tr(label)} {values[n]}" if n in values else self.tr(label), c)
             for n, label, c, _w in LOSS_SERIES
             if n in names
         ]
-        extra = [f"{label} {values[n]}" for n, label in ACCURACY_TEXT if n in values]
+        extra = [f"{self.tr(label)} {values[n]}" for n, label in ACCURACY_TEXT if n in values]
         self._plain = " · ".join([name for name, _c in entries] + extra)
         keep = [(_unbroken(name), c) for name, c in entries]  # break between entries only
         html_parts = ([legend_html(keep)] if keep else []) + [_unbroken(t) for t in extra]
@@ -214,7 +224,7 @@ class QtLossPlot(PlotPanel):
             line = pg.InfiniteLine(
                 angle=90,
                 pen=pg.mkPen("#d62728", width=1, style=pg.QtCore.Qt.PenStyle.DashLine),
-                label="diverged",
+                label=self.tr("diverged"),
                 labelOpts={"position": 0.9, "color": "#d62728"},
             )
             self.loss_plot.addItem(line)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import pyqtgraph as pg
 from PySide6.QtWidgets import QGraphicsItem, QWidget
 
+from dlsim.engine.text import QT_TRANSLATE_NOOP
 from dlsim.engine.views.layouts import weight_mosaic
 from dlsim.engine.views.tables import table_csv, weight_rows
 from dlsim.ui.plots.base import PlotFeed, PlotPanel, header_label, style_plot
@@ -17,19 +18,22 @@ from dlsim.ui.plots.base import PlotFeed, PlotPanel, header_label, style_plot
 # ColorBrewer RdBu: blue negative, white zero, red positive.
 DIVERGING = pg.ColorMap([0.0, 0.5, 1.0], [(33, 102, 172), (247, 247, 247), (178, 24, 43)])
 MAX_SIDE = 64  # a kernel with more inputs or units than this is too big to read as a matrix
-CAPTION = "Dense kernels W: rows = inputs, columns = units; blue < 0 < red, scaled per layer"
+CAPTION = QT_TRANSLATE_NOOP(
+    "QtWeightsPlot",
+    "Dense kernels W: rows = inputs, columns = units; blue < 0 < red, scaled per layer",
+)
 
 
 class QtWeightsPlot(PlotPanel):
     """The Dense kernels small enough to read, side by side as one heat-map image (one image,
     not one plot per layer, so a deep network costs no more to redraw than a shallow one)."""
 
-    title = "Weights"
+    title = QT_TRANSLATE_NOOP("Plots", "Weights")
     file_stem = "weights"
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.caption = header_label(CAPTION)
+        self.caption = header_label(self.tr(CAPTION))
         self.header.addWidget(self.caption, 1)
         self.finish_header(stretch=False)
         self.plot = self.canvas.addPlot()
@@ -63,8 +67,10 @@ class QtWeightsPlot(PlotPanel):
         self._skipped = [layer.node_id for layer in dense if layer not in small]
         self.boxes = {}
         self._shape = ()
-        note = f"  (too big to show: {', '.join(self._skipped)})" if self._skipped else ""
-        self.caption.setText(CAPTION + note)
+        note = ""
+        if self._skipped:
+            note = self.tr("  (too big to show: {0})").format(", ".join(self._skipped))
+        self.caption.setText(self.tr(CAPTION) + note)
 
     def _label(self, boxes: list[tuple[int, int, int, int]]) -> None:
         """Name each kernel above its tile (done when the tiles move, not every frame)."""
@@ -85,12 +91,14 @@ class QtWeightsPlot(PlotPanel):
         self._serial = snap.serial if snap is not None else -1
         params = snap.params if snap is not None else None
         if not feed.layers or params is None:
-            self.show_hint("Weights appear once the network is built.")
+            self.show_hint(self.tr("Weights appear once the network is built."))
             return
         if not self._ids:
             self.show_hint(
-                "Weights: no Dense layer is small enough to show as a matrix "
-                f"(at most {MAX_SIDE} inputs and units)."
+                self.tr(
+                    "Weights: no Dense layer is small enough to show as a matrix "
+                    "(at most {0} inputs and units)."
+                ).format(MAX_SIDE)
             )
             return
         self.show_plot()
