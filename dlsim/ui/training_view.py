@@ -18,6 +18,7 @@ from dlsim.engine.errors import DlsimError
 from dlsim.engine.live.stall import chance_accuracy
 from dlsim.engine.training.experiment import DATA_KEYS, Experiment, training_data
 from dlsim.engine.views.boundary import BoundaryGrid, boundary_grid
+from dlsim.engine.views.curve import CurveGrid, curve_grid
 from dlsim.ui.plots.base import LayerInfo
 
 if TYPE_CHECKING:
@@ -28,12 +29,13 @@ BOUNDARY_RESOLUTION = 40  # grid points a side: 1600 predictions per publish
 
 @dataclass(frozen=True, eq=False)
 class DataView:
-    """The open document's data set (None when its settings cannot draw one) and, for 2-D data,
-    the grid the decision boundary is predicted on."""
+    """The open document's data set (None when its settings cannot draw one) and the points the
+    training process predicts for the boundary plot: the decision plane's grid for 2-D data,
+    the x grid of the network's curve for data with one input and one output."""
 
     source: tuple  # the settings it was drawn from: (dataset, seed, dtype, base folder)
     dataset: Any  # dlsim.engine.training.datasets.Dataset | None
-    grid: BoundaryGrid | None
+    grid: BoundaryGrid | CurveGrid | None
 
     @property
     def seed(self) -> int | None:
@@ -60,6 +62,8 @@ def data_view(document: Document, previous: DataView | None = None) -> DataView:
     grid = None
     if dataset.x_train.shape[1] == 2:
         grid = boundary_grid([dataset.x_train, dataset.x_val], BOUNDARY_RESOLUTION)
+    elif dataset.x_train.shape[1] == 1 and dataset.y_train.shape[1] == 1:
+        grid = curve_grid([dataset.x_train, dataset.x_val], [dataset.y_train, dataset.y_val])
     return DataView(source, dataset, grid)
 
 

@@ -49,6 +49,7 @@ class Workbench(QObject):
 
     def __init__(self, window: QMainWindow) -> None:
         super().__init__(window)
+        from dlsim.ui.panels.data_controls import DataControls
         from dlsim.ui.panels.run_controls import RunControls
         from dlsim.ui.panels.training_panel import TrainingPanel
         from dlsim.ui.plots.activations import QtActivationsPlot
@@ -80,6 +81,9 @@ class Workbench(QObject):
             self.controller.add_panel(plot)
         self.plots["landscape"].attach(self.controller)
         self.plots["neurons"].document = window.document
+        boundary = self.plots["boundary"]
+        self.data_controls = DataControls(window.document, boundary.prefs)
+        boundary.add_controls(self.data_controls)
         compare = self.plots["compare"]
         compare.comparison_requested.connect(self.controller.start_comparison)
         compare.stop_requested.connect(self.controller.stop_comparison)

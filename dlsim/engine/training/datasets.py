@@ -24,7 +24,19 @@ from dlsim.engine.training import csv_data, function_data, table_data, toy_data
 from dlsim.engine.training.augmentation import augment
 from dlsim.engine.training.data_arrays import MAX_SAMPLES, Dataset, Parts
 
-__all__ = ["HELP", "MAX_SAMPLES", "SCHEMA", "TYPE", "TYPES", "Dataset", "augment", "make_dataset"]
+__all__ = [
+    "HELP",
+    "MAX_SAMPLES",
+    "SCHEMA",
+    "TYPE",
+    "TYPES",
+    "Dataset",
+    "augment",
+    "data_stream",
+    "make_dataset",
+]
+
+MAX_DATA_SEED = 2**32 - 1
 
 TYPES: tuple[str, ...] = (
     "inline",
@@ -155,6 +167,11 @@ def _classes() -> Param:
     )
 
 
+def _data_seed() -> Param:
+    help = "Which draw of the samples (0: the seed's own); the network's initial weights stay."
+    return Param("seed", "int", 0, help, 0, MAX_DATA_SEED, label="Data seed")
+
+
 def _standardize(default: bool) -> Param:
     help = QT_TRANSLATE_NOOP(
         "Param", "Shift and scale each feature to mean 0, std 1 (statistics of the train split)."
@@ -192,15 +209,16 @@ SCHEMA: dict[str, tuple[Param, ...]] = {
             label=QT_TRANSLATE_NOOP("Param", "Gate"),
         ),
     ),
-    "circle": (_n(200), _noise(0.1), _val_split(0.2)),
-    "xor": (_n(200), _noise(0.1), _val_split(0.2)),
-    "gaussians": (_n(200), _noise(0.1), _val_split(0.2), _classes()),
-    "spiral": (_n(200), _noise(0.1), _val_split(0.2), _classes()),
-    "moons": (_n(200), _noise(0.1), _val_split(0.2)),
+    "circle": (_n(200), _noise(0.1), _val_split(0.2), _data_seed()),
+    "xor": (_n(200), _noise(0.1), _val_split(0.2), _data_seed()),
+    "gaussians": (_n(200), _noise(0.1), _val_split(0.2), _classes(), _data_seed()),
+    "spiral": (_n(200), _noise(0.1), _val_split(0.2), _classes(), _data_seed()),
+    "moons": (_n(200), _noise(0.1), _val_split(0.2), _data_seed()),
     "function": (
         _n(200),
         _noise(0.1),
         _val_split(0.2),
+        _data_seed(),
         Param(
             "function",
             "choice",
@@ -211,9 +229,9 @@ SCHEMA: dict[str, tuple[Param, ...]] = {
             choice_labels=function_data.FUNCTION_LABELS,
         ),
     ),
-    "regression_1d": (_n(30), _noise(0.2), _val_split(0.5)),
-    "regression_plane": (_n(200), _noise(0.1), _val_split(0.2)),
-    "regression_gaussians": (_n(200), _noise(0.1), _val_split(0.2)),
+    "regression_1d": (_n(30), _noise(0.2), _val_split(0.5), _data_seed()),
+    "regression_plane": (_n(200), _noise(0.1), _val_split(0.2), _data_seed()),
+    "regression_gaussians": (_n(200), _noise(0.1), _val_split(0.2), _data_seed()),
     "iris": (_val_split(0.2), _standardize(True)),
     "csv": (
         Param(
@@ -312,6 +330,21 @@ def _resolve(kind: str, spec: Mapping) -> dict[str, Any]:
     return {
         name: p.coerce(spec.get(name, p.default), f"dataset '{name}'") for name, p in schema.items()
     }
+
+
+def data_stream(spec: Mapping, stream: np.random.SeedSequence) -> np.random.SeedSequence:
+    """The seed stream a data set is drawn from: `stream` itself for data seed 0 (or a type
+    without one), else its child number `seed` — a fresh draw that leaves the weights alone."""
+    kind = spec.get("type") if isinstance(spec, Mapping) else None
+    if not isinstance(kind, str) or "seed" not in spec:
+        return stream  # make_dataset says what is wrong with a bad spec
+    schema = {p.name: p for p in SCHEMA.get(kind, ())}
+    if "seed" not in schema:
+        return stream
+    redraw = schema["seed"].coerce(spec["seed"], "dataset 'seed'")
+    if not redraw:
+        return stream
+    return np.random.SeedSequence(stream.entropy, spawn_key=(*stream.spawn_key, redraw))
 
 
 _BUILDERS: dict[str, Callable[..., Parts]] = {

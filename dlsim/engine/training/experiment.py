@@ -41,7 +41,7 @@ def seed_streams(seed: int) -> list[np.random.SeedSequence]:
 def training_data(cfg: dict[str, Any], base_dir: str | os.PathLike[str] | None = None):
     """The data set normalized training settings `cfg` draw (from the seed's data stream): the
     one an experiment of them trains on, for views that show it without building one."""
-    data_ss = seed_streams(cfg["seed"])[0]
+    data_ss = datasets.data_stream(cfg["dataset"], seed_streams(cfg["seed"])[0])
     base = Path(base_dir) if base_dir is not None else None
     return datasets.make_dataset(
         cfg["dataset"], np.random.default_rng(data_ss), dtype=np.dtype(cfg["dtype"]), base_dir=base

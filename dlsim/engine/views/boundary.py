@@ -50,11 +50,14 @@ def boundary_grid(
     )
 
 
-def boundary_image(pred: np.ndarray, resolution: int) -> tuple[np.ndarray, tuple[float, float]]:
+def boundary_image(
+    pred: np.ndarray, resolution: int, discrete: bool = False
+) -> tuple[np.ndarray, tuple[float, float]]:
     """The network's output over a grid as an image (rows = y) and its colour levels.
 
     One output: the output itself, levels [0, 1] when it looks like a probability. Several
-    outputs: the winning class index, levels [0, k − 1].
+    outputs: the winning class index, levels [0, k − 1]. `discrete` paints one output in two
+    colours only, split at the middle of its levels (0.5 for a probability: the class decided).
     """
     pred = np.asarray(pred, dtype=np.float64)
     if pred.ndim != 2 or pred.shape[0] != resolution * resolution:
@@ -72,7 +75,10 @@ def boundary_image(pred: np.ndarray, resolution: int) -> tuple[np.ndarray, tuple
             levels = (float(finite.min()), float(max(finite.max(), finite.min() + 1e-9)))
         else:
             levels = (0.0, 1.0)
-        return np.nan_to_num(img, nan=levels[0]), levels
+        img = np.nan_to_num(img, nan=levels[0])
+        if discrete:
+            img = np.where(img > 0.5 * (levels[0] + levels[1]), levels[1], levels[0])
+        return img, levels
     img = pred.argmax(axis=1).reshape(resolution, resolution).astype(np.float64)
     return img, (0.0, float(pred.shape[1] - 1))
 

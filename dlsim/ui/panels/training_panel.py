@@ -10,7 +10,6 @@ values in place and rebuilding a group's rows only when its Params change.
 
 from __future__ import annotations
 
-import copy
 from typing import Any
 
 from PySide6.QtWidgets import (
@@ -28,6 +27,7 @@ from dlsim.engine.nn import graph_edits, optimizer_choices, optimizers
 from dlsim.engine.nn.params import Param
 from dlsim.engine.text import QT_TRANSLATE_NOOP, translate
 from dlsim.engine.training import datasets, settings
+from dlsim.ui.panels import data_edits
 from dlsim.ui.panels.param_form import ParamForm, edit_text, make_editor
 from dlsim.ui.panels.run_controls import MessageBanner
 
@@ -201,12 +201,19 @@ class TrainingPanel(QWidget):
 
     def _on_dataset_type_edited(self, _name: str, kind: str, _key: object) -> None:
         if kind != self.document.training["dataset"]["type"]:
-            self._commit({"dataset": {"type": kind}}, self.tr("Use the {0} data set").format(kind))
+            self._guarded(data_edits.choose_dataset, self.document, {"type": kind})
 
     def _on_dataset_param_edited(self, name: str, value: Any, merge_key: object) -> None:
-        data = {**copy.deepcopy(self.document.training["dataset"]), name: value}
         param = next(p for p in self.dataset_form.params if p.name == name)
-        self._commit({"dataset": data}, edit_text(param, value), merge_key)
+        self._guarded(data_edits.set_dataset_value, self.document, param, value, merge_key)
+
+    def _guarded(self, edit, *args: Any) -> None:
+        """A data-set edit (`data_edits`); a refused value is explained, not kept."""
+        try:
+            edit(*args)
+        except DlsimError as exc:
+            self.banner.show_message(str(exc), None)
+            self.load()
 
     def _on_optimizer_chosen(self, _name: str, choice: str, _key: object) -> None:
         config = optimizer_choices.switch_optimizer(self.document.training["optimizer"], choice)

@@ -2,7 +2,10 @@
 
 For a 2-D data set the session predicts a grid of points at each publish; this view shows that
 as a heat map (the probability of class 1, or the winning class for several classes) and the
-training points (filled) and validation points (hollow) coloured by their true class.
+training points (filled) and validation points (hollow) coloured by their true class. For data
+with one input and one output it shows the network's curve over x instead (`curve_view`). The
+data controls (`panels.data_controls`) sit in a column beside it; whether the validation points
+show and whether the map is discretized are their `DataViewPrefs`.
 """
 
 from __future__ import annotations
@@ -10,12 +13,16 @@ from __future__ import annotations
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QRectF
-from PySide6.QtWidgets import QGraphicsItem, QWidget
+from PySide6.QtWidgets import QGraphicsItem, QHBoxLayout, QToolButton, QWidget
 
 from dlsim.engine.text import QT_TRANSLATE_NOOP
-from dlsim.engine.views.boundary import boundary_image, class_labels
+from dlsim.engine.views.boundary import BoundaryGrid, boundary_image, class_labels
+from dlsim.engine.views.curve import CurveGrid
 from dlsim.engine.views.tables import table_csv
+from dlsim.ui.dock_layout import app_settings
+from dlsim.ui.panels.data_controls import DataViewPrefs
 from dlsim.ui.plots.base import PlotFeed, PlotPanel, colour, header_label, style_plot
+from dlsim.ui.plots.curve_view import POINT_COLOUR, CurveLayer
 
 # Light blue (class 0) → white (undecided) → light red (class 1): the points on top stay readable.
 BINARY_MAP = pg.ColorMap([0.0, 0.5, 1.0], [(110, 150, 215), (255, 255, 255), (230, 120, 110)])
@@ -44,10 +51,20 @@ class QtBoundaryPlot(PlotPanel):
     file_stem = "decision_boundary"
     uses_boundary = True
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, prefs: DataViewPrefs | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.prefs = prefs if prefs is not None else DataViewPrefs(self)
+        self.prefs.changed.connect(self._on_prefs_changed)
+        self.controls: QWidget | None = None
         self.caption = header_label()
         self.header.addWidget(self.caption, 1)
+        self.data_button = QToolButton()
+        self.data_button.setText(self.tr("Data"))
+        self.data_button.setCheckable(True)
+        self.data_button.setToolTip(self.tr("Show or hide the data controls beside the plot"))
+        self.data_button.toggled.connect(self._on_data_button_toggled)
+        self.data_button.hide()  # until controls are added
+        self.header.addWidget(self.data_button)
         self.finish_header(stretch=False)
         self.plot = self.canvas.addPlot()
         style_plot(self.plot, left="x2", bottom="x1")
@@ -63,6 +80,7 @@ class QtBoundaryPlot(PlotPanel):
             # them as a pixmap instead of re-rendering every marker in Python at each repaint
             points.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
             self.plot.addItem(points)
+        self.curve = CurveLayer(self.plot)
         self._dataset = None
         self._grid = None
         self._serial = -1
@@ -87,25 +105,22 @@ class QtBoundaryPlot(PlotPanel):
         if data is None:
             self.show_hint(self.tr("No data set yet."))
             return
-        if data.x_train.shape[1] != 2:
+        grid = feed.boundary_grid
+        if isinstance(grid, CurveGrid):
+            self._draw_curve(grid, snap)
+            return
+        if data.x_train.shape[1] != 2 or not isinstance(grid, BoundaryGrid):
             n = data.x_train.shape[1]
             self.show_hint(
-                (
-                    self.tr(
-                        "Decision boundary: 2-D data sets only (circle, xor, gaussians, spiral, "
-                        "moons, truth tables). This data set has {0} feature."
-                    )
-                    if n == 1
-                    else self.tr(
-                        "Decision boundary: 2-D data sets only (circle, xor, gaussians, spiral, "
-                        "moons, truth tables). This data set has {0} features."
-                    )
-                ).format(n)
+                self.tr(
+                    "Decision boundary: 2-D data sets only (circle, xor, gaussians, spiral, "
+                    "moons, function, truth tables), or a curve for one input and one output. "
+                    "This data set has {0} features and {1} outputs."
+                ).format(n, data.y_train.shape[1])
             )
             return
         self.show_plot()
-        grid = feed.boundary_grid
-        if grid is not self._grid and grid is not None:
+        if grid is not self._grid:
             self._grid = grid
             self._rect_for = None
             x0, x1, y0, y1 = grid.extent
@@ -117,7 +132,7 @@ class QtBoundaryPlot(PlotPanel):
             return
         if boundary.shape[0] != self._grid.points.shape[0]:
             return  # a grid from before the data set changed; the next publish brings the new one
-        img, levels = boundary_image(boundary, self._grid.resolution)
+        img, levels = boundary_image(boundary, self._grid.resolution, self.prefs.discretize)
         k = boundary.shape[1]
         if k != self._outputs:
             self._outputs = k
@@ -132,21 +147,32 @@ class QtBoundaryPlot(PlotPanel):
             x0, x1, y0, y1 = self._grid.extent
             self.image.setRect(QRectF(x0, y0, x1 - x0, y1 - y0))
 
+    def _draw_curve(self, grid: CurveGrid, snap) -> None:
+        """1-D mode: the network's output over x through the data points."""
+        self.show_plot()
+        if grid is not self._grid:
+            self._grid = grid
+            self.curve.set_grid(grid)
+            self.canvas.setToolTip(self.tr("Points: the data. Red line: the network's output."))
+        self.curve.set_values(snap.boundary if snap is not None else None)
+
     def _set_points(self, data) -> None:
-        """A new data set: its points (2-D only), its axis names and the legend's counts; the map
-        of the last one goes."""
+        """A new data set: its points (2-D, or x against y for 1-D), its axis names and the
+        legend's counts; the map (or curve) of the last one goes."""
         self._dataset = data
+        self._grid = None
         self.image.clear()
+        self.curve.set_values(None)
         if data is None:
             self.caption.setText("")
             return
-        n_val = data.x_val.shape[0]
-        nbsp = "\u00a0"  # wrap between the two entries, never inside one
-        train, val = self.tr("training"), self.tr("validation")
-        self.caption.setText(
-            f"●{nbsp}{train}{nbsp}({data.x_train.shape[0]})"
-            + (f"{nbsp}{nbsp} ○{nbsp}{val}{nbsp}({n_val})" if n_val else "")
-        )
+        self._show_caption()
+        one_d = data.x_train.shape[1] == 1 and data.y_train.shape[1] == 1
+        self.image.setVisible(not one_d)
+        self.curve.show(one_d)
+        if one_d:
+            self._set_curve_points(data)
+            return
         if data.x_train.shape[1] != 2:
             return
         train = class_labels(data.y_train)
@@ -160,14 +186,74 @@ class QtBoundaryPlot(PlotPanel):
             pos=data.x_train, brush=[brushes[k] for k in train], pen=pg.mkPen("w", width=1)
         )
         self.val_points.setData(pos=data.x_val, pen=[pens[k] for k in val], brush=None)
+        self.val_points.setVisible(self.prefs.show_validation)
         names = data.feature_names
         self.plot.setLabel("bottom", names[0], color=self.colours.text)
         self.plot.setLabel("left", names[1], color=self.colours.text)
+
+    def _set_curve_points(self, data) -> None:
+        """1-D data: each sample at (x, y); a classifier's coloured by class, targets in blue."""
+        if data.task == "regression":
+            train_brush, val_pen = pg.mkBrush(POINT_COLOUR), pg.mkPen(POINT_COLOUR, width=2)
+        else:
+            colours = [_class_colour(k, 2) for k in range(2)]
+            train_brush = [pg.mkBrush(colours[k]) for k in class_labels(data.y_train)]
+            val_pen = [pg.mkPen(colours[k], width=2) for k in class_labels(data.y_val)]
+        self.train_points.setData(
+            x=data.x_train[:, 0], y=data.y_train[:, 0], brush=train_brush, pen=pg.mkPen("w")
+        )
+        self.val_points.setData(x=data.x_val[:, 0], y=data.y_val[:, 0], pen=val_pen, brush=None)
+        self.val_points.setVisible(self.prefs.show_validation)
+        self.plot.setLabel("bottom", data.feature_names[0], color=self.colours.text)
+        self.plot.setLabel("left", data.target_names[0], color=self.colours.text)
+
+    def _show_caption(self) -> None:
+        data = self._dataset
+        if data is None:
+            return
+        nbsp = "\u00a0"  # wrap between the entries, never inside one
+        n_val = data.x_val.shape[0]
+        text = self.tr("●{0}training{0}({1})").format(nbsp, data.x_train.shape[0])
+        if n_val and self.prefs.show_validation:
+            text += nbsp * 2 + self.tr(" ○{0}validation{0}({1})").format(nbsp, n_val)
+        self.caption.setText(text)
+
+    # --- the data controls and the view preferences -------------------------------------------
+
+    def add_controls(self, controls: QWidget) -> None:
+        """Put the data controls in a column left of the plot; the header's Data button shows or
+        hides them (remembered in QSettings)."""
+        self.controls = controls
+        self.canvas.setMinimumWidth(110)  # the column takes room; the dock stays as narrow
+        outer = self.layout()
+        outer.removeWidget(self.stack)
+        row = QHBoxLayout()
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(2)
+        row.addWidget(controls)
+        row.addWidget(self.stack, 1)
+        outer.addLayout(row, 1)
+        shown = app_settings().value("data_view/controls", True) in (True, "true", "1", 1)
+        self.data_button.show()
+        self.data_button.setChecked(shown)
+        controls.setVisible(shown)
+
+    def _on_data_button_toggled(self, on: bool) -> None:
+        if self.controls is not None:
+            self.controls.setVisible(on)
+            app_settings().setValue("data_view/controls", bool(on))
+
+    def _on_prefs_changed(self) -> None:
+        self.val_points.setVisible(self.prefs.show_validation)
+        self._show_caption()
+        self.mark_stale()  # the map again, discretized or not
 
     def csv_text(self) -> str:
         feed = self._feed
         snap = feed.snapshot if feed is not None else None
         grid = self._grid
+        if isinstance(grid, CurveGrid):
+            return table_csv(self.curve.csv_columns(snap.boundary if snap is not None else None))
         if snap is None or snap.boundary is None or grid is None:
             return table_csv({"x1": [], "x2": [], "output": []})
         if snap.boundary.shape[0] != grid.points.shape[0]:

@@ -45,3 +45,15 @@ def test_boundary_image_of_several_outputs_is_the_winning_class():
 def test_class_labels_threshold_one_column_and_argmax_several():
     assert class_labels(np.array([[0.2], [0.9]])).tolist() == [0, 1]
     assert class_labels(np.array([[0, 1, 0], [1, 0, 0]])).tolist() == [1, 0]
+
+
+def test_a_discretized_map_has_two_colours_split_at_the_middle_of_its_levels():
+    pred = np.array([[0.1], [0.49], [0.51], [0.9]])
+    img, levels = boundary_image(pred, 2, discrete=True)
+    assert levels == (0.0, 1.0)
+    np.testing.assert_array_equal(img, [[0.0, 0.0], [1.0, 1.0]])
+    values = np.array([[-3.0], [-0.5], [0.5], [1.0]])  # a regression map: split at -1
+    img, levels = boundary_image(values, 2, discrete=True)
+    np.testing.assert_array_equal(img, [[levels[0], levels[1]], [levels[1], levels[1]]])
+    smooth, _ = boundary_image(pred, 2)
+    np.testing.assert_array_equal(smooth.ravel(), pred[:, 0])
