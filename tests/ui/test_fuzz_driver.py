@@ -23,6 +23,7 @@ def _boom() -> None:
 def test_every_area_registers_its_actions():
     names = {a.name for a in all_actions()}
     assert {"open_example", "add_layer", "training_setting", "lesson", "export"} <= names
+    assert "data_controls" in names
 
 
 def test_a_failure_names_its_seed_and_replays_from_the_list(fuzz_window, tmp_path):  # noqa: F811

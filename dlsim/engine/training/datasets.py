@@ -168,8 +168,11 @@ def _classes() -> Param:
 
 
 def _data_seed() -> Param:
-    help = "Which draw of the samples (0: the seed's own); the network's initial weights stay."
-    return Param("seed", "int", 0, help, 0, MAX_DATA_SEED, label="Data seed")
+    help = QT_TRANSLATE_NOOP(
+        "Param", "Which draw of the samples (0: the seed's own); the initial weights stay."
+    )
+    label = QT_TRANSLATE_NOOP("Param", "Data seed")
+    return Param("seed", "int", 0, help, 0, MAX_DATA_SEED, label=label)
 
 
 def _standardize(default: bool) -> Param:

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from dlsim.engine.errors import DlsimError
+from dlsim.engine.text import translate
 
 CURVE_POINTS = 200
 
@@ -51,9 +52,13 @@ def curve_grid(
     xs = np.concatenate([np.asarray(a, dtype=np.float64) for a in x])
     ys = np.concatenate([np.asarray(a, dtype=np.float64) for a in y])
     if xs.ndim != 2 or xs.shape[1] != 1 or ys.ndim != 2 or ys.shape[1] != 1:
-        raise DlsimError("a curve view needs data with one input and one output")
+        raise DlsimError(
+            translate("curve", "a curve view needs data with one input and one output")
+        )
     if resolution < 2:
-        raise DlsimError(f"the curve needs at least 2 points, not {resolution}")
+        raise DlsimError(
+            translate("curve", "the curve needs at least 2 points, not {0}").format(resolution)
+        )
     x0, x1 = _span(xs[:, 0], margin, 1.0)
     y0, y1 = _span(ys[:, 0], margin, 1.0)
     points = np.linspace(x0, x1, resolution)[:, None]

@@ -21,7 +21,8 @@ PICTURE_SEED = 0
 
 @dataclass(frozen=True)
 class Picture:
-    """One data set to pick: `spec` is what the document's "dataset" becomes (before defaults)."""
+    """One data set to pick: `spec` is what the document's "dataset" becomes (before defaults);
+    `label` and `help` are marked engine texts (`dlsim.engine.text`), translated where shown."""
 
     key: str
     spec: dict[str, Any]
@@ -35,12 +36,12 @@ _FUNCTION = next(p for p in datasets.SCHEMA["function"] if p.name == "function")
 def _pictures() -> tuple[Picture, ...]:
     out = []
     for kind in ("circle", "xor", "gaussians", "spiral", "moons"):
-        out.append(Picture(kind, {"type": kind}, kind, datasets.HELP[kind]))
+        out.append(Picture(kind, {"type": kind}, datasets.LABELS[kind], datasets.HELP[kind]))
     for name, label in zip(_FUNCTION.choices, _FUNCTION.choice_labels, strict=True):
-        help = f"{datasets.HELP['function']} Here: {label}."
-        out.append(Picture(f"function_{name}", {"type": "function", "function": name}, label, help))
+        spec = {"type": "function", "function": name}
+        out.append(Picture(f"function_{name}", spec, label, datasets.HELP["function"]))
     for kind in ("regression_1d", "regression_plane", "regression_gaussians"):
-        out.append(Picture(kind, {"type": kind}, kind.replace("_", " "), datasets.HELP[kind]))
+        out.append(Picture(kind, {"type": kind}, datasets.LABELS[kind], datasets.HELP[kind]))
     return tuple(out)
 
 

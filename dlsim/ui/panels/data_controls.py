@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from dlsim.engine.errors import DlsimError
+from dlsim.engine.text import translate
 from dlsim.engine.training import datasets
 from dlsim.engine.views.thumbnails import PICTURES, Picture, matching_picture, thumbnail
 from dlsim.ui.dock_layout import app_settings
@@ -168,7 +169,8 @@ class DataControls(QScrollArea):
             button.setAutoRaise(True)
             button.setIcon(picture_icon(picture))
             button.setIconSize(QSize(PICTURE_PX, PICTURE_PX))
-            button.setToolTip(f"<b>{picture.label}</b><br>{picture.help}")
+            label = translate("Param", picture.label)
+            button.setToolTip(f"<b>{label}</b><br>{translate('Param', picture.help)}")
             button.clicked.connect(lambda _=False, p=picture: self.pick(p.key))
             grid.addWidget(button, i // PICTURE_COLUMNS, i % PICTURE_COLUMNS)
             self.picture_buttons[picture.key] = button
