@@ -39,6 +39,7 @@ from dlsim.ui.plots.base import plot_colours
 PICTURE_PX = 32  # a picture's side
 PICTURE_COLUMNS = 2
 SHOWN_PARAMS = ("n", "noise", "val_split")  # the rest stay in the Training panel
+STAND_IN = {p.name: p for p in datasets.SCHEMA["circle"]}  # for a data set without one of them
 LOW, HIGH = QColor(42, 92, 170), QColor(192, 57, 43)  # class 0 / low value, class 1 / high
 CLASS_COLOURS = ("#2a5caa", "#c0392b", "#2ca02c", "#ff7f0e", "#9467bd")
 _ICONS: dict[str, QIcon] = {}
@@ -124,10 +125,6 @@ class DataControls(QScrollArea):
         self.form.form.setVerticalSpacing(2)
         self.form.edited.connect(self._on_form_edited)
         column.addWidget(self.form)
-        self.no_params = QLabel(self.tr("This data set has no noise or size to set."))
-        self.no_params.setWordWrap(True)
-        self.no_params.setStyleSheet(f"color: {plot_colours().hint};")
-        column.addWidget(self.no_params)
         self.regenerate_button = QPushButton(self.tr("Regenerate"))
         self.regenerate_button.setToolTip(
             self.tr("Draw new samples (the next data seed); the network's weights stay. Undoable.")
@@ -184,15 +181,18 @@ class DataControls(QScrollArea):
         current = matching_picture(data)
         for key, button in self.picture_buttons.items():
             button.setChecked(key == current)
-        schema = datasets.SCHEMA.get(data.get("type"), ())
-        params = tuple(p for p in schema if p.name in SHOWN_PARAMS)
+        schema = {p.name: p for p in datasets.SCHEMA.get(data.get("type"), ())}
+        # always the same three rows (nothing below them moves when the data set changes); the
+        # ones this data set does not have are greyed out with a generated set's defaults
+        params = tuple(schema.get(name, STAND_IN[name]) for name in SHOWN_PARAMS)
         if self.form.set_params(params):
             for i in range(self.form.form.rowCount()):  # long labels wrap in the narrow column
                 item = self.form.form.itemAt(i, QFormLayout.ItemRole.LabelRole)
                 if item is not None and isinstance(item.widget(), QLabel):
                     item.widget().setWordWrap(True)
         self.form.set_values(data)
-        self.no_params.setVisible(not params)
+        for name, editor in self.form.fields.items():
+            editor.setEnabled(name in schema)
         self.regenerate_button.setEnabled(data_edits.has_data_seed(self.document))
 
     def _show_prefs(self) -> None:

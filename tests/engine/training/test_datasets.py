@@ -47,8 +47,9 @@ def test_every_type_has_schema_and_help():
 
 def test_schema_defaults_are_the_documented_ones():
     defaults = {t: {p.name: p.default for p in SCHEMA[t]} for t in TYPES}
-    assert defaults["spiral"] == {"n": 200, "noise": 0.1, "val_split": 0.2, "classes": 2}
-    assert defaults["regression_1d"] == {"n": 30, "noise": 0.2, "val_split": 0.5}
+    spiral = {"n": 200, "noise": 0.1, "val_split": 0.2, "classes": 2, "seed": 0}
+    assert defaults["spiral"] == spiral
+    assert defaults["regression_1d"] == {"n": 30, "noise": 0.2, "val_split": 0.5, "seed": 0}
     assert defaults["iris"] == {"val_split": 0.2, "standardize": True}
 
 

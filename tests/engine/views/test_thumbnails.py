@@ -9,6 +9,7 @@ import pytest
 from dlsim.engine.training import datasets
 from dlsim.engine.views.boundary import class_labels
 from dlsim.engine.views.thumbnails import (
+    PICTURE_NOISE,
     PICTURE_SEED,
     PICTURES,
     matching_picture,
@@ -19,7 +20,7 @@ from dlsim.engine.views.thumbnails import (
 @pytest.mark.parametrize("picture", PICTURES, ids=lambda p: p.key)
 def test_a_picture_is_its_generators_samples_scaled_into_the_unit_square(picture):
     thumb = thumbnail(picture.spec, n=50)
-    spec = {**picture.spec, "n": 50, "val_split": 0.0}
+    spec = {**picture.spec, "n": 50, "noise": PICTURE_NOISE, "val_split": 0.0}
     data = datasets.make_dataset(spec, np.random.default_rng(PICTURE_SEED))
     x = data.x_train if data.n_features == 2 else np.hstack([data.x_train, data.y_train])
     scaled = (x - x.min(axis=0)) / (x.max(axis=0) - x.min(axis=0))
