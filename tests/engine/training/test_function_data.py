@@ -31,7 +31,7 @@ def all_rows(d):
 def test_defaults_sizes_and_split_like_the_other_toys(kind):
     defaults = {p.name: p.default for p in SCHEMA[kind]}
     assert defaults.pop("function", "sin") == "sin"
-    assert defaults == {"n": 200, "noise": 0.1, "val_split": 0.2}
+    assert defaults == {"n": 200, "noise": 0.1, "val_split": 0.2, "seed": 0}
     d = make({"type": kind})
     assert (d.n_train, d.n_val) == (160, 40) and d.n_features == 2 and d.n_outputs == 1
     d = make({"type": kind, "n": 250, "val_split": 0.3})
