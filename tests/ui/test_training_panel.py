@@ -112,7 +112,7 @@ def test_switching_to_spiral_shows_its_parameters_with_their_defaults(panel, doc
     panel.dataset_type.activated.emit(panel.dataset_type.findData("spiral"))
     assert document.training["dataset"] == {"type": "spiral"}
     form = panel.dataset_form
-    assert set(form.fields) == {"n", "noise", "val_split", "classes"}
+    assert set(form.fields) == {"n", "noise", "val_split", "classes", "seed"}
     fields = {name: form.editor(name) for name in form.fields}
     assert (fields["n"].value(), fields["noise"].value(), fields["val_split"].value()) == (
         200,
