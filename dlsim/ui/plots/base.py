@@ -124,7 +124,7 @@ class PlotFeed:
     dataset: Any  # dlsim.engine.training.datasets.Dataset | None
     layers: tuple[LayerInfo, ...]
     structure: int  # changes whenever the network (and so the set of layers) is rebuilt
-    boundary_grid: Any  # dlsim.engine.views.boundary.BoundaryGrid | None (None: not a 2-D data set)
+    boundary_grid: Any  # views.boundary.BoundaryGrid (2-D), views.curve.CurveGrid (1-D) or None
     comparison: tuple[ComparisonRun, ...] = field(default=())
     comparison_version: int = 0
     view_step: int | None = None  # a past step shown (time travel); None: the run as it is now
