@@ -36,7 +36,7 @@ from dlsim.ui.panels import data_edits
 from dlsim.ui.panels.param_form import ParamForm
 from dlsim.ui.plots.base import plot_colours
 
-PICTURE_PX = 32  # a picture's side
+PICTURE_PX = 30  # a picture's side
 PICTURE_COLUMNS = 2
 SHOWN_PARAMS = ("n", "noise", "val_split")  # the rest stay in the Training panel
 STAND_IN = {p.name: p for p in datasets.SCHEMA["circle"]}  # for a data set without one of them

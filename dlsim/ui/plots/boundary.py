@@ -224,7 +224,8 @@ class QtBoundaryPlot(PlotPanel):
         """Put the data controls in a column left of the plot; the header's Data button shows or
         hides them (remembered in QSettings)."""
         self.controls = controls
-        self.canvas.setMinimumWidth(110)  # the column takes room; the dock stays as narrow
+        self.canvas.setMinimumWidth(40)  # the column takes room; the dock stays as narrow
+        self.hint.setMinimumWidth(40)
         outer = self.layout()
         outer.removeWidget(self.stack)
         row = QHBoxLayout()
