@@ -140,7 +140,7 @@
     </message>
     <message>
         <source>Adaptive optimizers scale each weight&apos;s step by its gradient history.</source>
-        <translation>적응적 옵티마이저는 각 가중치의 단계 크기를 그 기울기의 이력으로 조정합니다.</translation>
+        <translation>적응적 옵티마이저는 각 가중치의 스텝 크기를 그 기울기의 이력으로 조정합니다.</translation>
     </message>
     <message>
         <source>Hidden layers: sigmoid vs tanh vs ReLU</source>
@@ -198,7 +198,7 @@
     </message>
     <message>
         <source>the weights have not moved since the start of this run&apos;s history: train a few steps first, or use random directions</source>
-        <translation>이 실행의 기록이 시작된 뒤로 가중치가 움직이지 않았습니다: 먼저 몇 단계 학습시키거나, 무작위 방향을 쓰세요</translation>
+        <translation>이 실행의 기록이 시작된 뒤로 가중치가 움직이지 않았습니다: 먼저 몇 스텝 학습시키거나, 무작위 방향을 쓰세요</translation>
     </message>
     <message>
         <source>this network has no weight matrix with non-zero weights to take a random direction from (biases and normalisation parameters are not moved)</source>
@@ -321,6 +321,17 @@
     <message>
         <source>Cross-entropy: −Σ target·log output.</source>
         <translation>크로스 엔트로피: −Σ target·log output.</translation>
+    </message>
+</context>
+<context>
+    <name>NeuronView</name>
+    <message>
+        <source>The neuron view draws layers of up to {0} units; layer &apos;{1}&apos; has {2}.</source>
+        <translation>뉴런 보기는 유닛이 최대 {0}개인 층까지 그립니다. &apos;{1}&apos; 층에는 {2}개가 있습니다.</translation>
+    </message>
+    <message>
+        <source>The neuron view draws up to {0} layers; this network has {1}.</source>
+        <translation>뉴런 보기는 층을 최대 {0}개까지 그립니다. 이 신경망에는 {1}개가 있습니다.</translation>
     </message>
 </context>
 <context>
@@ -555,7 +566,7 @@
     </message>
     <message>
         <source>How each step uses the gradient.</source>
-        <translation>각 단계가 기울기를 쓰는 방법입니다.</translation>
+        <translation>각 스텝이 기울기를 쓰는 방법입니다.</translation>
     </message>
     <message>
         <source>Optimizer</source>
@@ -563,7 +574,7 @@
     </message>
     <message>
         <source>Learning rate: the size of each step.</source>
-        <translation>학습률: 각 단계의 크기입니다.</translation>
+        <translation>학습률: 각 스텝의 크기입니다.</translation>
     </message>
     <message>
         <source>Learning rate</source>
@@ -579,7 +590,7 @@
     </message>
     <message>
         <source>Momentum μ: how much of the previous step is kept (0 = off).</source>
-        <translation>모멘텀 μ: 이전 단계를 얼마나 유지할지(0 = 끔).</translation>
+        <translation>모멘텀 μ: 이전 스텝을 얼마나 유지할지(0 = 끔).</translation>
     </message>
     <message>
         <source>Momentum μ</source>
@@ -647,15 +658,15 @@
     </message>
     <message>
         <source>Adagrad: divides each step by the root of the sum of all past squared gradients.</source>
-        <translation>Adagrad: 각 단계를 지금까지 모든 기울기 제곱의 합의 제곱근으로 나눕니다.</translation>
+        <translation>Adagrad: 각 스텝을 지금까지 모든 기울기 제곱의 합의 제곱근으로 나눕니다.</translation>
     </message>
     <message>
         <source>RMSprop: divides each step by the root of a running average of squared gradients.</source>
-        <translation>RMSprop: 각 단계를 기울기 제곱의 이동 평균의 제곱근으로 나눕니다.</translation>
+        <translation>RMSprop: 각 스텝을 기울기 제곱의 이동 평균의 제곱근으로 나눕니다.</translation>
     </message>
     <message>
         <source>Adam: momentum plus RMSprop-style scaling, both bias-corrected for the first steps.</source>
-        <translation>Adam: 모멘텀에 RMSprop 방식의 스케일 조정을 더하고, 처음 단계들을 위해 둘 다 편향 보정합니다.</translation>
+        <translation>Adam: 모멘텀에 RMSprop 방식의 스케일 조정을 더하고, 처음 스텝들을 위해 둘 다 편향 보정합니다.</translation>
     </message>
     <message>
         <source>A few samples typed in directly, such as the lecture&apos;s single backprop example.</source>
@@ -899,7 +910,7 @@
     </message>
     <message>
         <source>Samples per step: all of them, a mini-batch, or one at a time (stochastic).</source>
-        <translation>한 단계의 샘플 수: 전부, 미니 배치, 또는 한 번에 하나(확률적).</translation>
+        <translation>한 스텝의 샘플 수: 전부, 미니 배치, 또는 한 번에 하나(확률적).</translation>
     </message>
     <message>
         <source>Mode</source>
@@ -978,7 +989,7 @@
     </message>
     <message>
         <source>The inputs and targets of this sample and every weight before the step.</source>
-        <translation>이 샘플의 입력과 목표값, 그리고 이번 단계 전의 모든 가중치입니다.</translation>
+        <translation>이 샘플의 입력과 목표값, 그리고 이번 스텝 전의 모든 가중치입니다.</translation>
     </message>
     <message>
         <source>Forward pass: layer {0}</source>
@@ -1034,15 +1045,15 @@
     </message>
     <message>
         <source>{0} step from {1} = {2}</source>
-        <translation>{1} = {2}에서 {0} 단계</translation>
+        <translation>{1} = {2}에서 {0} 스텝</translation>
     </message>
     <message>
         <source>Gradient descent moves every weight a step against its gradient, all at once: W⁺ = W − α·∂E/∂W.</source>
-        <translation>경사 하강법은 모든 가중치를 한꺼번에 기울기의 반대 방향으로 한 단계 옮깁니다: W⁺ = W − α·∂E/∂W.</translation>
+        <translation>경사 하강법은 모든 가중치를 한꺼번에 기울기의 반대 방향으로 한 스텝 옮깁니다: W⁺ = W − α·∂E/∂W.</translation>
     </message>
     <message>
         <source>The {0} optimizer turns each gradient into a step (its rule keeps running averages, so the step is not simply α times the gradient).</source>
-        <translation>{0} 옵티마이저는 각 기울기를 한 단계로 바꿉니다(규칙이 이동 평균을 유지하므로 단계가 단순히 α 곱하기 기울기는 아닙니다).</translation>
+        <translation>{0} 옵티마이저는 각 기울기를 한 스텝으로 바꿉니다(규칙이 이동 평균을 유지하므로 스텝이 단순히 α 곱하기 기울기는 아닙니다).</translation>
     </message>
     <message>
         <source>The update</source>
@@ -1086,7 +1097,7 @@
     </message>
     <message>
         <source>The data set has {0} samples; the stepper shows one sample per iteration (batch size 1) so that every product can be written out.</source>
-        <translation>데이터셋에 샘플이 {0}개 있습니다. 모든 곱을 적어 보일 수 있도록 스테퍼는 반복마다 샘플 하나를 보여 줍니다(배치 크기 1).</translation>
+        <translation>데이터셋에 샘플이 {0}개 있습니다. 모든 곱을 적어 보일 수 있도록 단계별 보기는 반복마다 샘플 하나를 보여 줍니다(배치 크기 1).</translation>
     </message>
 </context>
 <context>
@@ -1097,7 +1108,7 @@
     </message>
     <message>
         <source>Training diverged at step {0}: {1}. {2}</source>
-        <translation>{0}단계에서 학습이 발산했습니다: {1}. {2}</translation>
+        <translation>스텝 {0}에서 학습이 발산했습니다: {1}. {2}</translation>
     </message>
     <message>
         <source>the parameter {0} of &apos;{1}&apos; became NaN</source>
@@ -1137,11 +1148,11 @@
     </message>
     <message>
         <source>After {0:,} steps the accuracy is still {1:.0%}, no better than always guessing the most common class ({2:.0%}). </source>
-        <translation>{0:,}단계가 지났는데도 정확도가 {1:.0%}로, 늘 가장 흔한 클래스를 답하는 것({2:.0%})보다 나을 게 없습니다. </translation>
+        <translation>{0:,} 스텝이 지났는데도 정확도가 {1:.0%}로, 늘 가장 흔한 클래스를 답하는 것({2:.0%})보다 나을 게 없습니다. </translation>
     </message>
     <message>
         <source>With no non-linear activation before the output, the network can only draw a straight boundary: give a hidden Dense layer tanh or ReLU in the Inspector.</source>
-        <translation>출력 앞에 비선형 활성화 함수가 없으면 신경망은 직선 경계만 그릴 수 있습니다: 속성 패널(Inspector)에서 은닉 Dense 층에 tanh나 ReLU를 주세요.</translation>
+        <translation>출력 앞에 비선형 활성화 함수가 없으면 신경망은 직선 경계만 그릴 수 있습니다: 속성 패널에서 은닉 Dense 층에 tanh나 ReLU를 주세요.</translation>
     </message>
     <message>
         <source>Try a larger learning rate or the Adam optimizer in the Training panel, or more hidden units.</source>
@@ -1166,23 +1177,23 @@
     <name>backprop_names</name>
     <message>
         <source>the backprop stepper needs a network trained by backpropagation, but this one uses the perceptron rule (open the Perceptron lab for step units)</source>
-        <translation>역전파 스테퍼에는 역전파로 학습하는 신경망이 필요하지만, 이 신경망은 퍼셉트론 학습 규칙을 씁니다(계단 함수 유닛은 퍼셉트론 실습을 여세요)</translation>
+        <translation>역전파 단계별 보기에는 역전파로 학습하는 신경망이 필요하지만, 이 신경망은 퍼셉트론 학습 규칙을 씁니다(계단 함수 유닛은 퍼셉트론 실습을 여세요)</translation>
     </message>
     <message>
         <source>the backprop stepper shows chains of Dense layers only, but &apos;{0}&apos; is a {1} layer</source>
-        <translation>역전파 스테퍼는 Dense 층의 사슬만 보여 주지만, &apos;{0}&apos;은(는) {1} 층입니다</translation>
+        <translation>역전파 단계별 보기는 Dense 층의 사슬만 보여 주지만, &apos;{0}&apos;은(는) {1} 층입니다</translation>
     </message>
     <message>
         <source>the backprop stepper shows a single chain of layers, but &apos;{0}&apos; does not simply follow &apos;{1}&apos;</source>
-        <translation>역전파 스테퍼는 층의 사슬 하나만 보여 주지만, &apos;{0}&apos;은(는) &apos;{1}&apos; 바로 뒤에 이어지지 않습니다</translation>
+        <translation>역전파 단계별 보기는 층의 사슬 하나만 보여 주지만, &apos;{0}&apos;은(는) &apos;{1}&apos; 바로 뒤에 이어지지 않습니다</translation>
     </message>
     <message>
         <source>the backprop stepper shows at most {0} Dense layers, but this network has {1}</source>
-        <translation>역전파 스테퍼는 Dense 층을 최대 {0}개까지 보여 주지만, 이 신경망에는 {1}개가 있습니다</translation>
+        <translation>역전파 단계별 보기는 Dense 층을 최대 {0}개까지 보여 주지만, 이 신경망에는 {1}개가 있습니다</translation>
     </message>
     <message>
         <source>the backprop stepper shows at most {0} units per layer, but &apos;{1}&apos; has {2}</source>
-        <translation>역전파 스테퍼는 층마다 유닛을 최대 {0}개까지 보여 주지만, &apos;{1}&apos;에는 {2}개가 있습니다</translation>
+        <translation>역전파 단계별 보기는 층마다 유닛을 최대 {0}개까지 보여 주지만, &apos;{1}&apos;에는 {2}개가 있습니다</translation>
     </message>
 </context>
 <context>
@@ -1654,11 +1665,11 @@
     <name>interface</name>
     <message>
         <source>the number of steps must be a positive integer, got {0!r}</source>
-        <translation>단계 수는 양의 정수여야 합니다(받은 값: {0!r})</translation>
+        <translation>스텝 수는 양의 정수여야 합니다(받은 값: {0!r})</translation>
     </message>
     <message>
         <source>speed must be a positive number of steps per second, got {0!r}</source>
-        <translation>속도는 초당 단계 수로 양수여야 합니다(받은 값: {0!r})</translation>
+        <translation>속도는 초당 스텝 수로 양수여야 합니다(받은 값: {0!r})</translation>
     </message>
     <message>
         <source>the boundary grid must be 2-D (points × features), got {0}-D</source>
@@ -1939,11 +1950,11 @@
     <name>rewind</name>
     <message>
         <source>the step to go back to must be a whole number ≥ 0, not {0!r}</source>
-        <translation>돌아갈 단계는 0 이상의 정수여야 합니다. {0!r}은(는) 안 됩니다</translation>
+        <translation>되돌아갈 스텝은 0 이상의 정수여야 합니다({0!r}이(가) 아님)</translation>
     </message>
     <message>
         <source>step {0} is not part of this run (steps {1} to {2} are)</source>
-        <translation>{0}단계는 이 실행에 없습니다 ({1}단계부터 {2}단계까지 있습니다)</translation>
+        <translation>스텝 {0}은(는) 이 실행에 없습니다(스텝 {1}부터 {2}까지 있음)</translation>
     </message>
 </context>
 <context>
@@ -1999,15 +2010,15 @@
     <name>timeline</name>
     <message>
         <source>the step to go back to must be a whole number, not {0!r}</source>
-        <translation>되돌아갈 단계는 정수여야 합니다({0!r}이(가) 아님)</translation>
+        <translation>되돌아갈 스텝은 정수여야 합니다({0!r}이(가) 아님)</translation>
     </message>
     <message>
         <source>step {0} is beyond this run, which has made {1} steps</source>
-        <translation>{0}단계는 이 실행의 범위를 벗어납니다(지금까지 {1}단계 진행)</translation>
+        <translation>스텝 {0}은(는) 이 실행의 범위를 벗어납니다(지금까지 {1} 스텝 진행)</translation>
     </message>
     <message>
         <source>step {0} is before step {1}, where this run&apos;s history starts (it was reset, edited or branched there)</source>
-        <translation>{0}단계는 이 실행의 기록이 시작하는 {1}단계보다 앞입니다(그 단계에서 초기화, 편집 또는 분기됨)</translation>
+        <translation>스텝 {0}은(는) 이 실행의 기록이 시작하는 스텝 {1}보다 앞입니다(그 스텝에서 초기화, 편집 또는 분기됨)</translation>
     </message>
     <message>
         <source>the history memory budget must be a whole number of bytes, not {0!r}</source>

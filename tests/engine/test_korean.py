@@ -194,5 +194,5 @@ def test_the_training_process_speaks_the_language_of_the_gui(korean) -> None:
     finally:
         session.close()
     assert snap.state == "diverged"
-    assert snap.message.startswith(f"{snap.step}단계에서 학습이 발산했습니다")
+    assert snap.message.startswith(f"스텝 {snap.step}에서 학습이 발산했습니다")
     assert "그래디언트 클리핑(clipnorm)" in snap.message
