@@ -813,6 +813,14 @@
         <translation>클래스 수</translation>
     </message>
     <message>
+        <source>Which draw of the samples (0: the seed&apos;s own); the initial weights stay.</source>
+        <translation>샘플을 몇 번째로 뽑을지(0: 시드 자체의 것). 초기 가중치는 그대로입니다.</translation>
+    </message>
+    <message>
+        <source>Data seed</source>
+        <translation>데이터 시드</translation>
+    </message>
+    <message>
         <source>Shift and scale each feature to mean 0, std 1 (statistics of the train split).</source>
         <translation>각 특성을 평균 0, 표준편차 1로 옮기고 스케일을 조정합니다(학습 데이터의 통계).</translation>
     </message>
@@ -1301,6 +1309,17 @@
     <message>
         <source>dataset type &apos;csv&apos; needs a &apos;path&apos; to the CSV file</source>
         <translation>데이터셋 종류 &apos;csv&apos;에는 CSV 파일의 &apos;path&apos;가 필요합니다</translation>
+    </message>
+</context>
+<context>
+    <name>curve</name>
+    <message>
+        <source>a curve view needs data with one input and one output</source>
+        <translation>곡선 보기에는 입력 하나와 출력 하나인 데이터가 필요합니다</translation>
+    </message>
+    <message>
+        <source>the curve needs at least 2 points, not {0}</source>
+        <translation>곡선에는 점이 적어도 2개 필요합니다({0}개가 아님)</translation>
     </message>
 </context>
 <context>
