@@ -44,6 +44,8 @@ ENTITY = re.compile(r"&[a-z]+;|&#\d+;")
 # Code as the lecture writes it (Dense(8, input_dim=4, init='uniform')): keyword arguments and
 # quoted values are code, not prose.
 CODE = re.compile(r"[A-Za-z_]+\s*=\s*'[^']*'|[A-Za-z_]+=|'[^']*'")
+# A paper cited by its authors' names (Li et al. 2018), as Korean text cites it too.
+CITATION = re.compile(r"\b[A-Z][a-z]+ et al\. \d{4}")
 # Formulas and term lists in brackets: [−value, +value], [x1, x2, x1*x2].
 BRACKETS = re.compile(r"\[[^\]]*\]")
 PATH = re.compile(r"(?:[A-Za-z]:)?(?:[/\\][^\s/\\]+)+")
@@ -116,10 +118,10 @@ def technical_names() -> set[str]:
 
 
 def english_words(text: str, allowed: set[str]) -> list[str]:
-    """The English words in `text` outside `allowed`, whatever their case (HTML, code, paths
-    and bracketed formulas set aside)."""
+    """The English words in `text` outside `allowed`, whatever their case (HTML, code, paths,
+    citations and bracketed formulas set aside)."""
     plain = PATH.sub(" ", CODE.sub(" ", TAG.sub(" ", ENTITY.sub(" ", text))))
-    plain = BRACKETS.sub(" ", plain)
+    plain = CITATION.sub(" ", BRACKETS.sub(" ", plain))
     plain = plain.replace("&", "")  # mnemonics: "&File"
     lower = {a.lower() for a in allowed}
     return [w for w in WORD.findall(plain) if w.lower() not in lower]
