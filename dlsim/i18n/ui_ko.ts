@@ -230,6 +230,44 @@
     </message>
 </context>
 <context>
+    <name>DataControls</name>
+    <message>
+        <source>Regenerate</source>
+        <translation>다시 생성</translation>
+    </message>
+    <message>
+        <source>Draw new samples (the next data seed); the network&apos;s weights stay. Undoable.</source>
+        <translation>새 샘플을 뽑습니다(다음 데이터 시드). 신경망의 가중치는 그대로입니다. 실행 취소할 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>Validation</source>
+        <translation>검증</translation>
+    </message>
+    <message>
+        <source>Show the validation points (hollow circles)</source>
+        <translation>검증 점 보기 (속이 빈 원)</translation>
+    </message>
+    <message>
+        <source>Discrete</source>
+        <translation>이산</translation>
+    </message>
+    <message>
+        <source>Paint the boundary in two colours only: the class the network decides</source>
+        <translation>결정 경계를 두 색으로만 칠합니다: 신경망이 정한 클래스</translation>
+    </message>
+</context>
+<context>
+    <name>DataEdits</name>
+    <message>
+        <source>Use the {0} data set</source>
+        <translation>{0} 데이터셋 사용</translation>
+    </message>
+    <message>
+        <source>Regenerate the data (data seed {0})</source>
+        <translation>데이터 다시 생성 (데이터 시드 {0})</translation>
+    </message>
+</context>
+<context>
     <name>Document</name>
     <message>
         <source>node &apos;{0}&apos;: {1}</source>
@@ -1487,24 +1525,32 @@ then connect an output port (right) to an input port (left).</source>
 <context>
     <name>QtBoundaryPlot</name>
     <message>
+        <source>Data</source>
+        <translation>데이터</translation>
+    </message>
+    <message>
+        <source>Show or hide the data controls beside the plot</source>
+        <translation>그래프 옆의 데이터 설정 보이기/숨기기</translation>
+    </message>
+    <message>
         <source>No data set yet.</source>
         <translation>아직 데이터셋이 없습니다.</translation>
     </message>
     <message>
-        <source>Decision boundary: 2-D data sets only (circle, xor, gaussians, spiral, moons, truth tables). This data set has {0} feature.</source>
-        <translation>결정 경계: 2차원 데이터셋만 가능합니다(circle, xor, gaussians, spiral, moons, 진리표). 이 데이터셋의 특성은 {0}개입니다.</translation>
+        <source>Decision boundary: 2-D data sets only (circle, xor, gaussians, spiral, moons, function, truth tables), or a curve for one input and one output. This data set has {0} features and {1} outputs.</source>
+        <translation>결정 경계: 2차원 데이터셋(circle, xor, gaussians, spiral, moons, function, 진리표)이나 입력 하나·출력 하나의 곡선만 가능합니다. 이 데이터셋은 특성 {0}개, 출력 {1}개입니다.</translation>
     </message>
     <message>
-        <source>Decision boundary: 2-D data sets only (circle, xor, gaussians, spiral, moons, truth tables). This data set has {0} features.</source>
-        <translation>결정 경계: 2차원 데이터셋만 가능합니다(circle, xor, gaussians, spiral, moons, 진리표). 이 데이터셋의 특성은 {0}개입니다.</translation>
+        <source>Points: the data. Red line: the network&apos;s output.</source>
+        <translation>점: 데이터. 빨간 선: 신경망의 출력.</translation>
     </message>
     <message>
-        <source>training</source>
-        <translation>학습</translation>
+        <source>●{0}training{0}({1})</source>
+        <translation>●{0}학습{0}({1})</translation>
     </message>
     <message>
-        <source>validation</source>
-        <translation>검증</translation>
+        <source> ○{0}validation{0}({1})</source>
+        <translation> ○{0}검증{0}({1})</translation>
     </message>
 </context>
 <context>
@@ -2166,10 +2212,6 @@ then connect an output port (right) to an input port (left).</source>
     <message>
         <source>Insert {0} after every hidden Dense</source>
         <translation>모든 은닉 Dense 뒤에 {0} 넣기</translation>
-    </message>
-    <message>
-        <source>Use the {0} data set</source>
-        <translation>{0} 데이터셋 사용</translation>
     </message>
     <message>
         <source>Use {0}</source>
