@@ -92,6 +92,7 @@ ALLOWED = {
     "min",
     "sin",
     "cos",
+    "pi",
     "tanh",
     "E_total",
     # keys on the keyboard as Qt names them in shortcuts
