@@ -15,13 +15,19 @@ from typing import Any
 import numpy as np
 
 from dlsim.engine.errors import DlsimError
+from dlsim.engine.nn.clipping import (  # noqa: F401  (the optimizers' public names)
+    CLIP_KEYS,
+    CLIP_SCHEMA,
+    Key,
+    _check_clip_values,
+    _clip,
+    clip_gradients,
+    positive_param,
+)
 from dlsim.engine.nn.params import Param
 from dlsim.engine.text import QT_TRANSLATE_NOOP, translate
 
-Key = tuple[str, str]
-
 TYPES: tuple[str, ...] = ("sgd", "adagrad", "rmsprop", "adam")
-CLIP_KEYS: tuple[str, ...] = ("clipnorm", "global_clipnorm", "clipvalue")
 
 
 def _lr(default: float) -> Param:
@@ -40,23 +46,9 @@ def _decay(name: str, default: float, help: str, label: str) -> Param:
     return Param(name, "float", default, help, 0.0, 1.0, max_exclusive=True, label=label)
 
 
-def _positive(name: str, default: float | None, help: str, label: str) -> Param:
-    return Param(
-        name,
-        "float",
-        default,
-        help,
-        0.0,
-        min_exclusive=True,
-        label=label,
-        log_steps=True,
-        switch_on=None if default is not None else 1.0,
-    )
-
-
 def _epsilon(default: float) -> Param:
     help = QT_TRANSLATE_NOOP("Param", "Small number added to the denominator so it is never zero.")
-    return _positive("epsilon", default, help, QT_TRANSLATE_NOOP("Param", "ε (epsilon)"))
+    return positive_param("epsilon", default, help, QT_TRANSLATE_NOOP("Param", "ε (epsilon)"))
 
 
 # Per optimizer type, its own parameters (the GUI builds its form from this; validation reads it).
@@ -117,28 +109,6 @@ SCHEMA: dict[str, tuple[Param, ...]] = {
     ),
 }
 
-# Clipping keys, valid on every optimizer; default None means "off" (a switch in the form).
-CLIP_SCHEMA: tuple[Param, ...] = (
-    _positive(
-        "clipnorm",
-        None,
-        QT_TRANSLATE_NOOP("Param", "Scale each gradient tensor so its L2 norm is at most this."),
-        QT_TRANSLATE_NOOP("Param", "Clip norm (per tensor)"),
-    ),
-    _positive(
-        "global_clipnorm",
-        None,
-        QT_TRANSLATE_NOOP("Param", "Scale all gradients so their joint L2 norm is at most this."),
-        QT_TRANSLATE_NOOP("Param", "Clip global norm"),
-    ),
-    _positive(
-        "clipvalue",
-        None,
-        QT_TRANSLATE_NOOP("Param", "Clip every gradient entry to [−value, +value]."),
-        QT_TRANSLATE_NOOP("Param", "Clip value"),
-    ),
-)
-
 HELP: dict[str, str] = {
     "sgd": QT_TRANSLATE_NOOP(
         "Param", "Gradient descent θ ← θ − lr·g, optionally with momentum or Nesterov momentum."
@@ -154,54 +124,6 @@ HELP: dict[str, str] = {
         "Adam: momentum plus RMSprop-style scaling, both bias-corrected for the first steps.",
     ),
 }
-
-
-def _check_clip_values(clipnorm: Any, global_clipnorm: Any, clipvalue: Any) -> tuple:
-    values = (clipnorm, global_clipnorm, clipvalue)
-    return tuple(p.coerce(v) for p, v in zip(CLIP_SCHEMA, values, strict=True))
-
-
-def _clip(
-    grads: Mapping[Key, np.ndarray],
-    clipnorm: float | None,
-    global_clipnorm: float | None,
-    clipvalue: float | None,
-) -> tuple[dict[Key, np.ndarray], float]:
-    """Clipped copy of `grads` (new arrays only where something changed) and the pre-clip norm."""
-    out: dict[Key, np.ndarray] = {}
-    total = 0.0
-    for key, g in grads.items():
-        sq = float(np.vdot(g, g))
-        total += sq
-        if clipnorm is not None and sq > clipnorm * clipnorm:
-            g = g * (clipnorm / math.sqrt(sq))
-        out[key] = g
-    if global_clipnorm is not None:
-        clipped_total = (
-            total if clipnorm is None else sum(float(np.vdot(g, g)) for g in out.values())
-        )
-        norm = math.sqrt(clipped_total)
-        if norm > global_clipnorm:
-            scale = global_clipnorm / norm
-            out = {key: g * scale for key, g in out.items()}
-    if clipvalue is not None:
-        out = {key: np.clip(g, -clipvalue, clipvalue) for key, g in out.items()}
-    return out, math.sqrt(total)
-
-
-def clip_gradients(
-    grads: Mapping[Key, np.ndarray],
-    clipnorm: float | None = None,
-    global_clipnorm: float | None = None,
-    clipvalue: float | None = None,
-) -> dict[Key, np.ndarray]:
-    """Keras-style clipping (lecture Part 5): per-tensor norm, then joint norm, then value.
-
-    clipnorm scales each tensor g by min(1, clipnorm/‖g‖₂); global_clipnorm scales all tensors by
-    min(1, c/√Σ‖g‖²); clipvalue clips elementwise to [−c, c]. The input arrays are never modified.
-    """
-    clipnorm, global_clipnorm, clipvalue = _check_clip_values(clipnorm, global_clipnorm, clipvalue)
-    return _clip(grads, clipnorm, global_clipnorm, clipvalue)[0]
 
 
 class _Slot:

@@ -133,3 +133,4 @@ def layer_types() -> list[LayerType]:
 # for anyone who imports the registry.
 from dlsim.engine.nn import features as _features  # noqa: E402, F401
 from dlsim.engine.nn import layers as _layers  # noqa: E402, F401
+from dlsim.engine.nn import merge as _merge  # noqa: E402, F401
