@@ -27,7 +27,6 @@ from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Signal
 from dlsim.engine.errors import DlsimError
 from dlsim.engine.live.history import MetricsHistory
 from dlsim.engine.live.process_session import ProcessSession
-from dlsim.engine.live.stall import stall_advice
 from dlsim.engine.nn.graph import GraphSpec
 from dlsim.engine.nn.graph_edits import same_structure
 from dlsim.engine.nn.weight_carry import carry_weights
@@ -40,11 +39,11 @@ from dlsim.ui.comparison import Comparison
 from dlsim.ui.document import Document
 from dlsim.ui.plots.base import LayerInfo, PlotFeed, PlotPanel
 from dlsim.ui.rewind_controller import Rewinder
+from dlsim.ui.run_status import RunStatus
 from dlsim.ui.training_view import DataView, data_view, layer_infos
 
 TICK_MS = 33
 FRAME_BUDGET_S = 0.020  # drawing time per tick; plots that do not fit wait for the next one
-COUNTERS_HZ = 10
 HISTORY_POINTS = 512  # points kept per plotted series: about one per pixel of a plot
 METRICS_INTERVAL_S = 1 / 20  # full-data-set loss/accuracy this often while training
 PUBLISH_INTERVAL_S = 1 / 30  # snapshots (with the boundary prediction) this often while running
@@ -65,7 +64,7 @@ GRAPH_EDIT_NOTE = QT_TRANSLATE_NOOP(
 )
 
 
-class TrainingController(QObject):
+class TrainingController(RunStatus, QObject):
     """Owns the main training session (and a comparison's sessions) for one Document."""
 
     state_changed = Signal(str)
@@ -416,61 +415,6 @@ class TrainingController(QObject):
         if wanted[0] is not self._grid_sent[0] or wanted[1] != self._grid_sent[1]:
             self._grid_sent = wanted
             self.session.set_boundary_grid(grid.points if grid is not None else None, wanted[1])
-
-    def _follow_snapshot(self, snap) -> None:
-        # snap.epoch is the 0-based epoch of the latest step; show it counted from 1
-        epoch = snap.epoch + 1 if snap.record is not None else 0
-        counters = (snap.step, epoch, snap.elapsed_s)
-        now = time.perf_counter()
-        if snap.state == "running" and now - self._counters_at < 1.0 / COUNTERS_HZ:
-            counters = self._counters  # labels are text: repainting them 30 times a second costs
-        else:
-            self._counters_at = now
-        counters_moved = counters != self._counters
-        if counters_moved:
-            self._counters = counters
-            self.counters_changed.emit(*counters)
-        previous = self._state
-        if snap.commands >= self._awaited:
-            self._set_state(snap.state)
-        if snap.state in ("diverged", "error") and snap.message:
-            self._set_message(snap.message, snap.node_id, level=snap.state)
-            if previous != snap.state:
-                self.status_message.emit(snap.message.split(". ")[0] + ".")
-        elif snap.state == "running" and self._message[0] and self._level != "info":
-            self._set_message(None, None)
-        if counters_moved and snap.state == "running":
-            self._say_if_stalled(snap.step)
-
-    def _say_if_stalled(self, step: int) -> None:
-        """A classifier still at chance after many steps: say so, once, with what to try."""
-        if self._stall_said or self._message[0]:
-            return
-        hidden = [i.activation for i in self.layers if not i.is_output and i.type != "Input"]
-        accuracies = self.session.history.series("accuracy")[1]
-        advice = stall_advice(step, accuracies, self.data.chance, hidden)
-        if advice is not None:
-            self._stall_said = True
-            self._set_message(advice, None, level="info")
-
-    def _set_state(self, state: str) -> None:
-        if state != self._state:
-            was_running = self._state == "running"
-            self._state = state
-            self.state_changed.emit(state)
-            if was_running:
-                for panel in self.panels:  # the final picture, readouts included, in full
-                    panel.mark_stale()
-
-    def _set_message(self, text: str | None, node_id: str | None, level: str = "error") -> None:
-        if (text, node_id) != self._message:
-            self._message = (text, node_id)
-            self._level = level
-            self.message_changed.emit(text, node_id, level)
-
-    @property
-    def message(self) -> str | None:
-        return self._message[0]
 
     # --- comparisons --------------------------------------------------------------------------
 
