@@ -28,40 +28,14 @@ import statistics
 import sys
 import time
 from pathlib import Path
-from types import SimpleNamespace
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
-from bench.ui_responsiveness import open_window, rss_mb, spin  # noqa: E402
+from bench.ui_responsiveness import checkpoint_mb, open_window, rss_mb, spin  # noqa: E402
 from dlsim.engine.training import timeline as timeline_module  # noqa: E402
-from dlsim.engine.training.experiment import Experiment  # noqa: E402
-from dlsim.resources import example_path  # noqa: E402
-
-
-def checkpoint_mb(name: str, steps: list[int]) -> list[float]:
-    """The timeline's checkpoint bytes (MiB) after each of `steps` (ascending), as the training
-    process keeps them: the real Timeline, fed a checkpoint of the real size at every step."""
-    exp = Experiment.load(example_path(name))
-    for _ in range(10):  # the optimizer's state (momentum, moments) exists after a step
-        exp.step()
-    blob = timeline_module.snapshot(exp)
-    run = SimpleNamespace(step_count=0)
-    real_snapshot = timeline_module.snapshot
-    timeline_module.snapshot = lambda _exp: blob  # the same size; one object, no memory
-    try:
-        timeline = timeline_module.Timeline(run, exp.timeline.budget)
-        out = []
-        for target in steps:
-            while run.step_count < target:
-                run.step_count += 1
-                timeline.after_step(run)
-            out.append(timeline.nbytes / 2**20)
-    finally:
-        timeline_module.snapshot = real_snapshot
-    return out
 
 
 def soak(name: str, steps: int, every: float, warmup: int) -> dict:
