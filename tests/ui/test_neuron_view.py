@@ -10,7 +10,7 @@ from PySide6.QtCore import QPointF, Qt
 
 from dlsim import resources
 from dlsim.engine.training.fileformat import read_document
-from dlsim.engine.views.neurons import edge_weights, tile, tile_gap
+from dlsim.engine.views.neurons import SHADES, edge_weights, shade_values, tile, tile_gap
 from dlsim.ui.document import Document
 from dlsim.ui.plots.neurons import QtNeuronPlot
 from dlsim.ui.training_controller import TrainingController
@@ -69,10 +69,12 @@ def test_each_tile_shows_its_units_activation_over_the_grid(qtbot, shown):
     y = 1 / (1 + np.exp(-(h @ p["y"]["W"] + p["y"]["b"])))
     res = grid.resolution
     for nid, expected in (("x", grid.points), ("h", h), ("y", y)):
-        image = plot.images[nid].image
+        levels = plot.levels[nid]
+        shown = shade_values(plot.images[nid].image, levels)
+        half_shade = (levels[1] - levels[0]) / (SHADES - 1) / 2
         for j in range(expected.shape[1]):
-            shown_map = tile(image, j, res).reshape(-1)
-            np.testing.assert_allclose(shown_map, expected[:, j], rtol=1e-5, atol=1e-6)
+            shown_map = tile(shown, j, res).reshape(-1)
+            np.testing.assert_allclose(shown_map, expected[:, j], rtol=0, atol=half_shade * 1.001)
     values = edge_weights(plot.layout_, p)
     np.testing.assert_array_equal(values[:8], p["h"]["W"].ravel())
     drawn = sum(len(curve.getData()[0]) for curve in plot.edge_curves)
@@ -192,8 +194,13 @@ def test_features_xor_shows_its_feature_column(qtbot, shown):
     assert "input feature 3" in plot.describe(("unit", ("features", 2)))
     snap = controller.session.snapshot()
     grid = controller.data.grid
-    product = tile(plot.images["features"].image, 2, grid.resolution).reshape(-1)
-    np.testing.assert_allclose(product, grid.points[:, 0] * grid.points[:, 1], rtol=1e-5)
+    levels = plot.levels["features"]
+    shown = shade_values(plot.images["features"].image, levels)
+    product = tile(shown, 2, grid.resolution).reshape(-1)
+    half_shade = (levels[1] - levels[0]) / (SHADES - 1) / 2
+    np.testing.assert_allclose(
+        product, grid.points[:, 0] * grid.points[:, 1], rtol=0, atol=half_shade * 1.001
+    )
     assert snap.units.maps["features"].shape == (grid.points.shape[0], 3)
 
 

@@ -26,9 +26,11 @@ from PySide6.QtWidgets import (
 from dlsim.engine.errors import DlsimError
 from dlsim.engine.nn import activations
 from dlsim.engine.views.neurons import (
+    SHADES,
     NeuronLayout,
     buttons,
     column_image,
+    column_shades,
     edge_groups,
     edge_weights,
     frame_segments,
@@ -82,7 +84,9 @@ class QtNeuronPlot(PlotPanel):
         self._key: tuple | None = None
         self._serial = -1
         self._rects_for: object = None
-        self._lut = BINARY_MAP.getLookupTable(nPts=256)
+        shades = BINARY_MAP.getLookupTable(nPts=SHADES, alpha=True)
+        self._lut = np.vstack([np.zeros((1, 4), np.uint8), shades]).astype(np.uint8)
+        self.levels: dict[str, tuple[float, float]] = {}  # each column's colour levels
         scene = self.canvas.scene()
         scene.sigMouseMoved.connect(self._on_scene_mouse_moved)
         scene.sigMouseClicked.connect(self._on_scene_mouse_clicked)
@@ -148,6 +152,7 @@ class QtNeuronPlot(PlotPanel):
             self.view.removeItem(item)
         self._items = []
         self.images = {}
+        self.levels = {}
         self._rects_for = None
         for curve in (*self.edge_curves, self.link_curve, self.frame_curve):
             curve.setData([], [])
@@ -221,7 +226,8 @@ class QtNeuronPlot(PlotPanel):
             act = self._acts.get(col.node_id)
             bounded = activations.get(act).output_range if act else None
             levels = unit_levels(maps, bounded)
-            image.setImage(column_image(maps, res), levels=levels, autoLevels=False)
+            self.levels[col.node_id] = levels
+            image.setImage(column_shades(column_image(maps, res), levels), autoLevels=False)
         if self._rects_for is not self._key:  # after setImage: the rect scales its pixels
             self._rects_for = self._key
             for col in self.layout_.columns:

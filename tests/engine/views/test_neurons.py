@@ -112,3 +112,29 @@ def test_a_column_image_stacks_the_units_maps_with_transparent_gaps():
     assert np.isnan(image[res : res + gap]).all()
     top_row = image[0]  # the largest x2 of unit 0: the grid's last row
     np.testing.assert_array_equal(top_row, maps[-res:, 0])
+
+
+def test_column_shades_are_colour_indices_within_half_a_shade_and_gaps_transparent():
+    from dlsim.engine.views.neurons import (
+        GAP_SHADE,
+        SHADES,
+        column_image,
+        column_shades,
+        shade_values,
+    )
+
+    res = 40
+    maps = np.random.default_rng(1).uniform(-2.0, 2.0, size=(res * res, 2)).astype(np.float32)
+    maps[0, 0] = np.inf  # a diverged unit still gets a colour: the top of the scale
+    image = column_image(maps, res)
+    shades = column_shades(image, (-1.5, 1.5))
+    assert shades.dtype == np.uint8 and shades.shape == image.shape
+    assert (shades[np.isnan(image)] == GAP_SHADE).all()
+    known = ~np.isnan(image)
+    assert shades[known].min() == 1 and shades[known].max() == SHADES
+    back = shade_values(shades, (-1.5, 1.5))
+    inside = known & (np.abs(image) <= 1.5)
+    half = 3.0 / (SHADES - 1) / 2
+    assert np.abs(back[inside] - image[inside]).max() <= half * 1.001
+    assert (back[known & (image > 1.5)] == 1.5).all()
+    assert (back[known & (image < -1.5)] == -1.5).all()
