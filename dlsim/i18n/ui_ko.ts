@@ -651,6 +651,14 @@ Open it anyway, to fix it in the editor?</source>
         <translation>크기 모름</translation>
     </message>
     <message>
+        <source> · output: 1 feature</source>
+        <translation> · 출력: 특성 1개</translation>
+    </message>
+    <message>
+        <source>1 feature</source>
+        <translation>특성 1개</translation>
+    </message>
+    <message>
         <source>Added {0} &apos;{1}&apos;</source>
         <translation>{0} &apos;{1}&apos;을(를) 추가했습니다</translation>
     </message>
@@ -725,6 +733,10 @@ then connect an output port (right) to an input port (left).</source>
     <message>
         <source>unknown until connected</source>
         <translation>연결하기 전에는 알 수 없음</translation>
+    </message>
+    <message>
+        <source>1 feature</source>
+        <translation>특성 1개</translation>
     </message>
     <message>
         <source>Output: {0} · Parameters: {1}</source>

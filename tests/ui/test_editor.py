@@ -62,6 +62,10 @@ def test_build_xor_with_the_mouse_functions_save_and_reopen_it_exactly(
     )
     assert window.document.problems() == []
     assert scene.node_item(h).content.title == "Dense 4 · tanh"
+    assert inspector.facts.text().startswith("Output: 1 feature ·"), "one, not '1 features'"
+    assert "output: 1 feature" in scene.node_item(y).toolTip()
+    scene.select_nodes([h])
+    assert inspector.facts.text().startswith("Output: 4 features ·")
 
     experiment = window.document.experiment()
     for _ in range(5):

@@ -95,7 +95,11 @@ def node_content(
         lines.append(ltype.tip)
     where = f"id: {node.id}"
     if node.id in shapes:
-        where += translate("GraphScene", " · output: {0} features").format(shapes[node.id])
+        where += (
+            translate("GraphScene", " · output: 1 feature")
+            if shapes[node.id] == 1
+            else translate("GraphScene", " · output: {0} features").format(shapes[node.id])
+        )
     lines.append(where)
     return NodeContent(
         title=node_title(node),
@@ -176,11 +180,12 @@ class GraphScene(QGraphicsScene):
                     self.addItem(item)
                 size = shapes.get(edge.src)
                 label = str(size) if size is not None else "?"
-                what = (
-                    translate("GraphScene", "{0} features").format(size)
-                    if size is not None
-                    else translate("GraphScene", "size unknown")
-                )
+                if size is None:
+                    what = translate("GraphScene", "size unknown")
+                elif size == 1:
+                    what = translate("GraphScene", "1 feature")
+                else:
+                    what = translate("GraphScene", "{0} features").format(size)
                 item.set_label(label, f"{edge.src} → {edge.dst}: {what}")
         finally:
             self._syncing = False

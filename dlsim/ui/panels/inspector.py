@@ -105,11 +105,12 @@ class Inspector(QScrollArea):
         self.form.load(ltype.params, values)
         shapes = graph.infer_shapes()
         count = graph.parameter_count(node.id, shapes)
-        out = (
-            self.tr("{0} features").format(shapes[node.id])
-            if node.id in shapes
-            else self.tr("unknown until connected")
-        )
+        if node.id not in shapes:
+            out = self.tr("unknown until connected")
+        elif shapes[node.id] == 1:
+            out = self.tr("1 feature")
+        else:
+            out = self.tr("{0} features").format(shapes[node.id])
         self.title.setText(f"{node.type} · {node.id}")
         self.info.setText(ltype.tip)
         self.facts.setText(self.tr("Output: {0} · Parameters: {1}").format(out, f"{count:,}"))
