@@ -79,6 +79,9 @@ class Workbench(QObject):
         }
         for plot in self.plots.values():
             self.controller.add_panel(plot)
+        inspector = getattr(window, "inspector", None)
+        if inspector is not None:  # the selected layer's weights, fed like a plot
+            self.controller.add_panel(inspector.weights)
         self.plots["landscape"].attach(self.controller)
         self.plots["neurons"].document = window.document
         boundary = self.plots["boundary"]

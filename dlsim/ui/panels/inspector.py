@@ -3,7 +3,8 @@
 The rows are a `ParamForm` (`param_form.py`, the editors the Training panel uses too). Edits
 go to `Document.set_node_params`; the arrows of a spin box, until it loses focus, are one gesture
 and so one undo entry. The form is refreshed from the document after every change (undo
-included), never the other way round.
+included), never the other way round. Below it, a layer with weights shows them
+(`LayerWeights`, fed by the training controller: live, or at the timeline's step).
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from dlsim.engine.errors import DlsimError
 from dlsim.engine.nn.registry import layer_type
 from dlsim.ui.document import UNTITLED, Document
 from dlsim.ui.example_texts import example_text
+from dlsim.ui.panels.layer_weights import LayerWeights
 from dlsim.ui.panels.param_editors import ParamEditor
 from dlsim.ui.panels.param_form import ParamForm
 from dlsim.ui.style import is_dark
@@ -55,6 +57,7 @@ class Inspector(QScrollArea):
         self.form = ParamForm()
         self.form.form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)  # a narrow dock
         self.form.edited.connect(self._edit)
+        self.weights = LayerWeights(document)
         # What changes with an edit (the output size, the parameter count, the problems) goes
         # below the form, so no row moves under the cursor when a message comes or goes.
         column.addWidget(self.title)
@@ -62,6 +65,7 @@ class Inspector(QScrollArea):
         column.addWidget(self.form)
         column.addWidget(self.facts)
         column.addWidget(self.problems)
+        column.addWidget(self.weights)
         column.addStretch(1)
         self.setWidget(body)
         document.graph_changed.connect(self.refresh)
@@ -95,6 +99,7 @@ class Inspector(QScrollArea):
         if self.node_id is None:
             self.form.set_params(())
             self._show_summary()
+            self.weights.set_node(None)
             return
         node = graph.nodes[self.node_id]
         ltype = layer_type(node.type)
@@ -123,6 +128,7 @@ class Inspector(QScrollArea):
         ]
         self.problems.setText("\n".join(msgs))
         self.problems.setVisible(bool(msgs))
+        self.weights.set_node(node.id)
 
     def _show_summary(self) -> None:
         doc = self.document
