@@ -12,11 +12,13 @@ import copy
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
+import numpy as np
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoCommand
 
 from dlsim.engine.nn.graph import Edge, GraphSpec, Node
-from dlsim.engine.nn.weight_carry import weight_signatures
+from dlsim.engine.nn.weight_carry import carry_weights, resized_layers, weight_signatures
+from dlsim.engine.training.fileformat import weights_to_lists
 
 if TYPE_CHECKING:
     from dlsim.ui.document import Document
@@ -60,6 +62,7 @@ class GraphCommand(QUndoCommand):
         doc = self.document
         check = self.structural and bool(doc.weights or self._stash)
         before = weight_signatures(doc.graph) if check else {}
+        old_graph = doc.graph.copy() if check and not self._stash else None
         change(doc.graph)
         if check:
             after = weight_signatures(doc.graph)
@@ -70,9 +73,34 @@ class GraphCommand(QUndoCommand):
             leaving = {nid: doc.weights.get(nid) for nid in changed}
             weights = {k: v for k, v in doc.weights.items() if k not in changed}
             weights.update({k: v for k, v in self._stash.items() if v is not None})
+            if old_graph is not None:  # the first redo: resized layers keep what still fits
+                weights.update(_resized(old_graph, doc.graph, changed, doc.weights))
             self._stash = leaving
             doc.weights = weights
         doc._on_graph_edited(self.structural)
+
+
+def _resized(
+    old_graph: GraphSpec, new_graph: GraphSpec, changed: set[str], weights: dict[str, Any]
+) -> dict[str, Any]:
+    """The saved weights of layers an edit only resized, cut or grown by weight_carry's rule 3
+    (a unit added or removed: the other units' rows and columns kept, as the neuron view's
+    + / − keep them)."""
+    saved = {nid: weights[nid] for nid in changed if weights.get(nid)}
+    resized = resized_layers(old_graph, new_graph, saved)
+    if not resized:
+        return {}
+    kept = carry_weights(new_graph, {nid: saved[nid] for nid in resized}, old_graph)
+    return weights_to_lists(kept)
+
+
+def _same(a: Any, b: Any) -> bool:
+    """Two saved entries of one layer ({name: nested list}, or None) hold the same numbers."""
+    if a is b:
+        return True
+    if not isinstance(a, dict) or not isinstance(b, dict) or a.keys() != b.keys():
+        return False
+    return all(np.array_equal(np.asarray(a[k]), np.asarray(b[k])) for k in a)
 
 
 class AddNodesCommand(GraphCommand):
@@ -213,7 +241,7 @@ class SetParamsCommand(GraphCommand):
         self.new = copy.deepcopy(other.new)
         self._stash = {**other._stash, **self._stash}  # as they were before the first tick
         weights = self.document.weights
-        unchanged = all(weights.get(k) is v for k, v in self._stash.items())
+        unchanged = all(_same(weights.get(k), v) for k, v in self._stash.items())
         self.setObsolete(self.new == self.old and unchanged)
         return True
 

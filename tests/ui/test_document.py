@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 
+import numpy as np
 import pytest
 
 from dlsim import resources
@@ -12,6 +13,7 @@ from dlsim.engine.nn.graph import Edge, GraphSpec, Node
 from dlsim.engine.training.fileformat import read_document, weights_to_lists
 from dlsim.ui.document import Document
 from dlsim.ui.graph_editor.layout import layered_positions
+from dlsim.ui.panels.inspector import Inspector
 
 EXAMPLES = resources.examples_dir()
 
@@ -157,12 +159,48 @@ def test_weights_a_change_makes_stale_are_dropped_and_come_back_on_undo(doc):
     hidden, output = doc.graph.topological_order()[1:3]
     doc.set_node_params(hidden, {"activation": "tanh"})  # W's shape and values still fit
     assert doc.weights == weights
-    doc.set_node_params(hidden, {"units": 3})  # W of hidden is 2×3 now, output's is 3×2
-    assert hidden not in doc.weights and output not in doc.weights
+    doc.set_node_params(hidden, {"kernel_initializer": "he_normal"})  # rule 4: starts afresh
+    assert hidden not in doc.weights and doc.weights[output] == weights[output]
     doc.undo_stack.undo()
     assert doc.weights == weights
     doc.move_nodes({hidden: (0, 300)})
     assert doc.weights == weights
+
+
+def test_units_typed_in_the_inspector_keep_the_other_units_weights_as_plus_and_minus_do(doc):
+    """Issue 12: one rule both ways. Units 2 → 3 in the Inspector keeps h's two columns and o's
+    two rows exactly as the neuron view's + does; undo gives the file's weights back."""
+    open_example(doc, "backprop_lecture")
+    saved = json.loads(json.dumps(doc.weights))
+    plus = open_example(Document(), "backprop_lecture")
+    plus.resize_layer({k: {n: np.array(a) for n, a in v.items()} for k, v in saved.items()}, "h", 3)
+    inspector = Inspector(doc)
+    inspector.show_selection(["h"])
+    inspector.editor("units").setValue(3)
+    assert doc.graph.nodes["h"].params["units"] == 3
+    assert doc.weights == plus.weights
+    np.testing.assert_array_equal(np.array(doc.weights["h"]["W"])[:, :2], saved["h"]["W"])
+    np.testing.assert_array_equal(np.array(doc.weights["o"]["W"])[:2], saved["o"]["W"])
+    grown = json.loads(json.dumps(doc.weights))
+    doc.undo_stack.undo()
+    assert doc.weights == saved
+    doc.undo_stack.redo()
+    assert doc.weights == grown
+    doc.undo_stack.undo()
+    doc.set_node_params("h", {"units": 1})  # a unit removed: the first one's weights stay
+    np.testing.assert_array_equal(doc.weights["h"]["W"], np.array(saved["h"]["W"])[:, :1])
+    np.testing.assert_array_equal(doc.weights["o"]["W"], np.array(saved["o"]["W"])[:1])
+    doc.undo_stack.undo()
+    # one spin-box gesture 2 → 3 → 4 is one entry; back to 2 within it changes nothing
+    for units in (3, 4):
+        doc.set_node_params("h", {"units": units}, merge_key=("h", "units"))
+    assert doc.undo_stack.count() == 1
+    np.testing.assert_array_equal(np.array(doc.weights["h"]["W"])[:, :2], saved["h"]["W"])
+    doc.undo_stack.undo()
+    assert doc.weights == saved
+    for units in (3, 2):
+        doc.set_node_params("h", {"units": units}, merge_key=("h", "units", 2))
+    assert doc.weights == saved and doc.undo_stack.count() == 0
 
 
 def test_a_clean_document_after_undo_and_redo_has_the_saved_weights(doc, tmp_path):

@@ -26,7 +26,7 @@ variants all call these two functions; `set_entries` puts single weights typed b
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 import numpy as np
@@ -78,6 +78,18 @@ def _resize_key(graph: GraphSpec, nid: str) -> tuple[Any, ...]:
     return node.type, tuple(graph.inputs_of(nid)), kept
 
 
+def resized_layers(old_graph: GraphSpec, new_graph: GraphSpec, changed: Iterable[str]) -> set[str]:
+    """Which of the `changed` layers only changed size (rule 3: part of their weights is kept);
+    cheap, so an edit can skip building a network when none did."""
+    return {
+        nid
+        for nid in changed
+        if nid in old_graph.nodes
+        and nid in new_graph.nodes
+        and _resize_key(old_graph, nid) == _resize_key(new_graph, nid)
+    }
+
+
 def carry_weights(
     new_graph: GraphSpec,
     weights: Mapping[str, Mapping[str, Any]],
@@ -96,13 +108,7 @@ def carry_weights(
     if old_graph is not None:
         old, new = weight_signatures(old_graph), weight_signatures(new_graph)
         same = {nid for nid, sig in new.items() if old.get(nid) == sig}
-        resized = {
-            nid
-            for nid in new
-            if nid not in same
-            and nid in old_graph.nodes
-            and _resize_key(old_graph, nid) == _resize_key(new_graph, nid)
-        }
+        resized = resized_layers(old_graph, new_graph, set(new) - same)
     out: dict[str, dict[str, np.ndarray]] = {}
     for nid, values in weights.items():
         if nid not in shapes or (same is not None and nid not in same | resized):
