@@ -880,6 +880,61 @@ then connect an output port (right) to an input port (left).</source>
     </message>
 </context>
 <context>
+    <name>LayerWeights</name>
+    <message>
+        <source>Weights at step {0} (the timeline&apos;s step)</source>
+        <translation>스텝 {0}의 가중치 (타임라인의 스텝)</translation>
+    </message>
+    <message>
+        <source>as the document gives them</source>
+        <translation>문서에 적힌 값</translation>
+    </message>
+    <message>
+        <source>drawn from the seed</source>
+        <translation>시드에서 뽑은 값</translation>
+    </message>
+    <message>
+        <source>Starting weights (step 0), {0}</source>
+        <translation>시작 가중치 (스텝 0), {0}</translation>
+    </message>
+    <message>
+        <source>Weights at step {0}</source>
+        <translation>스텝 {0}의 가중치</translation>
+    </message>
+    <message>
+        <source>Weights from the document (not trained yet)</source>
+        <translation>문서의 가중치 (아직 학습 전)</translation>
+    </message>
+    <message>
+        <source>Weights: drawn from the seed at the first step.</source>
+        <translation>가중치: 첫 스텝에서 시드로 뽑습니다.</translation>
+    </message>
+    <message>
+        <source>min</source>
+        <translation>최솟값</translation>
+    </message>
+    <message>
+        <source>max</source>
+        <translation>최댓값</translation>
+    </message>
+    <message>
+        <source>mean</source>
+        <translation>평균</translation>
+    </message>
+    <message>
+        <source>std</source>
+        <translation>표준편차</translation>
+    </message>
+    <message>
+        <source>Too many to list: the Weights plot draws W as a heat map, and its Export ▸ CSV lists every value.</source>
+        <translation>값이 너무 많아 나열하지 않습니다: 가중치 그래프가 W를 히트맵으로 그리고, 그 내보내기 ▸ CSV에 모든 값이 있습니다.</translation>
+    </message>
+    <message>
+        <source>Too many to list: the Weights plot&apos;s Export ▸ CSV lists every value.</source>
+        <translation>값이 너무 많아 나열하지 않습니다: 가중치 그래프의 내보내기 ▸ CSV에 모든 값이 있습니다.</translation>
+    </message>
+</context>
+<context>
     <name>LessonPane</name>
     <message>
         <source>This diagram has no lesson text. The examples (Examples menu) each come with one.</source>
