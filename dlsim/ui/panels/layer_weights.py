@@ -41,7 +41,8 @@ from dlsim.ui.document import Document
 from dlsim.ui.plots.base import PlotFeed
 
 READOUT_HZ = 10  # new numbers while a run goes on: nobody reads them faster
-VISIBLE_ROWS = 10  # rows shown before the table scrolls (the form above must stay in view)
+VISIBLE_ROWS = 8  # rows shown before the table scrolls (the form above must stay in view)
+WIDE = 4  # more columns than this may not fit the dock's width: room for a scroll bar is kept
 
 
 class LayerWeights(QWidget):
@@ -78,9 +79,8 @@ class LayerWeights(QWidget):
         metrics = self.table.fontMetrics()
         for header in (self.table.horizontalHeader(), self.table.verticalHeader()):
             header.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        self.table.horizontalHeader().setDefaultSectionSize(
-            metrics.horizontalAdvance("\u22120.0000") + 14
-        )
+        widest = max(metrics.horizontalAdvance(t) for t in ("\u22120.0000", "\u22124.4e\u221207"))
+        self.table.horizontalHeader().setDefaultSectionSize(widest + 14)
         self.table.verticalHeader().setDefaultSectionSize(metrics.height() + 6)
         self.note = QLabel()
         self.note.setWordWrap(True)
@@ -243,10 +243,16 @@ class LayerWeights(QWidget):
                     item.setTextAlignment(align)
                     table.setItem(i, j, item)
             self._texts = [[""] * len(columns) for _ in rows]
+            header = table.horizontalHeader()
+            metrics = header.fontMetrics()
+            for j, name in enumerate(columns):  # a summary's "W (2 × 64)" is wider than a number
+                width = max(header.defaultSectionSize(), metrics.horizontalAdvance(name) + 16)
+                header.resizeSection(j, width)
             shown = min(len(rows), VISIBLE_ROWS)
-            scroll = table.horizontalScrollBar().sizeHint().height()
-            height = table.horizontalHeader().sizeHint().height() + 2 * table.frameWidth()
-            height += shown * table.verticalHeader().defaultSectionSize() + scroll
+            height = header.sizeHint().height() + 2 * table.frameWidth()
+            height += shown * table.verticalHeader().defaultSectionSize()
+            if len(columns) > WIDE:  # room for the scroll bar a wide table will need
+                height += table.horizontalScrollBar().sizeHint().height()
             table.setFixedHeight(height)
         for i, row in enumerate(values):
             texts = self._texts[i]
