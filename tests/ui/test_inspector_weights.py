@@ -147,3 +147,20 @@ def test_a_layer_without_weights_or_a_hidden_inspector_shows_and_costs_nothing(q
     drawn = weights.refresh_count
     train(qtbot, window, 10)
     assert weights.refresh_count == drawn and not weights.pending()
+
+
+def test_without_a_training_process_it_shows_the_files_weights(qtbot):
+    from dlsim.ui.document import Document
+    from dlsim.ui.panels.inspector import Inspector
+
+    doc = Document()
+    doc.open(resources.example_path("backprop_lecture"))
+    inspector = Inspector(doc)
+    qtbot.addWidget(inspector)
+    inspector.show()
+    qtbot.waitExposed(inspector)
+    inspector.show_selection(["o"])
+    weights = inspector.weights
+    assert weights.caption.text() == "Weights from the document (not trained yet)"
+    assert np.array_equal(weights.values(), np.array(doc.weights["o"]["W"]))
+    assert weights.table.verticalHeaderItem(0).text() == "h1"

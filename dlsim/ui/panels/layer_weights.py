@@ -27,7 +27,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from dlsim.engine.nn.weight_carry import carry_weights
 from dlsim.engine.notation import f8
 from dlsim.engine.views.weight_table import (
     WeightSummary,
@@ -43,6 +42,17 @@ from dlsim.ui.plots.base import PlotFeed
 READOUT_HZ = 10  # new numbers while a run goes on: nobody reads them faster
 VISIBLE_ROWS = 8  # rows shown before the table scrolls (the form above must stay in view)
 WIDE = 4  # more columns than this may not fit the dock's width: room for a scroll bar is kept
+
+
+def _saved(entry: Any) -> dict[str, np.ndarray] | None:
+    """A layer's weights as the document holds them (nested lists), as arrays; None if there
+    are none or they are not numbers (the document's problems say so)."""
+    if not isinstance(entry, dict):
+        return None
+    try:
+        return {name: np.asarray(value, dtype=np.float64) for name, value in entry.items()}
+    except (TypeError, ValueError):
+        return None
 
 
 class LayerWeights(QWidget):
@@ -173,7 +183,7 @@ class LayerWeights(QWidget):
                 return params[nid], self.tr("Starting weights (step 0), {0}").format(source)
             return params[nid], self.tr("Weights at step {0}").format(snap.step)
         self.shown_step = None
-        saved = carry_weights(self.document.graph, self.document.weights).get(nid)
+        saved = _saved(self.document.weights.get(nid))
         if saved:
             return saved, self.tr("Weights from the document (not trained yet)")
         layers = feed.layers if feed is not None else ()
