@@ -110,13 +110,19 @@ class LayerWeights(QWidget):
 
     def pending(self) -> bool:
         """A layer is selected, the inspector shows, and the numbers on screen are not the
-        latest."""
-        return (
-            self.node_id is not None
-            and self.parentWidget() is not None
-            and self.parentWidget().isVisible()
-            and (self._stale or self._feed_key(self._feed) != self._key)
-        )
+        latest (a run's next numbers wait for the next readout)."""
+        parent = self.parentWidget()
+        if self.node_id is None or parent is None or not parent.isVisible():
+            return False
+        if self._stale:
+            return True
+        key = self._feed_key(self._feed)
+        return key != self._key and not self._held_back(key)
+
+    def _held_back(self, key: tuple) -> bool:
+        """The same layer and view with newer numbers, less than a readout after the last."""
+        same_view = key[:3] == self._key[:3]
+        return same_view and time.perf_counter() - self.last_drawn < 1 / READOUT_HZ
 
     def refresh(self, feed: PlotFeed | None) -> bool:
         """Show `feed`'s weights of the selected layer if visible and anything changed."""
@@ -128,8 +134,7 @@ class LayerWeights(QWidget):
         key = self._feed_key(feed)
         if not self._stale and key == self._key:
             return False
-        same_view = key[:3] == self._key[:3]
-        if not self._stale and same_view and time.perf_counter() - self.last_drawn < 1 / READOUT_HZ:
+        if not self._stale and self._held_back(key):
             return False  # a run's next numbers: shown at the next readout
         self._stale = False
         self._key = key
