@@ -19,14 +19,17 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
 from dlsim.engine.errors import DlsimError
+from dlsim.engine.live.interface import PackedExperiment
 from dlsim.engine.nn.graph import Edge, GraphSpec, Node, Problem
 from dlsim.engine.nn.registry import layer_type
+from dlsim.engine.nn.weight_carry import carry_weights
 from dlsim.engine.text import translate
 from dlsim.engine.training.doc_copy import copy_doc
 from dlsim.engine.training.experiment import (
     DOCUMENT_KEYS,
     Experiment,
     check_document,
+    checked_experiment,
     merge_training,
     normalize_training,
 )
@@ -47,6 +50,18 @@ UNTITLED = "Untitled"
 
 
 @dataclass
+class PreparedRun:
+    """What a file's reading prepared beside its content, in the reading thread: the document's
+    problems and the experiment its training process runs (packed to send), so loading a big
+    file neither checks nor builds nor pickles it again on the GUI thread."""
+
+    base_dir: Path | None
+    problems: list[Problem]
+    experiment: Experiment | None
+    packed: PackedExperiment | None
+
+
+@dataclass
 class DocumentContent:
     """What a .dlsim document holds, checked as far as the editor needs to show it."""
 
@@ -57,6 +72,41 @@ class DocumentContent:
     description: str
     view: dict[str, Any]
     extra: dict[str, Any]
+    prepared: PreparedRun | None = None
+
+
+def engine_dict(source: Document | DocumentContent, weights: Any) -> dict[str, Any]:
+    """The document `source` holds, with `weights`, as the engine and the file read it."""
+    return assemble(
+        name=source.name,
+        description=source.description,
+        graph=source.graph.to_dict(),
+        weights=weights,
+        training=source.training,
+        view=source.view,
+        extra=source.extra,
+    )
+
+
+def runnable_dict(source: Document | DocumentContent) -> dict[str, Any]:
+    """The document with the weights its graph keeps: what its training process starts from."""
+    return engine_dict(source, carry_weights(source.graph, source.weights))
+
+
+def prepare_run(content: DocumentContent, base_dir: Path | None) -> PreparedRun:
+    """The problems of `content` and its runnable experiment (any thread; Document.load_content
+    uses them instead of checking and building again). One build serves both unless the graph
+    drops some of the file's weights."""
+    problems, built = checked_experiment(engine_dict(content, content.weights), base_dir)
+    carried = carry_weights(content.graph, content.weights)
+    kept = {nid: sorted(values) for nid, values in carried.items()}
+    if built is None or kept != {nid: sorted(v) for nid, v in content.weights.items()}:
+        try:
+            built = Experiment(engine_dict(content, carried), base_dir)
+        except DlsimError:
+            built = None
+    packed = PackedExperiment(built) if built is not None else None
+    return PreparedRun(base_dir, problems, built, packed)
 
 
 def parse_content(doc: Any) -> DocumentContent:
@@ -120,6 +170,7 @@ class Document(QObject):
         self.undo_stack = QUndoStack(self)
         self.undo_stack.cleanChanged.connect(self._on_undo_stack_clean_changed)
         self._weights_provider: Callable[[], dict] | None = None
+        self._prepared: PreparedRun | None = None  # only while load_content announces it
         self._problems: list[Problem] = check_document(self._as_dict(self.weights), None)
 
     # --- state ----------------------------------------------------------------------------------
@@ -151,15 +202,12 @@ class Document(QObject):
         return self._as_dict(weights)
 
     def _as_dict(self, weights: dict[str, Any]) -> dict[str, Any]:
-        return assemble(
-            name=self.name,
-            description=self.description,
-            graph=self.graph.to_dict(),
-            weights=weights,
-            training=self.training,
-            view=self.view,
-            extra=self.extra,
-        )
+        return engine_dict(self, weights)
+
+    def take_prepared_run(self) -> PreparedRun | None:
+        """The run prepared with the content being loaded (once; None at any other time)."""
+        prepared, self._prepared = self._prepared, None
+        return prepared
 
     def experiment(self) -> Experiment:
         """A fresh runnable experiment of this document; raises DlsimError when it cannot run."""
@@ -200,8 +248,15 @@ class Document(QObject):
             self.base_dir = self.path.resolve().parent if self.path else None
         self.undo_stack.clear()
         self.undo_stack.setClean()
-        self._refresh_problems()
+        prepared = content.prepared
+        content.prepared = None
+        if prepared is not None and prepared.base_dir == self.base_dir:
+            self._problems = list(prepared.problems)
+            self._prepared = prepared
+        else:
+            self._refresh_problems()
         self.document_replaced.emit()
+        self._prepared = None
         self.graph_changed.emit()
         self.structure_changed.emit()
         self.training_changed.emit()

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import QProgressDialog, QWidget
 from dlsim.engine.errors import DlsimError
 from dlsim.engine.training.fileformat import read_document
 from dlsim.ui.background import BackgroundTask, Cancelled
-from dlsim.ui.document import DocumentContent, parse_content
+from dlsim.ui.document import DocumentContent, parse_content, prepare_run
 
 INLINE_BYTES = 1 << 20
 
@@ -39,13 +39,16 @@ def read_file(
     why_it_cannot_run: Callable[[dict[str, Any], Path], str | None],
     progress: Callable[[int, int], None] | None = None,
 ) -> ReadFile:
-    """Read, parse and check `path` (any thread); DlsimError when it cannot be read at all."""
+    """Read, parse and check `path` and prepare its run (any thread); DlsimError when it cannot
+    be read at all."""
     raw = read_document(path, progress)
     reason = why_it_cannot_run(raw, path)
     try:
-        return ReadFile(path, parse_content(raw), reason)
+        content = parse_content(raw)
     except DlsimError as exc:
         return ReadFile(path, None, reason, f"{path}: {exc}")
+    content.prepared = prepare_run(content, path.resolve().parent)
+    return ReadFile(path, content, reason)
 
 
 def is_big(path: Path) -> bool:

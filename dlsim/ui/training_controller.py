@@ -26,6 +26,7 @@ from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Signal
 
 from dlsim.engine.errors import DlsimError
 from dlsim.engine.live.history import MetricsHistory
+from dlsim.engine.live.interface import PackedExperiment
 from dlsim.engine.live.process_session import ProcessSession
 from dlsim.engine.nn.graph import GraphSpec
 from dlsim.engine.nn.graph_edits import same_structure
@@ -33,10 +34,10 @@ from dlsim.engine.nn.weight_carry import carry_weights
 from dlsim.engine.text import QT_TRANSLATE_NOOP
 from dlsim.engine.training.doc_copy import copy_doc
 from dlsim.engine.training.experiment import Experiment
-from dlsim.engine.training.fileformat import assemble, weights_to_lists
-from dlsim.engine.views.directions import weight_labels
+from dlsim.engine.training.fileformat import weights_to_lists
+from dlsim.engine.views.directions import WeightNames, weight_labels
 from dlsim.ui.comparison import Comparison
-from dlsim.ui.document import Document
+from dlsim.ui.document import Document, runnable_dict
 from dlsim.ui.plots.base import LayerInfo, PlotFeed, PlotPanel
 from dlsim.ui.rewind_controller import Rewinder
 from dlsim.ui.run_status import RunStatus
@@ -80,7 +81,7 @@ class TrainingController(RunStatus, QObject):
         self.panels: list[PlotPanel] = []
         self.refresh_count = 0  # ticks that fed the plots (the benchmark counts them)
         self.layers: tuple[LayerInfo, ...] = ()  # the network the session was last given
-        self.weight_labels: tuple[str, ...] = ()  # its trainable scalars, in flat order
+        self.weight_labels: WeightNames | tuple[()] = ()  # its trainable scalars' names
         self.structure = 0  # changes whenever `layers` may have changed
         self.build_error: DlsimError | None = None
         self.data: DataView = data_view(document)
@@ -192,16 +193,7 @@ class TrainingController(RunStatus, QObject):
 
     def _document_dict(self) -> dict[str, Any]:
         """The document as the engine reads it, with the document's own (initial) weights."""
-        doc = self.document
-        return assemble(
-            name=doc.name,
-            description=doc.description,
-            graph=doc.graph.to_dict(),
-            weights=carry_weights(doc.graph, doc.weights),
-            training=doc.training,
-            view=doc.view,
-            extra=doc.extra,
-        )
+        return runnable_dict(self.document)
 
     def _start(self) -> None:
         """A fresh session for the document, with nothing left on screen of the last one."""
@@ -221,8 +213,11 @@ class TrainingController(RunStatus, QObject):
         layers the edit left alone keep their trained weights there, so they are exactly the
         last step's; the step count goes on.
         """
+        prepared = self.document.take_prepared_run() if fresh else None
+        if prepared is not None and prepared.experiment is None:
+            prepared = None
         try:
-            exp = Experiment(self._document_dict(), self.document.base_dir)
+            exp = prepared.experiment if prepared else self._new_experiment()
         except DlsimError as exc:
             self.build_error = exc
             if fresh or self.session is None:
@@ -243,7 +238,7 @@ class TrainingController(RunStatus, QObject):
         self.structure += 1
         self._session_graph = exp.graph
         if fresh or self.session is None:
-            self._new_session(exp)
+            self._new_session(prepared.packed if prepared else exp)
         else:
             self.session.replace_experiment(exp, carry=True)
             self._sent("paused")
@@ -251,6 +246,9 @@ class TrainingController(RunStatus, QObject):
             self.status_message.emit(self.tr(GRAPH_EDIT_NOTE))
             self._set_message(self.tr(GRAPH_EDIT_NOTE), None, level="info")
         self.network_rebuilt.emit()
+
+    def _new_experiment(self) -> Experiment:
+        return Experiment(self._document_dict(), self.document.base_dir)
 
     def _close_session(self) -> None:
         """No session (nothing to train): the plots go blank, the counters read zero."""
@@ -263,7 +261,7 @@ class TrainingController(RunStatus, QObject):
         self.structure += 1
         self._set_state("idle")
 
-    def _new_session(self, exp: Experiment) -> None:
+    def _new_session(self, exp: Experiment | PackedExperiment) -> None:
         if self.session is not None:
             self.session.close(wait=False)  # the GUI never waits for a training process
         self.session = ProcessSession(

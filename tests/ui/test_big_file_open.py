@@ -1,7 +1,8 @@
 """Opening a file near the 64 MiB limit reads, parses and checks it off the GUI thread: a progress
 dialog with Cancel, the document untouched until the file has proved good, a bad file → the
-one-sentence dialog. The lag probe runs in a process of its own (other tests' timers and windows
-would count as this one's GUI-thread work)."""
+one-sentence dialog; loading it into the window (document, training process, plots) is no single
+GUI-thread block over 100 ms either. The lag probe runs in a process of its own (other tests'
+timers and windows would count as this one's GUI-thread work)."""
 
 from __future__ import annotations
 
@@ -76,10 +77,18 @@ def main():
         )
         seen["read"] = wait(lambda: window.files.opening is None, 300)
         reading = len(probe.work)
+        # then until the window shows the file: its training process has sent its first
+        # snapshot and the plots have been fed from it
+        controller = window.workbench.controller
+        seen["shown"] = wait(lambda: controller.session.snapshot() is not None, 120)
+        fed = controller.refresh_count
+        wait(lambda: controller.refresh_count > fed + 2, 10)
+        wait(lambda: False, 0.5)
     seen.update(
         reading_work_ms=1000 * max(probe.work[:reading]),
         reading_wall_ms=1000 * max(probe.gaps[:reading]),
-        load_work_ms=1000 * max(probe.work),
+        load_work_ms=1000 * max(probe.work),  # from Open to the window showing the file
+        load_wall_ms=1000 * max(probe.gaps[reading:]),
         path=str(window.document.path),
         nodes=len(window.document.graph.nodes),
     )
@@ -112,9 +121,12 @@ def test_the_largest_file_is_read_off_the_gui_thread(tmp_path):
     seen = json.loads(lines[0][len("RESULT ") :])
     print(seen)  # the figures, for the closing note
     assert seen["returned"] and seen["return_ms"] < WORK_LIMIT_MS
-    assert seen["untouched_while_reading"] and seen["dialog"] and seen["read"]
+    assert seen["untouched_while_reading"] and seen["dialog"] and seen["read"] and seen["shown"]
     assert seen["reading_work_ms"] < WORK_LIMIT_MS, (
-        f"GUI thread busy {seen['reading_work_ms']:.0f} ms"
+        f"GUI thread busy {seen['reading_work_ms']:.0f} ms while reading"
+    )
+    assert seen["load_work_ms"] < WORK_LIMIT_MS, (
+        f"GUI thread busy {seen['load_work_ms']:.0f} ms loading the file into the window"
     )
     assert seen["path"] == str(path) and seen["nodes"] == 4
 

@@ -8,7 +8,8 @@ session itself — a real `TrainingSession` on the experiment, pickled across �
 process, and each side gets a core.
 
 Traffic, over one pipe:
-- parent → child: each command as ("call", method, args), applied in the order sent (the inner
+- parent → child: a `PackedExperiment`'s bytes first, when the session was given one (the
+  GUI thread copies nothing); each command as ("call", method, args), applied in order (the inner
   session's rules for order hold unchanged); ("sync", n, timeout) waits in the child until the
   inner session is idle, then answers ("synced", n, ok) after a final update; ("close",).
 - child → parent: ("update", snapshot, keep_params, journal) about every `publish_interval_s`
@@ -42,6 +43,7 @@ from threadpoolctl import threadpool_limits
 from dlsim.engine import text
 from dlsim.engine.live.history import MetricsHistory
 from dlsim.engine.live.interface import (
+    PackedExperiment,
     SteppableExperiment,
     checked_grid,
     checked_speed,
@@ -80,7 +82,7 @@ class ProcessSession:
 
     def __init__(
         self,
-        experiment: SteppableExperiment,
+        experiment: SteppableExperiment | PackedExperiment,
         *,
         name: str = "",
         publish_interval_s: float = 1 / 30,
@@ -96,7 +98,7 @@ class ProcessSession:
             "metrics_interval_s": float(metrics_interval_s),
             "history_capacity": history_capacity,
         }
-        self._experiment: SteppableExperiment | None = experiment
+        self._experiment: SteppableExperiment | PackedExperiment | None = experiment
         self._state = "idle" if experiment.step_count == 0 else "paused"
         self._snapshot: Snapshot | None = None
         self._past: Snapshot | None = None
@@ -155,11 +157,10 @@ class ProcessSession:
             try:
                 ctx = _context()
                 conn, child_conn = ctx.Pipe()
+                packed = isinstance(self._experiment, PackedExperiment)  # its bytes: below
+                args = (None if packed else self._experiment, self._options, text.language())
                 process = ctx.Process(
-                    target=_child_main,
-                    args=(child_conn, self._experiment, self._options, text.language()),
-                    name=label,
-                    daemon=True,
+                    target=_child_main, args=(child_conn, *args), name=label, daemon=True
                 )
                 process.start()
             except Exception as exc:
@@ -170,6 +171,8 @@ class ProcessSession:
                 self._fail(f"{translate('Training', NOT_STARTED)}: {exc}")
                 return
             child_conn.close()
+            if packed:  # the sender thread writes its bytes first: nothing copied here
+                self._outbox.put(self._experiment.data)
             self._experiment = None  # the child owns it now
             self._conn = conn
             self._process = process
@@ -475,13 +478,14 @@ def limit_blas_threads() -> None:
 
 
 def _child_main(
-    conn: Any, experiment: SteppableExperiment, options: dict[str, Any], language: str = "en"
+    conn: Any, experiment: SteppableExperiment | None, options: dict[str, Any], language: str = "en"
 ) -> None:
     """The child process: one inner session, served until the parent closes it or goes away.
 
     Its texts (a divergence, an error) are translated into the GUI's `language` here, from the
     engine's translation source: this process has no Qt translator (`dlsim.engine.text`)."""
     text.use_language(language)
+    experiment = experiment if experiment is not None else conn.recv()  # a PackedExperiment
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl+C in a terminal is for the parent
     limit_blas_threads()
     session = TrainingSession(experiment, share_interpreter=False, **options)

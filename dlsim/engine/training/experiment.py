@@ -73,10 +73,16 @@ class Experiment:
             raise DlsimError(
                 translate("experiment", "'weights' must be an object keyed by node id")
             )
-        self.initial_weights: dict[str, Any] = copy_doc(weights)
+        self.initial_weights: dict[str, Any] = weights  # `doc` is this experiment's own copy
         # single weights typed by hand, (node id, name, index, value): continue_from sets them
         self.hand_set: list[tuple[str, str, tuple[int, ...], float]] = []
         self.reset()
+        # checked by reset: kept as arrays, which a big network's copies, pickles and garbage
+        # collections handle in one piece rather than number by number
+        self.initial_weights = {
+            nid: {name: np.array(v, dtype=np.float64) for name, v in values.items()}
+            for nid, values in weights.items()
+        }
 
     # --- construction -------------------------------------------------------------------------
 
@@ -318,24 +324,33 @@ class Experiment:
 
 def check_document(doc: Any, base_dir: str | os.PathLike[str] | None = None) -> list[Problem]:
     """Every problem of a document at once (errors and warnings), each tied to its node."""
+    return checked_experiment(doc, base_dir)[0]
+
+
+def checked_experiment(
+    doc: Any, base_dir: str | os.PathLike[str] | None = None
+) -> tuple[list[Problem], Experiment | None]:
+    """`check_document`'s problems and the experiment the check built (None when it could not
+    be built): opening a big file checks it and prepares its run in one build, off the GUI."""
     try:
         doc = migrate(copy_doc(doc))
         graph = GraphSpec.from_dict(doc.get("graph"))
     except DlsimError as exc:
-        return [Problem(exc.node_id, str(exc))]
+        return [Problem(exc.node_id, str(exc))], None
     problems = graph.validate()
     try:
         training = normalize_training(doc.get("training"))
     except DlsimError as exc:
-        return [*problems, Problem(None, str(exc))]
+        return [*problems, Problem(None, str(exc))], None
     problems.extend(_warnings(graph, training))
     if any(p.severity == "error" for p in problems):
-        return problems
+        return problems, None
     try:
-        Experiment(doc, base_dir)
+        experiment = Experiment(doc, base_dir)
     except DlsimError as exc:
         problems.append(Problem(exc.node_id, str(exc)))
-    return problems
+        return problems, None
+    return problems, experiment
 
 
 def _warnings(graph: GraphSpec, training: dict[str, Any]) -> list[Problem]:

@@ -9,6 +9,9 @@ is one unit's incoming weights: a column.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from typing import overload
+
 import numpy as np
 
 from dlsim.engine.errors import DlsimError
@@ -54,13 +57,49 @@ def filter_norms(network: Network, flat: np.ndarray) -> dict[tuple[str, str], np
     return out
 
 
-def weight_labels(network: Network) -> tuple[str, ...]:
-    """A name for every trainable scalar in flat order: "h.W[0,1]" (input 0 → unit 1), "h.b[1]"."""
-    labels: list[str] = []
-    for (nid, name), arr, _offset in _layout(network):
-        for index in np.ndindex(arr.shape):
-            labels.append(f"{nid}.{name}[{','.join(str(i) for i in index)}]")
-    return tuple(labels)
+class WeightNames(Sequence[str]):
+    """A name for every trainable scalar in flat order ("h.W[0,1]": input 0 → unit 1, "h.b[1]"),
+    made when asked for: a network of two million weights has its names at once, not in seconds."""
+
+    def __init__(self, network: Network) -> None:
+        self._arrays = tuple(
+            (f"{nid}.{name}", arr.shape) for (nid, name), arr, _ in _layout(network)
+        )
+        self._ends = np.cumsum([int(np.prod(shape)) for _, shape in self._arrays], dtype=np.int64)
+
+    def __len__(self) -> int:
+        return int(self._ends[-1]) if len(self._ends) else 0
+
+    @overload
+    def __getitem__(self, index: int) -> str: ...
+    @overload
+    def __getitem__(self, index: slice) -> tuple[str, ...]: ...
+    def __getitem__(self, index: int | slice) -> str | tuple[str, ...]:
+        if isinstance(index, slice):
+            return tuple(self[i] for i in range(*index.indices(len(self))))
+        size = len(self)
+        if not -size <= index < size:
+            raise IndexError(index)
+        index %= size
+        which = int(np.searchsorted(self._ends, index, side="right"))
+        start = int(self._ends[which - 1]) if which else 0
+        name, shape = self._arrays[which]
+        place = np.unravel_index(index - start, shape) if shape else ()
+        return f"{name}[{','.join(str(int(i)) for i in place)}]"
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, WeightNames):
+            return self._arrays == other._arrays
+        if not isinstance(other, Sequence) or len(other) != len(self):
+            return False
+        return tuple(self) == tuple(other)
+
+    __hash__ = None  # type: ignore[assignment]
+
+
+def weight_labels(network: Network) -> WeightNames:
+    """The names of the network's trainable scalars, in flat order."""
+    return WeightNames(network)
 
 
 def unit_direction(size: int, index: int) -> np.ndarray:

@@ -118,7 +118,7 @@ class QtLandscapePlot(PlotPanel):
         if feed.structure != self._structure:
             self._structure = feed.structure
             labels = self.runner.controller.weight_labels if self.runner is not None else ()
-            self.controls.set_weights(tuple(labels))
+            self.controls.set_weights(labels)
             if self.result is not None:  # a landscape of another network
                 self.result = None
                 self.cancel()

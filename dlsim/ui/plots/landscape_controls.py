@@ -8,7 +8,19 @@ on its own; nothing here waits), and emits the finished `Landscape`.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
+from collections.abc import Sequence
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractListModel,
+    QCoreApplication,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    QTimer,
+    Signal,
+)
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -32,6 +44,31 @@ def compact(box: QComboBox, chars: int) -> None:
     shares a small screen's width with another group of plots."""
     box.setMinimumContentsLength(chars)
     box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+
+
+class NamesModel(QAbstractListModel):
+    """A list of names read from a sequence only for the rows shown: the two weight pickers of a
+    network of two million weights fill at once (a million items added one by one took seconds).
+    """
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.names: Sequence[str] = ()
+
+    def set_names(self, names: Sequence[str]) -> None:
+        self.beginResetModel()
+        self.names = names
+        self.endResetModel()
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.names)
+
+    def data(
+        self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole) and index.isValid():
+            return self.names[index.row()]
+        return None
 
 
 class LandscapeRunner(QObject):
@@ -118,6 +155,8 @@ class LandscapeControls(QWidget):
         for box, which in ((self.first, self.tr("across")), (self.second, self.tr("up"))):
             box.setToolTip(self.tr("The weight drawn {0}").format(which))
             compact(box, 7)
+            box.setModel(NamesModel(box))
+            box.view().setUniformItemSizes(True)  # its height from one row, not every row
         self.resolution = QComboBox()
         for n in RESOLUTIONS:
             self.resolution.addItem(self.tr("{0} × {0}").format(n), n)
@@ -179,13 +218,12 @@ class LandscapeControls(QWidget):
     def _follow_plane(self) -> None:
         self.pickers.setVisible(self.mode == "weights")
 
-    def set_weights(self, labels: tuple[str, ...]) -> None:
+    def set_weights(self, labels: Sequence[str]) -> None:
         """The network's weights to pick from; with exactly two, the two-weight plane."""
-        if tuple(self.first.itemText(i) for i in range(self.first.count())) == labels:
+        if self.first.model().names == labels:
             return
         for box, pick in ((self.first, 0), (self.second, 1)):
-            box.clear()
-            box.addItems(list(labels))
+            box.model().set_names(labels)
             box.setCurrentIndex(min(pick, len(labels) - 1))
         index = self.plane.findData("weights")
         self.plane.model().item(index).setEnabled(len(labels) >= 2)

@@ -14,6 +14,7 @@ import pytest
 from dlsim import resources
 from dlsim.engine.errors import DlsimError
 from dlsim.engine.live.divergence import DIVERGENCE_ADVICE
+from dlsim.engine.live.interface import PackedExperiment
 from dlsim.engine.live.process_session import DIED, NOT_STARTED, PARAMS_LIMIT, ProcessSession
 from dlsim.engine.live.session import TrainingSession
 from dlsim.engine.training.experiment import Experiment
@@ -88,6 +89,20 @@ def test_the_same_commands_give_the_same_numbers_as_a_thread_session(make_sessio
     for name in here.history.names():
         for got, want in zip(there.history.series(name), here.history.series(name), strict=True):
             np.testing.assert_array_equal(got, want)
+
+
+def test_an_experiment_packed_ahead_trains_as_the_experiment_itself(make_session):
+    """A big file's run is pickled in the thread that read it; the session sends those bytes."""
+    given = make_session(example("xor_learn"))
+    packed = make_session(PackedExperiment(example("xor_learn")))
+    for s in (given, packed):
+        s.step(30)
+        assert s.wait_idle(10)
+    a, b = given.snapshot(), packed.snapshot()
+    assert (b.state, b.step, b.metrics) == ("paused", 30, a.metrics)
+    for nid, tensors in a.params.items():
+        for name, value in tensors.items():
+            np.testing.assert_array_equal(b.params[nid][name], value)
 
 
 def test_snapshots_arrive_read_only_and_count_the_commands_applied(make_session):

@@ -80,6 +80,18 @@ def test_dropout_and_batchnorm_are_evaluated_in_inference_mode() -> None:
     np.testing.assert_array_equal(land.loss, again.loss)  # no dropout draws in it
 
 
+def test_weight_names_are_made_when_asked_for() -> None:
+    """Every scalar's name in flat order, as a sequence that makes none of them up front."""
+    exp = Experiment.load(resources.example_path("xor_learn"))
+    names = weight_labels(exp.network)
+    assert len(names) == exp.network.flat_weights.size == 17
+    assert names[0] == "h.W[0,0]" and names[5] == "h.W[1,1]" and names[8] == "h.b[0]"
+    assert names[-1] == "y.b[0]" and names[12:14] == ("y.W[0,0]", "y.W[1,0]")
+    assert names == weight_labels(exp.network) and names != names[:-1]
+    with pytest.raises(IndexError):
+        names[17]
+
+
 def test_two_weight_surface_is_the_loss_at_each_w1_w2() -> None:
     exp = two_weights(25)
     assert weight_labels(exp.network) == ("y.W[0,0]", "y.W[1,0]")
