@@ -87,6 +87,30 @@ class WeightNames(Sequence[str]):
         place = np.unravel_index(index - start, shape) if shape else ()
         return f"{name}[{','.join(str(int(i)) for i in place)}]"
 
+    def index(self, name: object, start: int = 0, stop: int | None = None) -> int:
+        """The flat position of a name ("h.W[0,1]" → 1) at once; ValueError for no such name."""
+        text = str(name).strip()
+        prefix, bracket, rest = text.partition("[")
+        ends = [0, *map(int, self._ends)]
+        for which, (array, shape) in enumerate(self._arrays):
+            if array != prefix or not bracket or not rest.endswith("]"):
+                continue
+            try:
+                place = tuple(int(i) for i in rest[:-1].split(",")) if shape else ()
+                flat = (
+                    ends[which] + int(np.ravel_multi_index(place, shape)) if shape else ends[which]
+                )
+            except ValueError:
+                break
+            if start <= flat < (len(self) if stop is None else stop):
+                return flat
+        raise ValueError(f"{text!r} is not a weight's name")
+
+    def longest(self) -> str:
+        """The longest name (each array's last has its most digits): what a picker must fit."""
+        lasts = (f"{a}[{','.join(str(n - 1) for n in shape)}]" for a, shape in self._arrays)
+        return max(lasts, key=len, default="")
+
     def __eq__(self, other: object) -> bool:
         if isinstance(other, WeightNames):
             return self._arrays == other._arrays

@@ -9,24 +9,16 @@ on its own; nothing here waits), and emits the finished `Landscape`.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
 
-from PySide6.QtCore import (
-    QAbstractListModel,
-    QCoreApplication,
-    QModelIndex,
-    QObject,
-    QPersistentModelIndex,
-    Qt,
-    QTimer,
-    Signal,
-)
+from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
+from PySide6.QtGui import QValidator
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
     QLabel,
     QProgressBar,
     QPushButton,
+    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
@@ -37,6 +29,8 @@ from dlsim.engine.views.landscape import LandscapeRequest
 POLL_MS = 100
 RESOLUTIONS = (21, 41, 61)
 EXTENTS = (0.5, 1.0, 2.0, 5.0, None)  # None: fit the path
+MIN_NAME_CHARS, MAX_NAME_CHARS = 7, 16  # a weight picker's width, in characters of a name
+ARROWS_PX = 32  # its arrows and frame
 
 
 def compact(box: QComboBox, chars: int) -> None:
@@ -46,29 +40,56 @@ def compact(box: QComboBox, chars: int) -> None:
     box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
 
 
-class NamesModel(QAbstractListModel):
-    """A list of names read from a sequence only for the rows shown: the two weight pickers of a
-    network of two million weights fill at once (a million items added one by one took seconds).
-    """
+class WeightPicker(QSpinBox):
+    """One weight by its name ("h.W[0,1]"): the arrows step through the weights in flat order
+    and a name can be typed. A drop-down of a big network's two million names took seconds to
+    fill and a minute to open; this shows one name at a time. It answers a drop-down's
+    questions (count, currentIndex, itemText, currentText) in the same terms."""
 
-    def __init__(self, parent: QObject | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.names: Sequence[str] = ()
+        self.setKeyboardTracking(False)
+        self.setRange(0, 0)
 
     def set_names(self, names: Sequence[str]) -> None:
-        self.beginResetModel()
         self.names = names
-        self.endResetModel()
+        self.setRange(0, max(0, len(names) - 1))
+        longest = names.longest() if hasattr(names, "longest") else max(names, key=len, default="")
+        text = longest[:MAX_NAME_CHARS] or "0" * MIN_NAME_CHARS
+        self.setMinimumWidth(self.fontMetrics().horizontalAdvance(text) + ARROWS_PX)
+        self.lineEdit().setText(self.textFromValue(self.value()))
 
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.names)
+    def textFromValue(self, value: int) -> str:
+        return self.names[value] if 0 <= value < len(self.names) else ""
 
-    def data(
-        self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole) and index.isValid():
-            return self.names[index.row()]
-        return None
+    def valueFromText(self, text: str) -> int:
+        try:
+            return self.names.index(text.strip())
+        except ValueError:
+            return self.value()
+
+    def validate(self, text: str, pos: int) -> tuple[QValidator.State, str, int]:
+        try:
+            self.names.index(text.strip())
+        except ValueError:
+            return QValidator.State.Intermediate, text, pos
+        return QValidator.State.Acceptable, text, pos
+
+    def count(self) -> int:
+        return len(self.names)
+
+    def currentIndex(self) -> int:
+        return self.value() if self.names else -1
+
+    def setCurrentIndex(self, index: int) -> None:
+        self.setValue(index)
+
+    def itemText(self, index: int) -> str:
+        return self.names[index]
+
+    def currentText(self) -> str:
+        return self.textFromValue(self.value()) if self.names else ""
 
 
 class LandscapeRunner(QObject):
@@ -150,13 +171,10 @@ class LandscapeControls(QWidget):
                 "run's start to now with a random direction, or two single weights"
             )
         )
-        self.first = QComboBox()
-        self.second = QComboBox()
+        self.first = WeightPicker()
+        self.second = WeightPicker()
         for box, which in ((self.first, self.tr("across")), (self.second, self.tr("up"))):
             box.setToolTip(self.tr("The weight drawn {0}").format(which))
-            compact(box, 7)
-            box.setModel(NamesModel(box))
-            box.view().setUniformItemSizes(True)  # its height from one row, not every row
         self.resolution = QComboBox()
         for n in RESOLUTIONS:
             self.resolution.addItem(self.tr("{0} × {0}").format(n), n)
@@ -220,11 +238,11 @@ class LandscapeControls(QWidget):
 
     def set_weights(self, labels: Sequence[str]) -> None:
         """The network's weights to pick from; with exactly two, the two-weight plane."""
-        if self.first.model().names == labels:
+        if self.first.names == labels:
             return
         for box, pick in ((self.first, 0), (self.second, 1)):
-            box.model().set_names(labels)
-            box.setCurrentIndex(min(pick, len(labels) - 1))
+            box.set_names(labels)
+            box.setCurrentIndex(min(pick, max(0, len(labels) - 1)))
         index = self.plane.findData("weights")
         self.plane.model().item(index).setEnabled(len(labels) >= 2)
         if len(labels) == 2:

@@ -127,8 +127,13 @@ class Driver:
             f"median {1000 * statistics.median(durations):.1f} ms, "
             f"max {1000 * max(durations):.0f} ms; GUI-thread CPU median "
             f"{1000 * statistics.median(self.busy or [0.0]):.1f} ms, "
-            f"max {1000 * max(self.busy or [0.0]):.0f} ms"
+            f"max {1000 * max(self.busy or [0.0]):.0f} ms; costliest: {self.costliest()}"
         )
+
+    def costliest(self, n: int = 5) -> str:
+        """The actions that kept the GUI thread busiest, "index:name ms" (where to look first)."""
+        worst = sorted(zip(self.busy, self.done, strict=False), reverse=True)[:n]
+        return ", ".join(f"{entry} {1000 * busy:.0f} ms" for busy, entry in worst)
 
     def fail(self, why: str) -> None:
         replay_file = self.folder / f"fuzz-seed{self.seed}.replay"
