@@ -1619,6 +1619,10 @@ then connect an output port (right) to an input port (left).</source>
         <source> ○{0}validation{0}({1})</source>
         <translation> ○{0}검증{0}({1})</translation>
     </message>
+    <message>
+        <source>(at most {0} of each drawn)</source>
+        <translation>(각각 최대 {0}개만 그림)</translation>
+    </message>
 </context>
 <context>
     <name>QtComparePlot</name>

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from PySide6.QtCore import Qt
 
 from dlsim import resources
 from dlsim.engine.live.landscape_job import frozen
@@ -157,6 +158,26 @@ def test_a_two_weight_network_gets_its_exact_surface(qtbot, window):
     assert "the path lies in the plane" in panel.title_label.text
     w = window.workbench.controller.session.snapshot().params["y"]["W"].ravel()
     assert land.centre == (w[0], w[1])
+
+
+def test_a_weight_is_picked_by_typing_its_name_or_stepping(qtbot, window):
+    """A picker shows one name at a time, so a network of millions of weights fills it at once."""
+    panel = landscape_panel(window, qtbot)
+    controls = panel.controls
+    controls.plane.setCurrentIndex(controls.plane.findData("weights"))
+    qtbot.waitUntil(lambda: controls.first.count() == 17, timeout=TIMEOUT_MS)
+    picker = controls.second
+    assert picker.currentText() == "h.W[0,1]"
+    picker.lineEdit().selectAll()
+    qtbot.keyClicks(picker.lineEdit(), "y.W[2,0]")
+    qtbot.keyClick(picker.lineEdit(), Qt.Key.Key_Return)
+    assert picker.currentIndex() == 14 and picker.text() == "y.W[2,0]"
+    picker.stepBy(1)
+    assert picker.currentText() == "y.W[3,0]" and controls.request().pair == (0, 15)
+    picker.lineEdit().selectAll()
+    qtbot.keyClicks(picker.lineEdit(), "q.W[9,9]")  # no such weight: not taken
+    qtbot.keyClick(picker.lineEdit(), Qt.Key.Key_Return)
+    assert picker.currentIndex() == 15
 
 
 def test_same_weight_twice_is_refused_with_a_dialog(qtbot, window, monkeypatch):

@@ -16,7 +16,13 @@ from PySide6.QtCore import QRectF
 from PySide6.QtWidgets import QGraphicsItem, QHBoxLayout, QToolButton, QWidget
 
 from dlsim.engine.text import QT_TRANSLATE_NOOP
-from dlsim.engine.views.boundary import BoundaryGrid, boundary_image, class_labels
+from dlsim.engine.views.boundary import (
+    MAX_DRAWN_POINTS,
+    BoundaryGrid,
+    boundary_image,
+    class_labels,
+    drawn_rows,
+)
 from dlsim.engine.views.curve import CurveGrid
 from dlsim.engine.views.tables import table_csv
 from dlsim.ui.dock_layout import app_settings
@@ -175,17 +181,18 @@ class QtBoundaryPlot(PlotPanel):
             return
         if data.x_train.shape[1] != 2:
             return
-        train = class_labels(data.y_train)
-        val = class_labels(data.y_val)
+        shown, shown_val = drawn_rows(len(data.x_train)), drawn_rows(len(data.x_val))
+        train = class_labels(data.y_train[shown])
+        val = class_labels(data.y_val[shown_val])
         self._n_classes = max(2, data.y_train.shape[1])
         brushes = [pg.mkBrush(_class_colour(k, self._n_classes)) for k in range(self._n_classes)]
         pens = [
             pg.mkPen(_class_colour(k, self._n_classes), width=2) for k in range(self._n_classes)
         ]
         self.train_points.setData(
-            pos=data.x_train, brush=[brushes[k] for k in train], pen=pg.mkPen("w", width=1)
+            pos=data.x_train[shown], brush=[brushes[k] for k in train], pen=pg.mkPen("w", width=1)
         )
-        self.val_points.setData(pos=data.x_val, pen=[pens[k] for k in val], brush=None)
+        self.val_points.setData(pos=data.x_val[shown_val], pen=[pens[k] for k in val], brush=None)
         self.val_points.setVisible(self.prefs.show_validation)
         names = data.feature_names
         self.plot.setLabel("bottom", names[0], color=self.colours.text)
@@ -193,16 +200,17 @@ class QtBoundaryPlot(PlotPanel):
 
     def _set_curve_points(self, data) -> None:
         """1-D data: each sample at (x, y); a classifier's coloured by class, targets in blue."""
+        shown, shown_val = drawn_rows(len(data.x_train)), drawn_rows(len(data.x_val))
+        x, y = data.x_train[shown, 0], data.y_train[shown]
+        x_val, y_val = data.x_val[shown_val, 0], data.y_val[shown_val]
         if data.task == "regression":
             train_brush, val_pen = pg.mkBrush(POINT_COLOUR), pg.mkPen(POINT_COLOUR, width=2)
         else:
             colours = [_class_colour(k, 2) for k in range(2)]
-            train_brush = [pg.mkBrush(colours[k]) for k in class_labels(data.y_train)]
-            val_pen = [pg.mkPen(colours[k], width=2) for k in class_labels(data.y_val)]
-        self.train_points.setData(
-            x=data.x_train[:, 0], y=data.y_train[:, 0], brush=train_brush, pen=pg.mkPen("w")
-        )
-        self.val_points.setData(x=data.x_val[:, 0], y=data.y_val[:, 0], pen=val_pen, brush=None)
+            train_brush = [pg.mkBrush(colours[k]) for k in class_labels(y)]
+            val_pen = [pg.mkPen(colours[k], width=2) for k in class_labels(y_val)]
+        self.train_points.setData(x=x, y=y[:, 0], brush=train_brush, pen=pg.mkPen("w"))
+        self.val_points.setData(x=x_val, y=y_val[:, 0], pen=val_pen, brush=None)
         self.val_points.setVisible(self.prefs.show_validation)
         self.plot.setLabel("bottom", data.feature_names[0], color=self.colours.text)
         self.plot.setLabel("left", data.target_names[0], color=self.colours.text)
@@ -216,6 +224,8 @@ class QtBoundaryPlot(PlotPanel):
         text = self.tr("●{0}training{0}({1})").format(nbsp, data.x_train.shape[0])
         if n_val and self.prefs.show_validation:
             text += nbsp * 2 + self.tr(" ○{0}validation{0}({1})").format(nbsp, n_val)
+        if max(data.x_train.shape[0], n_val) > MAX_DRAWN_POINTS:
+            text += nbsp * 2 + self.tr("(at most {0} of each drawn)").format(MAX_DRAWN_POINTS)
         self.caption.setText(text)
 
     # --- the data controls and the view preferences -------------------------------------------
