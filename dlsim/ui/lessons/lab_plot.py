@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 import pyqtgraph as pg
-from PySide6.QtCore import QPointF, Qt
+from PySide6.QtCore import QPointF, Qt, QTimer
 from PySide6.QtGui import QBrush, QColor, QPen, QPolygonF
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsPolygonItem, QWidget
 
@@ -51,7 +51,13 @@ class DecisionPlot(pg.PlotWidget):
         self._lines: dict[str | None, tuple[float, float, float]] = {}
         self._gate = "and"
         self._two_layers = False
-        self.getViewBox().sigResized.connect(self._draw)
+        # a resize redraws once the layout has settled: building and showing the lab resized
+        # the plot several times in one go, each a whole redraw
+        self._redraw = QTimer(self)
+        self._redraw.setSingleShot(True)
+        self._redraw.setInterval(0)
+        self._redraw.timeout.connect(self._draw)
+        self.getViewBox().sigResized.connect(self._redraw.start)
 
     # --- what the lab shows -------------------------------------------------------------------
 
