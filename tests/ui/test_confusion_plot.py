@@ -88,3 +88,25 @@ def test_a_binary_problem_gets_a_reason_instead(qtbot):
         assert controller.session.snapshot().confusion in (None, {})
     finally:
         controller.shutdown()
+
+
+def test_the_class_names_under_the_matrix_do_not_run_together(qtbot):
+    """In a dock as wide as a 1280×800 window gives it, each predicted class's column is wider
+    than its name (square cells left "setosaversicolorvirginica")."""
+    from PySide6.QtCore import QPointF
+    from PySide6.QtGui import QFontMetrics
+
+    controller, plot = controller_with_plot(qtbot, "iris_keras")
+    try:
+        plot.resize(340, 260)
+        controller.step(5)
+        qtbot.waitUntil(lambda: not plot.hint_visible and bool(plot.cells), timeout=TIMEOUT_MS)
+        view = plot.plot.vb
+        column = view.mapViewToScene(QPointF(1, 0)).x() - view.mapViewToScene(QPointF(0, 0)).x()
+        axis = plot.plot.getAxis("bottom")
+        metrics = QFontMetrics(axis.style.get("tickFont") or axis.font())
+        names = [name for _, name in axis._tickLevels[0]]
+        assert len(names) == 3
+        assert all(metrics.horizontalAdvance(name) + 8 < column for name in names), column
+    finally:
+        controller.shutdown()

@@ -48,7 +48,9 @@ class QtConfusionPlot(PlotPanel):
         self.plot.showGrid(x=False, y=False)
         self.plot.invertY(True)  # the first class at the top, as a matrix is written
         self.plot.setMouseEnabled(x=False, y=False)
-        self.plot.setAspectLocked(True)
+        # cells as wide as the plot allows: square ones left the class names under them
+        # running together ("setosaversicolorvirginica") in a dock of ordinary width
+        self.plot.setAspectLocked(False)
         self.image = pg.ImageItem(axisOrder="row-major")
         self.image.setLookupTable(BLUES.getLookupTable(nPts=256))
         self.plot.addItem(self.image)
