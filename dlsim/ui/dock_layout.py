@@ -5,8 +5,12 @@ The main window and the training workbench both dock panels through `DockLayout.
 every dock is listed under View ▸ Panels and takes part in the saved layout. The arrangement is
 decided here and nowhere else: the left column split after the first show, the right column
 (Inspector/Training above the Lesson) running the full height, the plots in two tab groups under
-the canvas, and the sizes they start with. The window opens inside its screen's available area,
-and a remembered layout that cannot fit that screen, or cannot be read, is ignored.
+the canvas, and the sizes they start with. A window narrower than COMPACT_WIDTH (a 1024 px
+laptop) gets the compact arrangement instead: the plots' two groups run the window's whole width
+under the canvas and both side columns, each column a tab group above them (Layers | Examples,
+Inspector | Training | Lesson), so every plot is readable when its tab is chosen. The window
+opens inside its screen's available area, and a remembered layout that cannot fit that screen,
+or cannot be read, is ignored.
 """
 
 from __future__ import annotations
@@ -35,6 +39,11 @@ PANEL_SHARE = 0.27
 LEFT_WIDTH = 210  # at most; never more than LEFT_SHARE of the window's width
 LEFT_SHARE = 0.17
 LEFT_MINIMUM = 120  # the examples' titles still wrap onto two or three lines
+COMPACT_WIDTH = 1200  # a narrower window gets the compact arrangement
+COMPACT_PLOT_SHARE = 0.5  # of the window's height, for the plots across its whole width
+# The compact arrangement's side columns as tab groups (the first tab in front).
+COMPACT_COLUMNS = (("layers", "examples"), ("dock_training", "lesson"))
+COMPACT_FRONT = ("layers", "lesson")
 # The plots as two tab groups under the canvas, each about half its width (the first is shown).
 # Problems sits with the loss: the status bar's problem count brings it forward. The boundary's
 # group has the shorter tab titles' place: it is the narrower one on a small screen.
@@ -185,7 +194,7 @@ class DockLayout(QObject):
         the examples (whose titles wrap onto two lines). resizeDocks scales the sizes to the
         column's height, so they are computed from the laid-out column, after the first show."""
         layers, examples = self.docks["layers"], self.docks["examples"]
-        if layers.isFloating() or examples.isFloating():
+        if layers.isFloating() or examples.isFloating() or self.window.tabifiedDockWidgets(layers):
             return
         column = layers.height() + examples.height()
         title = layers.height() - palette.height()  # the dock's title bar
@@ -215,6 +224,9 @@ class DockLayout(QObject):
         if not untouched:
             return
         size = window.size()
+        self._set_corners(self.compact())
+        if self.compact():
+            self._tab_columns()
         for group in groups:
             first = group[0]
             first.show()
@@ -224,6 +236,31 @@ class DockLayout(QObject):
             first.raise_()
         window.resize(size)
         QTimer.singleShot(0, lambda: self._size_docks(docks, [group[0] for group in groups]))
+
+    def compact(self) -> bool:
+        """Whether the window is too narrow for the side columns beside two readable plots."""
+        return self.window.width() < COMPACT_WIDTH
+
+    def _set_corners(self, compact: bool) -> None:
+        """The bottom corners: the plots' (compact) or the side columns' (running full height)."""
+        bottom = Area.BottomDockWidgetArea
+        left = bottom if compact else Area.LeftDockWidgetArea
+        right = bottom if compact else Area.RightDockWidgetArea
+        self.window.setCorner(Qt.Corner.BottomLeftCorner, left)
+        self.window.setCorner(Qt.Corner.BottomRightCorner, right)
+
+    def _tab_columns(self) -> None:
+        """Each side column one tab group (COMPACT_COLUMNS), COMPACT_FRONT in front."""
+        docks = self.docks
+        for first, *rest in COMPACT_COLUMNS:
+            if first not in docks or docks[first].isFloating():
+                continue
+            for name in rest:
+                if name in docks and not docks[name].isFloating():
+                    self.window.tabifyDockWidget(docks[first], docks[name])
+        for name in COMPACT_FRONT:
+            if name in docks:
+                docks[name].raise_()
 
     def _group_dock(self, key: str, docks: dict[str, QDockWidget]) -> QDockWidget | None:
         return docks.get(key) or self.docks.get(key)
@@ -237,28 +274,36 @@ class DockLayout(QObject):
             bar.setElideMode(Qt.TextElideMode.ElideNone)
             bar.setUsesScrollButtons(True)
         width, height = window.width(), window.height()
+        compact = self.compact()
+        share = COMPACT_PLOT_SHARE if compact else PLOT_SHARE
         window.resizeDocks(
-            fronts[:1], [min(PLOT_HEIGHT, int(height * PLOT_SHARE))], Qt.Orientation.Vertical
+            fronts[:1], [min(PLOT_HEIGHT, int(height * share))], Qt.Orientation.Vertical
         )
         panel = min(PANEL_WIDTH, int(width * PANEL_SHARE))
         right = [
             d for d in self.docks.values() if window.dockWidgetArea(d) == Area.RightDockWidgetArea
         ]
         panel = max([panel, *(unscrolled_width(d) for d in right if not d.isFloating())])
-        left = min(LEFT_WIDTH, int(width * LEFT_SHARE))
+        # compact: the column's width is the canvas's alone to give (the plots run beneath)
+        left = LEFT_WIDTH if compact else min(LEFT_WIDTH, int(width * LEFT_SHARE))
         # the plot groups cannot be narrower than their widest dock: the left column gives way
         groups = [[self._group_dock(k, docks) for k in group] for group in TAB_GROUPS]
         plots = sum(max((d.minimumSizeHint().width() for d in g if d), default=0) for g in groups)
         gap = window.style().pixelMetric(QStyle.PixelMetric.PM_DockWidgetSeparatorExtent)
-        left = max(LEFT_MINIMUM, min(left, width - panel - plots - 4 * gap))
-        sides = [(self.docks.get("layers"), left), (docks.get("training"), panel)]
+        if not compact:  # the plots sit between the columns
+            left = max(LEFT_MINIMUM, min(left, width - panel - plots - 4 * gap))
+        # resizeDocks sizes a column through the dock in front of its tab group
+        column = (self.docks.get("lesson") if compact else None) or docks.get("training")
+        sides = [(self.docks.get("layers"), left), (column, panel)]
         sides = [(dock, size) for dock, size in sides if dock is not None]
         window.resizeDocks(
             [dock for dock, _ in sides], [size for _, size in sides], Qt.Orientation.Horizontal
         )
-        middle = max(width - panel - left, 200)
+        middle = width if compact else max(width - panel - left, 200)
         window.resizeDocks(fronts, [middle // len(fronts)] * len(fronts), Qt.Orientation.Horizontal)
         lesson, training = self.docks.get("lesson"), docks.get("training")
+        if compact:
+            return
         if lesson is not None and training is not None and not lesson.isFloating():
             column = training.height() + lesson.height()
             window.resizeDocks(

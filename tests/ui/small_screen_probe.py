@@ -105,12 +105,36 @@ def main() -> None:
             "area": area,
         }
     out["window_width"] = window.width()
-    out["scrolled_sideways"] = [
-        dock.objectName()
-        for dock in docks
-        for area in dock.findChildren(QScrollArea)
-        if area.isVisible() and area.horizontalScrollBar().isVisible()
-    ]
+    out["scrolled_sideways"] = []  # each panel brought to the front of its tab group in turn
+    for dock in docks:
+        dock.raise_()
+        settle()
+        if any(
+            area.isVisible() and area.horizontalScrollBar().isVisible()
+            for area in dock.findChildren(QScrollArea)
+        ):
+            out["scrolled_sideways"].append(dock.objectName())
+    for dock in shown:
+        dock.raise_()
+    settle()
+    out["plots"] = {}  # each plot's dock and the room its plot (or hint) gets, tab in front
+    for dock in window.findChildren(QDockWidget):
+        stack = getattr(dock.widget(), "stack", None)
+        if not dock.objectName().startswith("dock_plot_") or stack is None or dock.isHidden():
+            continue
+        dock.raise_()
+        settle()
+        out["plots"][dock.objectName()] = {
+            "dock": [dock.width(), dock.height()],
+            "plot": [stack.width(), stack.height()],
+        }
+    window.dock("examples").raise_()
+    settle()
+    titles = window.examples_panel.list
+    out["examples_in_view"] = sum(
+        titles.viewport().rect().contains(titles.visualItemRect(titles.item(i)))
+        for i in range(titles.count())
+    )
     out["examples"] = {}
     from dlsim.ui.panels.examples import list_examples
 

@@ -112,3 +112,20 @@ def test_in_korean_the_window_fits_and_the_toolbars_do_not_overflow(tmp_path):
         row = [bar["needed"] for bar in bars.values() if bar["area"] == area]
         assert sum(row) <= korean["window_width"], (area, bars)
     assert korean["menu_hits"] and all(korean["menu_hits"].values()), korean["menu_hits"]
+
+
+def test_at_1024x640_every_plot_is_readable_when_its_tab_is_chosen(small):
+    """The compact arrangement: the plots' two groups run the window's width under the canvas
+    (the boundary's plot was 62 px wide beside its data controls, Neurons 320×150, the
+    two-weight Landscape 45 px tall)."""
+    plots = small["plots"]
+    assert len(plots) >= 9, plots
+    for name, seen in plots.items():
+        width, height = seen["plot"]
+        beside = 100 if name == "dock_plot_boundary" else 0  # the data controls' column
+        assert width >= 480 - beside and height >= 180, (name, seen)
+
+
+def test_at_1024x640_the_examples_list_shows_more_than_a_few_titles(small):
+    """The side columns are tab groups (Layers | Examples): the list had two titles in view."""
+    assert small["examples_in_view"] >= 5

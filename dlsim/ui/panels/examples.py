@@ -1,7 +1,9 @@
 """The Examples list: the diagrams shipped with dlsim (`dlsim.examples`), with their descriptions.
 
 Each example is a .dlsim file; its "name" is the title shown and its "description" the tooltip
-and the text under it. Opening one goes through the window (unsaved-changes prompt included).
+and the text under it, in a strip of fixed share (ABOUT_SHARE) that scrolls: a long description
+neither squeezes the list to two entries on a small screen nor moves the list's foot while the
+pointer hovers titles. Opening one goes through the window (unsaved-changes prompt included).
 """
 
 from __future__ import annotations
@@ -14,6 +16,8 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QListWidgetItem,
+    QScrollArea,
+    QSizePolicy,
     QStyle,
     QVBoxLayout,
     QWidget,
@@ -26,6 +30,7 @@ from dlsim.resources import example_path as example_path
 from dlsim.ui.example_texts import example_text
 
 KEY_ROLE = Qt.ItemDataRole.UserRole
+ABOUT_SHARE = 0.35  # of the panel's height, for the description under the list
 NO_EXAMPLE = QT_TRANSLATE_NOOP("ExamplesPanel", "Double-click an example to open it.")
 
 
@@ -49,11 +54,19 @@ class ExamplesPanel(QWidget):
         self.about = QLabel(self.tr(NO_EXAMPLE))
         self.about.setWordWrap(True)
         self.about.setMargin(6)
+        self.about.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.about_area = QScrollArea()
+        self.about_area.setWidget(self.about)
+        self.about_area.setWidgetResizable(True)
+        self.about_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.about_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.about_area.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Ignored)
         column = QVBoxLayout(self)
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(0)
-        column.addWidget(self.list, 1)
-        column.addWidget(self.about)
+        share = round(100 * ABOUT_SHARE)
+        column.addWidget(self.list, 100 - share)
+        column.addWidget(self.about_area, share)
         for info in list_examples():
             name, about = example_text(info.title), example_text(info.description)
             item = QListWidgetItem(name)
