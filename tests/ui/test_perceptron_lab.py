@@ -224,3 +224,29 @@ def test_no_line_runs_through_a_point_label(lab, qtbot, setup):
     names = [t for t in labels if "→" not in t]
     for name in names:  # the lines' own names stay off the point labels
         assert not any(overlaps(labels[name], labels[p]) for p in points)
+
+
+@pytest.mark.parametrize("size", [(1024, 600), (1280, 800)])
+def test_two_point_labels_on_one_row_never_read_as_one(qtbot, size):
+    """XOR from two layers in a 1024×640 window: "(0,0) → 0" and "(1,0)" sat side by side a
+    hair apart. Labels sharing a row keep a point's width between them, and the two lines'
+    names stay apart."""
+    lab = PerceptronLab()
+    qtbot.addWidget(lab)
+    lab.resize(*size)
+    lab.show()
+    qtbot.waitExposed(lab)
+    lab.gate_buttons["xor"].click()
+    lab.two_layer_button.click()
+    qtbot.wait(50)
+    px, _ = lab.plot._pixel()
+    labels = lab.plot.label_rects()
+    names = [r for text, r in labels.items() if "→" not in text]
+    assert len(names) == 2 and not overlaps(*names), names  # the lines' names apart too
+    rects = [r for text, r in labels.items() if "→" in text]
+    assert len(rects) == 4
+    for i, a in enumerate(rects):
+        for b in rects[i + 1 :]:
+            if min(a[3], b[3]) - max(a[1], b[1]) > 0:  # rows overlap
+                gap = (max(a[0], b[0]) - min(a[2], b[2])) / px
+                assert gap >= 12, (a, b, gap)

@@ -62,10 +62,14 @@ def point_label_centres(
     radius: float,
     lines: Sequence[Weights],
     box: tuple[float, float, float, float] = PLOT_BOX,
+    spaced: bool = True,
 ) -> list[Point | None]:
     """The centre of each point's label (of its own size): the first place beside the point
     (below, above, right, left, the diagonals, then further out) that is inside `box`, crossed
-    by no line and clear of the other labels and points; None where there is no such place."""
+    by no line and clear of the other points and labels — if `spaced`, a point's width
+    (`radius`) apart sideways, so two labels on one row never read as one ("(0,0) → 0 (1,0)");
+    None where there is no such place."""
+    spacing = radius if spaced else 0.0
     discs = [rect_at(p, (2 * radius, 2 * radius)) for p in points]
     placed: list[Rect] = []
     centres: list[Point | None] = []
@@ -75,8 +79,11 @@ def point_label_centres(
             for direction in DIRECTIONS:
                 centre = _beside(point, size, radius, direction, gap)
                 r = rect_at(centre, size)
-                blocked = any(crosses(r, line) for line in lines) or any(
-                    overlaps(r, other) for other in (*placed, *discs)
+                apart = (r[0] - spacing, r[1], r[2] + spacing, r[3])
+                blocked = (
+                    any(crosses(r, line) for line in lines)
+                    or any(overlaps(r, disc) for disc in discs)
+                    or any(overlaps(apart, other) for other in placed)
                 )
                 if inside(r, box) and not blocked:
                     chosen = centre
@@ -96,10 +103,12 @@ def line_label_centre(
     offset: float = 0.0,
     box: tuple[float, float, float, float] = PLOT_BOX,
     clip: tuple[float, float, float, float] = PLOT_BOX,
+    strict: bool = False,
 ) -> Point | None:
     """Where to write a line's name: on the line (moved `offset` towards its 0 side), as near its
-    middle as keeps the name inside `box` and off every rectangle in `avoid`; None if the line
-    misses `clip` (the part of the plane the lines are drawn in)."""
+    middle as keeps the name inside `box` and off every rectangle in `avoid` (if there is no such
+    place, the middle, or None when `strict`); None if the line misses `clip` (the part of the
+    plane the lines are drawn in)."""
     ends = decision_line(*weights, clip)
     if ends is None:
         return None
@@ -112,7 +121,7 @@ def line_label_centre(
         r = rect_at(centre, size)
         if inside(r, box) and not any(overlaps(r, other) for other in avoid):
             return centre
-    return candidates[0]
+    return None if strict else candidates[0]
 
 
 def clearest_height(values: Sequence[float], lo: float, hi: float) -> float:

@@ -22,6 +22,7 @@ from dlsim.ui.lessons.common import INK, NEGATIVE, POSITIVE, big_font, with_alph
 
 POINT_SIZE = 26
 LABEL_GAP_PX = 4
+SMALLER_LABELS = 3  # points smaller: the point labels' type on a plot too small for the usual
 MIN_PLOT_SIZE = 240
 
 
@@ -131,9 +132,9 @@ class DecisionPlot(pg.PlotWidget):
         px, py = self._pixel()
         return x0 + 2 * px, x1 - 2 * px, y0 + 2 * py, y1 - 2 * py
 
-    def _text(self, text: str, fill: str | None = None) -> pg.TextItem:
+    def _text(self, text: str, fill: str | None = None, smaller: int = 0) -> pg.TextItem:
         item = pg.TextItem(text, color=INK, anchor=(0.5, 0.5), fill=fill)
-        item.setFont(big_font(0, bold=True))
+        item.setFont(big_font(-smaller, bold=True))
         return item
 
     def _size(self, item: pg.TextItem) -> placement.Size:
@@ -143,25 +144,37 @@ class DecisionPlot(pg.PlotWidget):
 
     def _add_points(self) -> list[placement.Rect]:
         """The four inputs coloured by target, each labelled where no line crosses the label:
-        "(1,0) → 1" on one line where it fits, on two lines where the lines leave less room."""
+        "(1,0) → 1" on one line where they all fit, on two lines where the lines leave less
+        room, in a smaller type on a small plot, and only where even that fails closer together
+        than a point's width."""
         targets = lab.targets(self._gate)
         points = [(float(x1), float(x2)) for x1, x2 in lab.TRUTH_X]
         wide = [
             f"({fmt(x1)},{fmt(x2)}) \u2192 {fmt(t)}"
             for (x1, x2), t in zip(points, targets, strict=True)
         ]
-        texts = [self._text(text) for text in wide]
         px, py = self._pixel()
         radius = (POINT_SIZE / 2 + LABEL_GAP_PX) * max(px, py)
         lines, box = list(self._lines.values()), self._view_box()
-        sizes = [self._size(t) for t in texts]
-        centres = placement.point_label_centres(points, sizes, radius, lines, box)
-        if None in centres:
-            for k, centre in enumerate(centres):
-                if centre is None:
-                    texts[k] = self._text(wide[k].replace(" \u2192", "\n\u2192"))
-                    sizes[k] = self._size(texts[k])
-            centres = placement.point_label_centres(points, sizes, radius, lines, box)
+        tall = [text.replace(" \u2192", "\n\u2192") for text in wide]
+
+        def place(labels: list[str], spaced: bool, smaller: int) -> tuple[list, list, list]:
+            texts = [self._text(text, smaller=smaller) for text in labels]
+            sizes = [self._size(t) for t in texts]
+            return (
+                texts,
+                sizes,
+                placement.point_label_centres(points, sizes, radius, lines, box, spaced),
+            )
+
+        tries = []  # the first that leaves no label without a clear place wins
+        for spaced, smaller in ((True, 0), (True, SMALLER_LABELS), (False, 0)):
+            one_line = place(wide, spaced, smaller)
+            mixed = [tall[k] if c is None else wide[k] for k, c in enumerate(one_line[2])]
+            tries += [one_line, place(mixed, spaced, smaller), place(tall, spaced, smaller)]
+        texts, sizes, centres = min(
+            tries, key=lambda found: self._unplaced(*found[1:], points, radius)
+        )
         rects = []
         for k, ((x1, x2), t) in enumerate(zip(points, targets, strict=True)):
             colour = POSITIVE if t else NEGATIVE
@@ -177,6 +190,29 @@ class DecisionPlot(pg.PlotWidget):
             rects.append(placement.rect_at(centre, sizes[k]))
             rects.append(placement.rect_at((x1, x2), (2 * radius, 2 * radius)))
         return rects
+
+    def _unplaced(self, sizes: list, centres: list, points: list, radius: float) -> int:
+        """How many labels a placement of the point labels leaves without a clear place: its
+        own, and the lines' names that could then not be written clear of them and each other."""
+        avoid = [
+            placement.rect_at(centre, size)
+            for centre, size in zip(centres, sizes, strict=True)
+            if centre is not None
+        ]
+        avoid += [placement.rect_at(p, (2 * radius, 2 * radius)) for p in points]
+        missing = centres.count(None)
+        for (name, weights), offset in zip(self._lines.items(), (-0.1, 0.1), strict=False):
+            if name is None:
+                continue
+            size = self._size(self._text(name, fill="w"))
+            centre = placement.line_label_centre(
+                weights, size, avoid, offset, self._view_box(), strict=True
+            )
+            if centre is None:
+                missing += 1
+            else:
+                avoid.append(placement.rect_at(centre, size))
+        return missing
 
     def _add_line_name(
         self,
