@@ -573,3 +573,31 @@ def test_iris_brings_the_confusion_tab_forward_and_2d_data_the_boundary(qtbot, w
     qtbot.waitUntil(lambda: in_front(docks["boundary"]), timeout=TIMEOUT_MS)
     assert window.open_example("iris_keras")
     qtbot.waitUntil(lambda: in_front(docks["confusion"]), timeout=TIMEOUT_MS)
+
+
+def test_a_comparison_curve_on_top_of_another_is_dashed_so_both_show(qtbot):
+    """Weight initialization: zeros and small uniform both sit at ln 2, and the second hid the
+    first (three curves for a legend of four)."""
+    import numpy as np
+    from PySide6.QtCore import Qt
+
+    from dlsim.ui.plots.base import ComparisonRun, PlotFeed
+
+    class Series:
+        def __init__(self, y):
+            self.y = np.asarray(y, dtype=float)
+
+        def series(self, _name):
+            return np.arange(1, len(self.y) + 1, dtype=float), self.y
+
+    flat = [np.log(2)] * 50
+    falling = list(np.geomspace(0.7, 0.01, 50))
+    runs = tuple(
+        ComparisonRun(label, Series(y), "done", 50)
+        for label, y in (("zeros", flat), ("uniform", flat), ("he_normal", falling))
+    )
+    plot = QtComparePlot()
+    qtbot.addWidget(plot)
+    plot.draw(PlotFeed(None, None, 0, None, (), 0, None, comparison=runs, comparison_version=1))
+    styles = [curve.opts["pen"].style() for curve in plot.curves]
+    assert styles == [Qt.PenStyle.SolidLine, Qt.PenStyle.DashLine, Qt.PenStyle.SolidLine]

@@ -7,12 +7,12 @@ The plot only draws; the workbench owns the comparison's sessions and feeds thei
 from __future__ import annotations
 
 import pyqtgraph as pg
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QSpinBox, QWidget
 
 from dlsim.engine.teaching.comparisons import COMPARISONS
 from dlsim.engine.text import QT_TRANSLATE_NOOP
-from dlsim.engine.views.axes import decade_span, nice_ceiling
+from dlsim.engine.views.axes import coincide, decade_span, nice_ceiling
 from dlsim.engine.views.tables import table_csv
 from dlsim.ui.plots.base import FixedRanges, PlotFeed, PlotPanel, colour, legend_html, style_plot
 
@@ -120,9 +120,15 @@ class QtComparePlot(PlotPanel):
             self._run_labels = [run.label for run in runs]
             self._rebuild(len(runs))
         losses = []
-        for run, curve in zip(runs, self.curves, strict=True):
+        for i, (run, curve) in enumerate(zip(runs, self.curves, strict=True)):
             x, y = run.history.series("loss")
             curve.setData(x, y)
+            # a curve on top of an earlier one (zeros and small uniform both at ln 2) is dashed,
+            # so the one under it shows between its dashes
+            under = any(coincide(earlier, y) for earlier in losses)
+            style = Qt.PenStyle.DashLine if under else Qt.PenStyle.SolidLine
+            if curve.opts["pen"].style() != style:
+                curve.setPen(pg.mkPen(colour(i), width=1.5, style=style))
             losses.append(y)
         self.ranges.set_x(0.0, nice_ceiling(max(run.step for run in runs)))
         self.ranges.set_log_y(*decade_span(losses))
