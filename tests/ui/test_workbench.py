@@ -600,4 +600,4 @@ def test_a_comparison_curve_on_top_of_another_is_dashed_so_both_show(qtbot):
     qtbot.addWidget(plot)
     plot.draw(PlotFeed(None, None, 0, None, (), 0, None, comparison=runs, comparison_version=1))
     styles = [curve.opts["pen"].style() for curve in plot.curves]
-    assert styles == [Qt.PenStyle.SolidLine, Qt.PenStyle.DashLine, Qt.PenStyle.SolidLine]
+    assert styles == [Qt.PenStyle.SolidLine, Qt.PenStyle.CustomDashLine, Qt.PenStyle.SolidLine]

@@ -126,9 +126,10 @@ class QtComparePlot(PlotPanel):
             # a curve on top of an earlier one (zeros and small uniform both at ln 2) is dashed,
             # so the one under it shows between its dashes
             under = any(coincide(earlier, y) for earlier in losses)
-            style = Qt.PenStyle.DashLine if under else Qt.PenStyle.SolidLine
-            if curve.opts["pen"].style() != style:
-                curve.setPen(pg.mkPen(colour(i), width=1.5, style=style))
+            dashed = curve.opts["pen"].style() == Qt.PenStyle.CustomDashLine
+            if under != dashed:
+                dash = {"dash": [4, 4]} if under else {}
+                curve.setPen(pg.mkPen(colour(i), width=1.5, **dash))
             losses.append(y)
         self.ranges.set_x(0.0, nice_ceiling(max(run.step for run in runs)))
         self.ranges.set_log_y(*decade_span(losses))
