@@ -341,3 +341,28 @@ def test_log_axis_labels_between_decades_are_a_level_the_axis_may_drop():
     assert [label for _p, label in minor] == ["0.02", "0.05", "0.2", "0.5"]
     major, minor = decades_first(log_ticks(-6, 3, fine=False))
     assert minor == [] and len(major) >= 4
+
+
+def test_the_step_axis_spans_the_run_after_a_classifier_was_shown(qtbot):
+    """XOR, then the Exploding gradients example (regression): the loss plot's steps ended at
+    1.52 instead of 2, the curve's end off the plot — the accuracy plot, removed but still
+    linked to the loss plot with its old width, pulled the step axis."""
+    from dataclasses import replace
+
+    class Data:
+        def __init__(self, task):
+            self.task = task
+
+    plot = QtLossPlot()
+    qtbot.addWidget(plot)
+    plot.resize(500, 350)
+    plot.show()
+    plot.refresh(replace(synthetic_feed(MetricsHistory()), dataset=Data("binary")))  # XOR, no step
+    qtbot.wait(20)
+    regression = MetricsHistory()
+    regression.extend(0, {"loss": 2.7})
+    regression.extend(1, {"loss": 18.9})
+    plot.refresh(replace(synthetic_feed(regression, serial=2), dataset=Data("regression")))
+    qtbot.wait(20)
+    (x0, x1), _ = plot.loss_plot.getViewBox().viewRange()
+    assert (x0, x1) == (0.0, 2.0)

@@ -92,7 +92,6 @@ class QtLossPlot(PlotPanel):
             self.curves[name] = self._curve(self.loss_plot, pen_colour, width, label)
         self.acc_plot = pg.PlotItem()
         style_plot(self.acc_plot, left=self.tr("accuracy"), bottom=self.tr("step"))
-        self.acc_plot.setXLink(self.loss_plot)
         self.acc_plot.setMaximumHeight(150)
         for name, label, pen_colour in ACCURACY_SERIES:
             self.curves[name] = self._curve(self.acc_plot, pen_colour, 1, label)
@@ -115,11 +114,15 @@ class QtLossPlot(PlotPanel):
         if show == self._acc_shown:
             return
         self._acc_shown = show
+        # linked only while shown: a removed plot keeps its old width, and pyqtgraph aligns
+        # linked views by their pixels, so the loss plot's steps ended at 1.52 instead of 2
         if show:
             self.canvas.ci.addItem(self.acc_plot, row=1, col=0)
+            self.acc_plot.setXLink(self.loss_plot)
             self.loss_plot.setLabel("bottom", "")
             self.loss_plot.showAxis("bottom")
         else:
+            self.acc_plot.setXLink(None)
             self.canvas.ci.removeItem(self.acc_plot)
             self.loss_plot.setLabel("bottom", self.tr("step"), color=self.colours.text)
 
