@@ -162,17 +162,17 @@ class Workbench(QObject):
     def follow_data_shape(self, *_: object) -> None:
         """Bring forward the plot that can show the open data set: the Confusion tab for more
         than two classes and more than two inputs (the boundary there is only a note), the
-        Decision boundary for 2-D data. Only between these two: another tab the learner chose
-        stays in front."""
+        Decision boundary for anything else (2-D data, a curve; the confusion matrix is only a
+        note there). Only between these two: another tab the learner chose stays in front."""
         data = self.controller.data.dataset
         boundary, confusion = self.docks["boundary"], self.docks["confusion"]
         if data is None or confusion not in self.window.tabifiedDockWidgets(boundary):
             return
-        if data.x_train.shape[1] == 2:
-            if in_front(confusion):
-                boundary.raise_()
-        elif data.task == "multiclass" and in_front(boundary):
-            confusion.raise_()
+        if data.task == "multiclass" and data.x_train.shape[1] != 2:
+            if in_front(boundary):
+                confusion.raise_()
+        elif in_front(confusion):
+            boundary.raise_()
 
     def show_comparison(self) -> None:
         """Bring the Compare runs dock forward, ready to start one."""

@@ -552,8 +552,8 @@ def test_every_plot_has_a_dock_a_learner_can_bring_forward(qtbot, window):
 
 def test_iris_brings_the_confusion_tab_forward_and_2d_data_the_boundary(qtbot, window):
     """Iris (4 inputs, 3 classes) has no decision boundary to draw: its tab group shows the
-    Confusion matrix instead of a "2-D only" note; a 2-D example shows the boundary again, and a
-    tab the learner chose stays in front."""
+    Confusion matrix instead of a "2-D only" note; a 2-D example, or a curve, shows the boundary
+    again, and a tab the learner chose stays in front."""
     from dlsim.ui.workbench import in_front
 
     docks = window.workbench.docks
@@ -573,6 +573,14 @@ def test_iris_brings_the_confusion_tab_forward_and_2d_data_the_boundary(qtbot, w
     qtbot.waitUntil(lambda: in_front(docks["boundary"]), timeout=TIMEOUT_MS)
     assert window.open_example("iris_keras")
     qtbot.waitUntil(lambda: in_front(docks["confusion"]), timeout=TIMEOUT_MS)
+    qtbot.waitUntil(lambda: "setosa" in window.workbench.plots["confusion"].caption.text())
+    # a curve (one input, one output): the boundary draws it; the matrix would be a note, and
+    # Iris's accuracies stayed in its caption
+    assert window.open_example("exploding_gradients")
+    qtbot.waitUntil(lambda: in_front(docks["boundary"]), timeout=TIMEOUT_MS)
+    docks["confusion"].raise_()
+    qtbot.waitUntil(lambda: window.workbench.plots["confusion"].hint_visible, timeout=TIMEOUT_MS)
+    assert window.workbench.plots["confusion"].caption.text() == ""
 
 
 def test_a_comparison_curve_on_top_of_another_is_dashed_so_both_show(qtbot):

@@ -78,6 +78,7 @@ class QtConfusionPlot(PlotPanel):
         data = feed.dataset
         if data is None or data.task != "multiclass":
             self._shown = None
+            self.caption.setText("")  # the last classifier's accuracies would stay otherwise
             self.show_hint(
                 self.tr(
                     "The confusion matrix is for classification with more than two classes "
@@ -88,6 +89,7 @@ class QtConfusionPlot(PlotPanel):
         result = self.confusion(feed)
         if result is None:
             self._shown = None
+            self.caption.setText("")
             self.show_hint(
                 self.tr("The training confusion matrix appears once the network is measured.")
                 if self.split_key == "train"
