@@ -135,6 +135,11 @@ def main() -> None:
         titles.viewport().rect().contains(titles.visualItemRect(titles.item(i)))
         for i in range(titles.count())
     )
+    window.dock("inspector").raise_()  # as selecting a layer does
+    settle()
+    window.open_example("iris_keras")
+    settle()
+    out["lesson_in_front_after_example"] = not window.dock("lesson").visibleRegion().isEmpty()
     out["examples"] = {}
     from dlsim.ui.panels.examples import list_examples
 

@@ -126,6 +126,12 @@ def test_at_1024x640_every_plot_is_readable_when_its_tab_is_chosen(small):
         assert width >= 480 - beside and height >= 180, (name, seen)
 
 
+def test_at_1024x640_an_example_opens_with_its_lesson_in_front(small):
+    """The Lesson shares its tab group with the Inspector there: opening an example brings it
+    forward again (it stayed behind the Inspector a layer's selection had raised)."""
+    assert small["lesson_in_front_after_example"]
+
+
 def test_at_1024x640_the_examples_list_shows_more_than_a_few_titles(small):
     """The side columns are tab groups (Layers | Examples): the list had two titles in view."""
     assert small["examples_in_view"] >= 5

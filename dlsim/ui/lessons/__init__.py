@@ -12,7 +12,7 @@ from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QDockWidget, QWidget
 
 from dlsim.engine.text import translate
 from dlsim.ui.lessons.activation_explorer import ActivationExplorer
@@ -106,6 +106,16 @@ class LessonsController:
         document = self.window.document
         return document.to_dict(), document.base_dir
 
+    def bring_lesson_forward(self, *_: object) -> None:
+        """A newly opened example's lesson in front of the panels it shares a tab group with
+        (the compact arrangement of a small screen), so what to look at is in view."""
+        document = self.window.document
+        dock = self.window.findChild(QDockWidget, "lesson")
+        if dock is None or not self.window.tabifiedDockWidgets(dock):
+            return
+        if example_key(document.name, document.path, self._titles) is not None:
+            dock.raise_()
+
     def refresh_lesson(self, *_: object) -> None:
         """Show the lesson of the document now open."""
         document = self.window.document
@@ -156,6 +166,7 @@ def install_lessons(window: Any) -> LessonsController:
     )
     document = window.document
     document.document_replaced.connect(controller.refresh_lesson)
+    document.document_replaced.connect(controller.bring_lesson_forward)
     document.path_changed.connect(controller.refresh_lesson)
     controller.refresh_lesson()
     return controller
