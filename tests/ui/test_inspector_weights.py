@@ -164,3 +164,21 @@ def test_without_a_training_process_it_shows_the_files_weights(qtbot):
     assert weights.caption.text() == "Weights from the document (not trained yet)"
     assert np.array_equal(weights.values(), np.array(doc.weights["o"]["W"]))
     assert weights.table.verticalHeaderItem(0).text() == "h1"
+
+
+def test_a_weight_typed_in_the_neuron_view_shows_in_the_inspector_at_once(qtbot, window):
+    weights = select(qtbot, window, "h")
+    train(qtbot, window, 5)
+    controller = window.workbench.controller
+    seen = controller.session.snapshot().params
+    window.document.set_weight(seen, ("h", "W", (0, 1), 0.5))
+    qtbot.waitUntil(
+        lambda: (
+            (snap := controller.session.snapshot()) is not None
+            and snap.params["h"]["W"][0, 1] == 0.5
+        ),
+        timeout=TIMEOUT_MS,
+    )
+    controller.flush()  # at once: not held back as a run's next numbers would be
+    assert weights.values()[0, 1] == 0.5
+    assert weights.caption.text() == "Weights at step 5"

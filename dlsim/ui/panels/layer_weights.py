@@ -120,9 +120,10 @@ class LayerWeights(QWidget):
         return key != self._key and not self._held_back(key)
 
     def _held_back(self, key: tuple) -> bool:
-        """The same layer and view with newer numbers, less than a readout after the last."""
-        same_view = key[:3] == self._key[:3]
-        return same_view and time.perf_counter() - self.last_drawn < 1 / READOUT_HZ
+        """A run's later step of the same layer and view, less than a readout after the last
+        (a weight typed at the same step shows at once)."""
+        run_moved_on = key[:3] == self._key[:3] and key[3] != self._key[3]
+        return run_moved_on and time.perf_counter() - self.last_drawn < 1 / READOUT_HZ
 
     def refresh(self, feed: PlotFeed | None) -> bool:
         """Show `feed`'s weights of the selected layer if visible and anything changed."""
@@ -165,6 +166,7 @@ class LayerWeights(QWidget):
             self.node_id,
             feed.view_step if feed is not None else None,
             feed.structure if feed is not None else -1,
+            snap.step if snap is not None else -1,
             snap.serial if snap is not None else -1,
         )
 
