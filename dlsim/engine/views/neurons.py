@@ -281,6 +281,23 @@ def column_shades(image: np.ndarray, levels: tuple[float, float]) -> np.ndarray:
     return out
 
 
+def map_shades(maps: np.ndarray, resolution: int, levels: tuple[float, float]) -> np.ndarray:
+    """`column_shades(column_image(maps, resolution), levels)` in one pass with no float image
+    in between: the neuron view makes one per column per frame."""
+    lo, hi = levels
+    span = hi - lo if hi > lo else 1.0
+    n = maps.shape[1]
+    gap = tile_gap(resolution)
+    scaled = np.clip((maps.T.astype(np.float32) - lo) / span, 0.0, 1.0)
+    scaled *= SHADES - 1
+    np.rint(scaled, out=scaled)
+    np.fmax(scaled, GAP_SHADE - 1.0, out=scaled)  # NaN: the gaps' colour
+    scaled += 1
+    out = np.full((n, resolution + gap, resolution), GAP_SHADE, dtype=np.uint8)
+    out[:, :resolution] = scaled.reshape(n, resolution, resolution)[:, ::-1]
+    return out.reshape(-1, resolution)[: n * (resolution + gap) - gap]
+
+
 def shade_values(shades: np.ndarray, levels: tuple[float, float]) -> np.ndarray:
     """The value each colour index stands for (NaN between tiles): `column_shades` read back,
     to within half a shade."""

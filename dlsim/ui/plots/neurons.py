@@ -29,12 +29,11 @@ from dlsim.engine.views.neurons import (
     SHADES,
     NeuronLayout,
     buttons,
-    column_image,
-    column_shades,
     edge_groups,
     edge_weights,
     frame_segments,
     hit,
+    map_shades,
     neuron_layout,
     segments,
     unit_levels,
@@ -43,12 +42,16 @@ from dlsim.engine.views.tables import table_csv
 from dlsim.ui.neuron_edits import seen_weights
 from dlsim.ui.plots.base import PlotFeed, PlotPanel, header_label
 from dlsim.ui.plots.boundary import BINARY_MAP
+from dlsim.ui.plots.frame_items import ShadeImage
 from dlsim.ui.plots.neuron_text import describe
 
 NEGATIVE = "#3b6fb6"  # the boundary's class-0 blue
 POSITIVE = "#e0703a"  # orange, as in Playground
 WIDTHS = (0.6, 1.1, 1.8, 2.6, 3.6, 5.0)  # pixels, one per step of WIDTH_STEPS (and above)
 HOVER_PIXELS = 5  # how near the pointer must be to an edge to pick it
+# lines are drawn once into a pixmap and copied while they stay the same: weights change every
+# frame but their sign × width groups seldom do, so most frames copy the edges, not draw them
+CACHED = QGraphicsItem.CacheMode.DeviceCoordinateCache
 
 
 class QtNeuronPlot(PlotPanel):
@@ -74,14 +77,18 @@ class QtNeuronPlot(PlotPanel):
         for width in WIDTHS:
             for colour in (NEGATIVE, POSITIVE):
                 curve = pg.PlotCurveItem(pen=pg.mkPen(colour, width=width))
+                curve.setCacheMode(CACHED)
                 self.view.addItem(curve)
                 self.edge_curves.append(curve)
         self.view.addItem(self.frame_curve)
+        for curve in (self.link_curve, self.frame_curve):
+            curve.setCacheMode(CACHED)
         self.layout_: NeuronLayout | str | None = None
         self._acts: dict[str, str | None] = {}
         self.images: dict[str, pg.ImageItem] = {}  # one per column: its units' maps stacked
         self._items: list[QGraphicsItem] = []  # this network's images, names and buttons
         self._key: tuple | None = None
+        self._edge_keys = [b""] * len(self.edge_curves)  # each edge curve's segments, as drawn
         self._serial = -1
         self._rects_for: object = None
         shades = BINARY_MAP.getLookupTable(nPts=SHADES, alpha=True)
@@ -156,6 +163,7 @@ class QtNeuronPlot(PlotPanel):
         self._rects_for = None
         for curve in (*self.edge_curves, self.link_curve, self.frame_curve):
             curve.setData([], [])
+        self._edge_keys = [b""] * len(self.edge_curves)
         self.layout_ = None
         legend = self._legend()
         if feed.dataset is not None and feed.boundary_grid is None:
@@ -175,8 +183,7 @@ class QtNeuronPlot(PlotPanel):
         bold = QFont()
         bold.setBold(True)
         for col in layout.columns:
-            image = pg.ImageItem(axisOrder="row-major")
-            image.setLookupTable(self._lut)
+            image = ShadeImage(self._lut)
             image.setZValue(0.5)  # over the edges' ends, under the frames
             self._add(image)
             self.images[col.node_id] = image
@@ -200,15 +207,19 @@ class QtNeuronPlot(PlotPanel):
 
     def _add_text(self, text: str, pos: tuple[float, float], anchor: tuple[float, float]):
         item = pg.TextItem(text, color=self.colours.text, anchor=anchor)
-        item.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)  # text never changes
+        item.setCacheMode(CACHED)  # text never changes
         item.setPos(*pos)
         self._add(item)
         return item
 
     def _draw_edges(self, params: dict | None) -> None:
         layout = self.layout_
-        values = edge_weights(layout, params)
-        for curve, index in zip(self.edge_curves, edge_groups(values), strict=True):
+        groups = edge_groups(edge_weights(layout, params))
+        for k, (curve, index) in enumerate(zip(self.edge_curves, groups, strict=True)):
+            key = index.tobytes()
+            if key == self._edge_keys[k]:
+                continue  # the same segments: no new path, bounds or repaint for this curve
+            self._edge_keys[k] = key
             x, y = segments(layout.edge_a, layout.edge_b, index)
             curve.setData(x, y, connect="pairs")
 
@@ -227,7 +238,7 @@ class QtNeuronPlot(PlotPanel):
             bounded = activations.get(act).output_range if act else None
             levels = unit_levels(maps, bounded)
             self.levels[col.node_id] = levels
-            image.setImage(column_shades(column_image(maps, res), levels), autoLevels=False)
+            image.setImage(map_shades(maps, res, levels), autoLevels=False)
         if self._rects_for is not self._key:  # after setImage: the rect scales its pixels
             self._rects_for = self._key
             for col in self.layout_.columns:

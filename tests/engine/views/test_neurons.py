@@ -138,3 +138,17 @@ def test_column_shades_are_colour_indices_within_half_a_shade_and_gaps_transpare
     assert np.abs(back[inside] - image[inside]).max() <= half * 1.001
     assert (back[known & (image > 1.5)] == 1.5).all()
     assert (back[known & (image < -1.5)] == -1.5).all()
+
+
+def test_map_shades_are_the_column_image_s_shades_in_one_pass():
+    from dlsim.engine.views.neurons import column_image, column_shades, map_shades
+
+    res = 40
+    rng = np.random.default_rng(2)
+    for units, levels in ((1, (0.0, 1.0)), (5, (-1.5, 1.5)), (3, (2.0, 2.0))):
+        maps = rng.uniform(-2.0, 2.0, size=(res * res, units)).astype(np.float32)
+        maps[0, 0], maps[1, -1], maps[res, 0] = np.inf, -np.inf, np.nan  # diverged units
+        expected = column_shades(column_image(maps, res), levels)
+        got = map_shades(maps, res, levels)
+        assert got.dtype == np.uint8
+        np.testing.assert_array_equal(got, expected)
