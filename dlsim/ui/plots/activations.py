@@ -12,7 +12,7 @@ dock's width.
 from __future__ import annotations
 
 import pyqtgraph as pg
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QGraphicsItem, QWidget
 
 from dlsim.engine.nn.activations import output_range as activation_range
 from dlsim.engine.text import QT_TRANSLATE_NOOP, translate
@@ -104,6 +104,8 @@ class QtActivationsPlot(PlotPanel):
             note = pg.TextItem("", color="#b03020", anchor=(1, 0), fill=backdrop)
             for item in (name, note):
                 item.setZValue(10)
+                # a pixmap copied each frame, not text laid out again over the new histograms
+                item.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
                 self.plot.addItem(item, ignoreBounds=True)
             self.names[layer.node_id] = name
             self.notes[layer.node_id] = note
