@@ -75,8 +75,11 @@ class DocumentContent:
     prepared: PreparedRun | None = None
 
 
-def engine_dict(source: Document | DocumentContent, weights: Any) -> dict[str, Any]:
-    """The document `source` holds, with `weights`, as the engine and the file read it."""
+def engine_dict(
+    source: Document | DocumentContent, weights: Any, lists: bool = True
+) -> dict[str, Any]:
+    """The document `source` holds, with `weights`, as the engine and the file read it
+    (`lists=False`: the weights stay arrays, for an experiment only)."""
     return assemble(
         name=source.name,
         description=source.description,
@@ -85,6 +88,7 @@ def engine_dict(source: Document | DocumentContent, weights: Any) -> dict[str, A
         training=source.training,
         view=source.view,
         extra=source.extra,
+        lists=lists,
     )
 
 
@@ -97,12 +101,12 @@ def prepare_run(content: DocumentContent, base_dir: Path | None) -> PreparedRun:
     """The problems of `content` and its runnable experiment (any thread; Document.load_content
     uses them instead of checking and building again). One build serves both unless the graph
     drops some of the file's weights."""
-    problems, built = checked_experiment(engine_dict(content, content.weights), base_dir)
+    problems, built = checked_experiment(engine_dict(content, content.weights, False), base_dir)
     carried = carry_weights(content.graph, content.weights)
     kept = {nid: sorted(values) for nid, values in carried.items()}
     if built is None or kept != {nid: sorted(v) for nid, v in content.weights.items()}:
         try:
-            built = Experiment(engine_dict(content, carried), base_dir)
+            built = Experiment(engine_dict(content, carried, False), base_dir)
         except DlsimError:
             built = None
     packed = PackedExperiment(built) if built is not None else None

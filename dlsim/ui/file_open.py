@@ -1,6 +1,8 @@
-"""Opening a big .dlsim file off the GUI thread: the file is read, parsed and checked in a worker
-thread behind a progress dialog with Cancel; the document is untouched until all of that has
-succeeded, and a bad file ends in the same one-sentence dialog as a small one.
+"""Opening a big .dlsim file off the GUI thread: the file is read and parsed in a child process
+(`read_document_apart`: `json.loads` in a thread held the interpreter lock for a second, freezing
+the window) and checked in a worker thread, behind a progress dialog with Cancel; the document
+is untouched until all of that has succeeded, and a bad file ends in the same one-sentence
+dialog as a small one.
 
 Files up to `INLINE_BYTES` are read on the spot (tens of milliseconds; the File menu's callers
 and tests get their answer at once); a file up to the 64 MiB limit takes seconds to parse.
@@ -17,6 +19,7 @@ from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from dlsim.engine.errors import DlsimError
+from dlsim.engine.live.read_process import read_document_apart
 from dlsim.engine.training.fileformat import read_document
 from dlsim.ui.background import BackgroundTask, Cancelled
 from dlsim.ui.document import DocumentContent, parse_content, prepare_run
@@ -40,8 +43,9 @@ def read_file(
     progress: Callable[[int, int], None] | None = None,
 ) -> ReadFile:
     """Read, parse and check `path` and prepare its run (any thread); DlsimError when it cannot
-    be read at all."""
-    raw = read_document(path, progress)
+    be read at all. With `progress` (a reading thread) it is read and parsed in a child process
+    and its weights arrive as arrays."""
+    raw = read_document(path) if progress is None else read_document_apart(path, progress)
     reason = why_it_cannot_run(raw, path)
     try:
         content = parse_content(raw)

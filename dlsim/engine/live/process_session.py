@@ -67,12 +67,12 @@ DIED = QT_TRANSLATE_NOOP("Training", "The training process stopped unexpectedly"
 NOT_STARTED = QT_TRANSLATE_NOOP("Training", "The training process could not start")
 
 
-def _context() -> Any:
+def child_context() -> Any:
     """forkserver where there is one: a clean interpreter (no Qt, no GUI threads) forks each
     child in milliseconds with NumPy and the engine already imported; spawn elsewhere."""
     if "forkserver" in mp.get_all_start_methods():
         ctx = mp.get_context("forkserver")
-        ctx.set_forkserver_preload(["__main__", __name__])
+        ctx.set_forkserver_preload(["__main__", __name__, "dlsim.engine.live.read_process"])
         return ctx
     return mp.get_context("spawn")
 
@@ -155,7 +155,7 @@ class ProcessSession:
             label = f"dlsim-session-{self.name}" if self.name else "dlsim-session"
             conn = child_conn = None
             try:
-                ctx = _context()
+                ctx = child_context()
                 conn, child_conn = ctx.Pipe()
                 packed = isinstance(self._experiment, PackedExperiment)  # its bytes: below
                 args = (None if packed else self._experiment, self._options, text.language())

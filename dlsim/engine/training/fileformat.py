@@ -19,6 +19,7 @@ import numpy as np
 
 from dlsim.engine.errors import DlsimError
 from dlsim.engine.text import translate
+from dlsim.engine.training.doc_copy import copy_doc
 
 FORMAT = "dlsim"
 VERSION = 1
@@ -91,8 +92,11 @@ def assemble(
     training: dict[str, Any],
     view: dict[str, Any],
     extra: dict[str, Any],
+    lists: bool = True,
 ) -> dict[str, Any]:
-    """One document in the file's key order; the unknown keys of the loaded file go last."""
+    """One document in the file's key order; the unknown keys of the loaded file go last. With
+    `lists=False` its weights stay the arrays given (to build an experiment from, not to write:
+    turning two million weights into lists and back held the interpreter lock for 0.1 s)."""
     doc: dict[str, Any] = {
         "format": FORMAT,
         "version": VERSION,
@@ -101,7 +105,7 @@ def assemble(
         "graph": copy.deepcopy(graph),
     }
     if weights:
-        doc["weights"] = weights_to_lists(weights)
+        doc["weights"] = weights_to_lists(weights) if lists else copy_doc(dict(weights))
     doc["training"] = copy.deepcopy(training)
     doc["view"] = copy.deepcopy(view)
     doc.update(copy.deepcopy(extra))
