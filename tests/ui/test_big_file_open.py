@@ -1,4 +1,5 @@
-"""Opening a file near the 64 MiB limit reads, parses and checks it off the GUI thread: a progress
+"""Opening a file near the 64 MiB limit reads, parses and checks it off the GUI thread (parsing in
+a child process, so the window stays live: no wall-clock gap over WALL_LIMIT_MS); a progress
 dialog with Cancel, the document untouched until the file has proved good, a bad file → the
 one-sentence dialog; loading it into the window (document, training process, plots) is no single
 GUI-thread block over 100 ms either. The lag probe runs in a process of its own (other tests'
@@ -7,6 +8,7 @@ timers and windows would count as this one's GUI-thread work)."""
 from __future__ import annotations
 
 import json
+import multiprocessing
 import os
 import subprocess
 import sys
@@ -23,6 +25,13 @@ from dlsim.ui.main_window import MainWindow
 from tests.ui.test_files import EXAMPLES, Dialogs, example_text
 
 WORK_LIMIT_MS = 100
+# The event loop's longest wall-clock gap while the file is read and parsed. Parsing in a thread
+# held the interpreter lock for the whole `json.loads`: gaps of 0.95-1.1 s (median 0.98 s) on an
+# idle machine, more on a busy one. Parsed in a child process: 30-40 ms idle, but 0.2-0.3 s on this
+# 2-core machine with two other busy processes (the GUI thread then waits for a core, not for
+# the lock; `load_wall_ms` after the reading shows the same 0.25-0.5 s there). 400 ms passes that
+# and still fails on the freeze.
+WALL_LIMIT_MS = 400
 
 
 def big_document(path: Path, width: int) -> Path:
@@ -76,6 +85,7 @@ def main():
             lambda: any(d.isVisible() for d in window.findChildren(QProgressDialog)), 30
         )
         seen["read"] = wait(lambda: window.files.opening is None, 300)
+        seen["read_ms"] = 1000 * (time.perf_counter() - started)
         reading = len(probe.work)
         # then until the window shows the file: its training process has sent its first
         # snapshot and the plots have been fed from it
@@ -125,6 +135,9 @@ def test_the_largest_file_is_read_off_the_gui_thread(tmp_path):
     assert seen["reading_work_ms"] < WORK_LIMIT_MS, (
         f"GUI thread busy {seen['reading_work_ms']:.0f} ms while reading"
     )
+    assert seen["reading_wall_ms"] < WALL_LIMIT_MS, (
+        f"the window froze for {seen['reading_wall_ms']:.0f} ms while the file was parsed"
+    )
     assert seen["load_work_ms"] < WORK_LIMIT_MS, (
         f"GUI thread busy {seen['load_work_ms']:.0f} ms loading the file into the window"
     )
@@ -169,6 +182,7 @@ def test_cancel_leaves_the_document_as_it_was(qtbot, window, dialogs, tmp_path):
         window.document.to_dict() == before and window.document.path == tmp_path / "current.dlsim"
     )
     assert dialogs.errors == []
+    assert not [p for p in multiprocessing.active_children() if p.name == "dlsim-read"]
 
 
 def test_a_big_file_opens_once_its_reading_ends(qtbot, window, dialogs, tmp_path):
