@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import csv
 import io
+from dataclasses import replace
 
 import numpy as np
 import pytest
@@ -107,6 +108,21 @@ def test_a_plane_data_set_after_a_curve_gets_its_map_back(qtbot):
         train(qtbot, controller, 5)
         assert plot.image.isVisible() and not plot.curve.curve.isVisible()
         assert plot.image.image is not None and not plot.hint_visible
+    finally:
+        controller.shutdown()
+
+
+def test_a_snapshot_that_shares_the_last_map_costs_the_plot_no_redraw(qtbot):
+    controller, plot = controller_with_plot(qtbot, read_document(EXAMPLES / "xor_learn.dlsim"))
+    try:
+        snap = train(qtbot, controller, 5)
+        feed = plot.feed
+        assert feed.snapshot is snap and not plot.changed(feed)
+        later = replace(snap, serial=snap.serial + 1, step=snap.step + 1)
+        assert not plot.changed(replace(feed, snapshot=later)), "the map is the one drawn"
+        anew = replace(later, boundary=snap.boundary.copy())
+        assert plot.changed(replace(feed, snapshot=anew)), "a map predicted anew is drawn"
+        assert plot.changed(replace(feed, snapshot=None)), "no run: the map goes"
     finally:
         controller.shutdown()
 

@@ -4,6 +4,8 @@ document edit the running session follows, other weights kept; big networks get 
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import numpy as np
 import pytest
 from PySide6.QtCore import QPointF, Qt
@@ -219,3 +221,23 @@ def test_no_edit_while_the_diagram_cannot_be_trained(qtbot, shown, monkeypatch):
     plot.resize_layer("h", +1)
     assert len(said) == 2 and doc.undo_stack.count() == 1, "only the disconnect was done"
     assert doc.graph.nodes["h"].params["units"] == 4 and doc.weights == {}
+
+
+def test_a_snapshot_sharing_the_last_maps_redraws_the_edges_but_not_the_heat_maps(qtbot, shown):
+    _doc, controller, plot = shown()
+    controller.step(5)
+    steps_done(qtbot, controller, 5)
+    snap = plot.feed.snapshot
+    image = plot.images["h"].image
+    drawn = [len(curve.getData()[0]) for curve in plot.edge_curves]  # (−, +) per width
+    params = {k: {n: -a for n, a in v.items()} for k, v in snap.params.items()}
+    later = replace(snap, serial=snap.serial + 1, params=params)
+    plot.refresh(replace(plot.feed, snapshot=later))
+    assert plot.images["h"].image is image, "the same maps: the picture is kept"
+    flipped = [len(curve.getData()[0]) for curve in plot.edge_curves]
+    assert flipped == [n for pair in zip(drawn[1::2], drawn[::2], strict=True) for n in pair], (
+        "every weight's sign flipped: its edge changed colour"
+    )
+    maps = replace(snap.units, maps={k: v.copy() for k, v in snap.units.maps.items()})
+    plot.refresh(replace(plot.feed, snapshot=replace(later, serial=later.serial + 1, units=maps)))
+    assert plot.images["h"].image is not image, "maps predicted anew are drawn"

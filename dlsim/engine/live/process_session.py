@@ -12,13 +12,17 @@ Traffic, over one pipe:
   GUI thread copies nothing); each command as ("call", method, args), applied in order (the inner
   session's rules for order hold unchanged); ("sync", n, timeout) waits in the child until the
   inner session is idle, then answers ("synced", n, ok) after a final update; ("close",).
-- child → parent: ("update", snapshot, keep_params, journal) about every `publish_interval_s`
+- child → parent: ("update", snapshot, keep_params, journal, keep_views) about every
+  `publish_interval_s`
   when something changed, and ("past", snapshot) when the inner `rewind` made one of a past
   step (`view_step`). The snapshot's record is `detached` (statistics, no batch arrays); the
   journal is what the inner history recorded since the last update, replayed into this side's
   `history`, so both hold the same points. ("landscape", status) when a loss landscape job's
   `LandscapeStatus` changed (`landscape_job`). Large parameter sets are sent at most
-  `PARAMS_INTERVAL_S` apart while running (`keep_params`: the last ones still stand).
+  `PARAMS_INTERVAL_S` apart while running (`keep_params`: the last ones still stand). The
+  boundary grid's map and the units' maps go only when predicted anew (`keep_views`: a run
+  predicts them a tenth of the time), so this side's snapshots share the last ones, as the
+  inner session's do, and a plot can tell an unchanged map by identity.
 
 The caller never waits on the child: commands are pickled on the caller's thread (so later
 changes to an argument cannot leak into it) and written to the pipe by a sender thread. If the
@@ -335,14 +339,18 @@ class ProcessSession:
             with self._cond:
                 self._cond.notify_all()
 
-    def _receive(self, snap: Snapshot, keep_params: bool, journal: list[tuple]) -> None:
+    def _receive(
+        self, snap: Snapshot, keep_params: bool, journal: list[tuple], keep_views: bool
+    ) -> None:
         if self._closed:  # a late update must not undo "stopped"
             return
         self.history.replay(journal)
-        if keep_params and self._snapshot is not None:
-            snap = replace(snap, params=self._snapshot.params)
-        else:
-            _freeze(snap)
+        last = self._snapshot
+        if keep_views and last is not None:
+            snap = replace(snap, boundary=last.boundary, units=last.units)
+        if keep_params and last is not None:
+            snap = replace(snap, params=last.params)
+        _freeze(snap)
         self._snapshot = snap
         self._state = snap.state
 
@@ -397,6 +405,7 @@ class _Forwarder:
         self.past: Any = None
         self.params: Any = None
         self.params_at = 0.0
+        self.views: tuple[Any, Any] = (None, None)  # the boundary and units maps last sent
         self.landscape: LandscapeStatus | None = None
 
     def flush(self) -> None:
@@ -420,7 +429,12 @@ class _Forwarder:
             self.params, self.params_at = snap.params, now
         record = snap.record.detached() if snap.record is not None else None
         params = None if keep else snap.params
-        self.conn.send(("update", replace(snap, record=record, params=params), keep, journal))
+        sent = self.views
+        keep_views = snap.boundary is sent[0] and snap.units is sent[1]
+        self.views = (snap.boundary, snap.units)
+        views = {"boundary": None, "units": None} if keep_views else {}
+        update = replace(snap, record=record, params=params, **views)
+        self.conn.send(("update", update, keep, journal, keep_views))
         self.serial = snap.serial
 
     def serve(self) -> None:

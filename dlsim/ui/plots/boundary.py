@@ -90,14 +90,19 @@ class QtBoundaryPlot(PlotPanel):
         self._dataset = None
         self._grid = None
         self._serial = -1
+        self._boundary = None  # the map last drawn
         self._n_classes = 2
         self._outputs = 0
         self._rect_for = None
 
     def changed(self, feed: PlotFeed) -> bool:
-        serial = feed.snapshot.serial if feed.snapshot is not None else -1
+        """A new map (a run predicts the grid a tenth of the time: the snapshots in between
+        share the last map, so it is the same object), a snapshot or none, data or grid."""
+        snap = feed.snapshot
+        boundary = snap.boundary if snap is not None else None
         return (
-            serial != self._serial
+            boundary is not self._boundary
+            or (snap is None) != (self._serial == -1)
             or feed.dataset is not self._dataset
             or feed.boundary_grid is not self._grid
         )
@@ -106,6 +111,7 @@ class QtBoundaryPlot(PlotPanel):
         data = feed.dataset
         snap = feed.snapshot
         self._serial = snap.serial if snap is not None else -1
+        self._boundary = snap.boundary if snap is not None else None
         if data is not self._dataset:
             self._set_points(data)
         if data is None:

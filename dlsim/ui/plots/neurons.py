@@ -90,6 +90,7 @@ class QtNeuronPlot(PlotPanel):
         self._key: tuple | None = None
         self._edge_keys = [b""] * len(self.edge_curves)  # each edge curve's segments, as drawn
         self._serial = -1
+        self._maps_drawn: object = None  # the UnitMaps the images show
         self._rects_for: object = None
         shades = BINARY_MAP.getLookupTable(nPts=SHADES, alpha=True)
         self._lut = np.vstack([np.zeros((1, 4), np.uint8), shades]).astype(np.uint8)
@@ -160,6 +161,7 @@ class QtNeuronPlot(PlotPanel):
         self._items = []
         self.images = {}
         self.levels = {}
+        self._maps_drawn = None
         self._rects_for = None
         for curve in (*self.edge_curves, self.link_curve, self.frame_curve):
             curve.setData([], [])
@@ -226,8 +228,9 @@ class QtNeuronPlot(PlotPanel):
     def _draw_maps(self, feed: PlotFeed) -> None:
         units = getattr(feed.snapshot, "units", None)
         grid = feed.boundary_grid
-        if units is None or grid is None:
-            return
+        if units is None or grid is None or units is self._maps_drawn:
+            return  # the same maps: a run predicts them a tenth of the time
+        self._maps_drawn = units
         res = grid.resolution
         for col in self.layout_.columns:
             maps = units.maps.get(col.node_id)

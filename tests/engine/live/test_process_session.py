@@ -278,3 +278,31 @@ def test_alive_follows_the_training_process(make_session):
     assert s.wait_idle(10) and s.alive
     s.close()
     assert not s.alive
+
+
+def test_a_map_travels_once_per_prediction_and_the_snapshots_after_it_share_it(make_session):
+    exp = example("vanishing_gradients")  # seven layers: the grid costs more than a publish
+    grid = boundary_grid([exp.dataset.x_train, exp.dataset.x_val], 40)
+    s = make_session(exp, publish_interval_s=0.01)
+    s.set_boundary_grid(grid.points, units=True)
+    s.run()
+    seen: list = []
+    deadline = time.monotonic() + 3.0
+    while time.monotonic() < deadline:
+        snap = s.snapshot()
+        if snap is not None and snap.state == "running" and (not seen or snap is not seen[-1]):
+            seen.append(snap)
+        time.sleep(0.002)
+    s.pause()
+    assert s.wait_idle(10)
+    maps = {id(snap.boundary) for snap in seen if snap.boundary is not None}
+    assert len(seen) > 20 and 1 < len(maps) < len(seen), "a run predicts the grid now and then"
+    for before, after in zip(seen, seen[1:], strict=False):
+        if after.boundary is before.boundary:
+            assert after.units is before.units, "the units' maps come with the boundary's"
+    rest = s.snapshot()
+    assert rest.state == "paused" and not rest.boundary.flags.writeable
+    replica = Experiment.load(EXAMPLES / "vanishing_gradients.dlsim")
+    for _ in range(rest.step):
+        replica.step()
+    np.testing.assert_allclose(rest.boundary, replica.predict(grid.points), rtol=1e-6, atol=1e-9)
