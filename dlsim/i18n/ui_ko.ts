@@ -1488,8 +1488,16 @@ then connect an output port (right) to an input port (left).</source>
         <translation>결정 경계</translation>
     </message>
     <message>
+        <source>Boundary</source>
+        <translation>결정 경계</translation>
+    </message>
+    <message>
         <source>Compare runs</source>
         <translation>실행 비교</translation>
+    </message>
+    <message>
+        <source>Compare</source>
+        <translation>비교</translation>
     </message>
     <message>
         <source>Confusion</source>

@@ -44,12 +44,12 @@ COMPACT_PLOT_SHARE = 0.5  # of the window's height, for the plots across its who
 # The compact arrangement's side columns as tab groups (the first tab in front).
 COMPACT_COLUMNS = (("layers", "examples"), ("dock_training", "lesson"))
 COMPACT_FRONT = ("layers", "lesson")
-# The plots as two tab groups under the canvas, each about half its width (the first is shown).
-# Problems sits with the loss: the status bar's problem count brings it forward. The boundary's
-# group has the shorter tab titles' place: it is the narrower one on a small screen.
+# The plots as two tab groups under the canvas sharing its width (the first is shown), five
+# tabs each so both groups' titles fit unscrolled at 1280 px. Problems sits with the loss: the
+# status bar's problem count brings it forward.
 TAB_GROUPS = (
-    ("loss", "neurons", "compare", "weights", "landscape", "problems"),
-    ("boundary", "activations", "gradients", "confusion"),
+    ("loss", "neurons", "compare", "weights", "problems"),
+    ("boundary", "activations", "gradients", "landscape", "confusion"),
 )
 
 
@@ -300,7 +300,7 @@ class DockLayout(QObject):
             [dock for dock, _ in sides], [size for _, size in sides], Qt.Orientation.Horizontal
         )
         middle = width if compact else max(width - panel - left, 200)
-        window.resizeDocks(fronts, [middle // len(fronts)] * len(fronts), Qt.Orientation.Horizontal)
+        window.resizeDocks(fronts, split(middle, tab_widths(groups)), Qt.Orientation.Horizontal)
         lesson, training = self.docks.get("lesson"), docks.get("training")
         if compact:
             return
@@ -309,6 +309,29 @@ class DockLayout(QObject):
             window.resizeDocks(
                 [training, lesson], [column // 2, column - column // 2], Qt.Orientation.Vertical
             )
+
+
+def tab_widths(groups: list[list[QDockWidget | None]]) -> list[int]:
+    """How wide each group's tab bar is with every title whole (what its tabs need)."""
+    widths = []
+    for group in groups:
+        docks = [dock for dock in group if dock is not None]
+        bar = QTabBar()
+        for dock in docks:
+            bar.addTab(dock.windowTitle())
+        bar.setFont(docks[0].font() if docks else bar.font())
+        widths.append(sum(bar.tabSizeHint(i).width() for i in range(bar.count())))
+    return widths
+
+
+def split(room: int, needs: list[int]) -> list[int]:
+    """Share `room` evenly between the groups, unless a group's tabs need more than an even
+    share: then each its tabs' need first and what is left evenly."""
+    even = room // max(len(needs), 1)
+    spare = room - sum(needs)
+    if spare < 0 or max(needs, default=0) <= even:
+        return [even] * len(needs)
+    return [need + spare // len(needs) for need in needs]
 
 
 def unscrolled_width(dock: QDockWidget) -> int:

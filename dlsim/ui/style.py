@@ -8,9 +8,10 @@ legible on light and dark system themes alike; only the category accents and the
 from __future__ import annotations
 
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QProxyStyle, QStyle, QStyleFactory
 
 THEMES = ("system", "light", "dark")
+TAB_SPACE = 14  # a tab's room beside its title (Fusion's 24 scrolled the plots' tabs at 1280 px)
 
 CATEGORY_COLORS = {
     "Core": QColor("#3b82f6"),
@@ -67,9 +68,18 @@ def _dark_palette() -> QPalette:
     return p
 
 
+class _Style(QProxyStyle):
+    """Fusion with narrower tabs, so each plot group's titles fit its width unscrolled."""
+
+    def pixelMetric(self, metric, option=None, widget=None) -> int:  # noqa: N802 (Qt's name)
+        if metric == QStyle.PixelMetric.PM_TabBarTabHSpace:
+            return TAB_SPACE
+        return super().pixelMetric(metric, option, widget)
+
+
 def apply_theme(app: QApplication, theme: str = "system") -> None:
     """Fusion everywhere (consistent across platforms); light/dark force a palette."""
-    app.setStyle("Fusion")
+    app.setStyle(_Style(QStyleFactory.create("Fusion")))
     if theme == "dark":
         app.setPalette(_dark_palette())
     elif theme == "light":

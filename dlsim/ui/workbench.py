@@ -101,9 +101,7 @@ class Workbench(QObject):
             tabify_with="inspector",
         )
         for key, plot in self.plots.items():
-            self.docks[key] = window.add_dock(
-                plot, plot.display_title(), bottom, f"dock_plot_{key}"
-            )
+            self.docks[key] = window.add_dock(plot, plot.dock_title(), bottom, f"dock_plot_{key}")
             self.docks[key].hide()  # shown by arrange(): the docks abreast would widen the window
         self.docks["training"].raise_()
         self._arranged = False

@@ -80,6 +80,15 @@ def main() -> None:
         if bar.isVisible()
         for i in range(bar.count())
     ]
+    out["tab_bars"] = [  # each tab group's bar: the room its whole titles need, and its width
+        {
+            "titles": [bar.tabText(i) for i in range(bar.count())],
+            "needed": sum(bar.tabSizeHint(i).width() for i in range(bar.count())),
+            "width": bar.width(),
+        }
+        for bar in window.findChildren(QTabBar)
+        if bar.isVisible()
+    ]
     out["frame"] = _rect(window.frameGeometry())
     out["minimum"] = [window.minimumSizeHint().width(), window.minimumSizeHint().height()]
     bar = window.menuBar()

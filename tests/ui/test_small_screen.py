@@ -135,3 +135,16 @@ def test_at_1024x640_an_example_opens_with_its_lesson_in_front(small):
 def test_at_1024x640_the_examples_list_shows_more_than_a_few_titles(small):
     """The side columns are tab groups (Layers | Examples): the list had two titles in view."""
     assert small["examples_in_view"] >= 5
+
+
+@pytest.mark.parametrize("size", ["1280x800", "1280x800 ko", "1024x640 ko"])
+def test_every_tab_title_is_readable_without_scrolling(small, tmp_path, size):
+    """Each tab group's titles fit its bar whole (at 1280×800 both plot groups' bars scrolled,
+    "Decision boundary" and "Landscape" cut to "La…" at the edge); 1024×640 is the compact one."""
+    width, height, *lang = size.replace("x", " ").split()
+    seen = probe(tmp_path, int(width), int(height), *lang)
+    for found in (seen, small):
+        bars = found["tab_bars"]
+        assert len(bars) >= 3, bars
+        for bar in bars:
+            assert bar["needed"] <= bar["width"], (size, bar)

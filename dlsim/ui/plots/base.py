@@ -280,6 +280,7 @@ class PlotPanel(QWidget):
     """Base of every plot dock: header controls, canvas or hint, PNG/CSV export."""
 
     title = QT_TRANSLATE_NOOP("Plots", "Plot")  # each plot's own; shown by display_title
+    tab_title = ""  # a shorter name for its tab, where the whole title is long
     file_stem = "plot"
     uses_boundary = False  # True: the training process predicts the boundary grid for it
     uses_units = False  # True: and each drawn unit's output over the grid (live.unit_maps)
@@ -337,6 +338,10 @@ class PlotPanel(QWidget):
     def display_title(self) -> str:
         """The plot's name in the interface language (its dock title)."""
         return translate("Plots", self.title)
+
+    def dock_title(self) -> str:
+        """The name on its dock and tab: short enough that a tab group's titles fit unscrolled."""
+        return translate("Plots", self.tab_title) if self.tab_title else self.display_title()
 
     def finish_header(self, stretch: bool = True) -> None:
         """Subclasses add their controls to `header`, then call this to right-align Export

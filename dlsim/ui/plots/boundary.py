@@ -54,6 +54,7 @@ class QtBoundaryPlot(PlotPanel):
     """Heat map of the network's output over the plane with training and validation points."""
 
     title = QT_TRANSLATE_NOOP("Plots", "Decision boundary")
+    tab_title = QT_TRANSLATE_NOOP("Plots", "Boundary")
     file_stem = "decision_boundary"
     uses_boundary = True
 

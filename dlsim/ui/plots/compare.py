@@ -32,6 +32,7 @@ class QtComparePlot(PlotPanel):
     """Overlaid, labelled loss curves of a comparison's runs, and the controls to start one."""
 
     title = QT_TRANSLATE_NOOP("Plots", "Compare runs")
+    tab_title = QT_TRANSLATE_NOOP("Plots", "Compare")
     file_stem = "comparison"
     comparison_requested = Signal(str, int)  # comparison key, steps per run
     stop_requested = Signal()
