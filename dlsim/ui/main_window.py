@@ -233,7 +233,10 @@ class MainWindow(QMainWindow):
         self.zoom_out_action = self._action(self.tr("Zoom &Out"), v.zoom_out, key.ZoomOut)
         self.reset_zoom_action = self._action(self.tr("&Actual Size"), v.reset_zoom, "Ctrl+1")
         self.fit_action = self._action(
-            self.tr("&Fit to View"), v.fit_to_view, "Ctrl+0", self.tr("Show the whole diagram")
+            self.tr("&Fit to View"),
+            lambda: v.fit_to_view(),
+            "Ctrl+0",
+            self.tr("Show the whole diagram"),
         )
         self.minimap_action = self._action(
             self.tr("&Minimap"),
@@ -330,7 +333,9 @@ class MainWindow(QMainWindow):
         doc.path_changed.connect(self._update_title)
         doc.document_replaced.connect(self._update_title)
         # after the scene has drawn the new graph (graph_changed follows document_replaced)
-        doc.document_replaced.connect(lambda: QTimer.singleShot(0, self.view.fit_to_view))
+        doc.document_replaced.connect(
+            lambda: QTimer.singleShot(0, lambda: self.view.fit_to_view(readable=True))
+        )
         self.scene.selected_ids_changed.connect(self._on_scene_selection)
         self.scene.message.connect(self.status)
         self.scene.node_activated.connect(self._on_node_activated)

@@ -159,8 +159,16 @@ def main() -> None:
         visible = view.visible_scene_rect()
         items = window.scene.node_items()
         minimap = view.minimap.geometry() if view.minimap.isVisible() else None
+        sources = {e.dst for e in window.document.graph.edges}
         out["examples"][info.key] = {
             "layers": len(items),
+            "zoom": view.zoom(),
+            "minimap": view.minimap.isVisible(),
+            "inputs_outside": [
+                i.node_id
+                for i in items
+                if i.node_id not in sources and not visible.contains(i.sceneBoundingRect())
+            ],
             "outside": [i.node_id for i in items if not visible.contains(i.sceneBoundingRect())],
             "under_minimap": [
                 i.node_id

@@ -30,6 +30,7 @@ LAYER_MIME = "application/x-dlsim-layer"
 MIN_ZOOM = 0.25
 MAX_ZOOM = 3.0
 MAX_FIT_ZOOM = 1.3
+READABLE_ZOOM = 0.6  # a layer card's text is still readable; an opened diagram is never smaller
 ZOOM_STEP = 1.15
 GRID_STEP = 20.0
 
@@ -55,6 +56,7 @@ class GraphView(QGraphicsView):
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self._pan_from: QPoint | None = None
         self._fitted = False  # the diagram was fitted and not zoomed or panned since: stay fitted
+        self._readable = False  # and that fit keeps READABLE_ZOOM (an opened document)
         self._empty = True  # no layers: the empty-canvas hint is shown
         self._space_down = False
         self._space_panned = False
@@ -88,18 +90,28 @@ class GraphView(QGraphicsView):
     def reset_zoom(self) -> None:
         self.set_zoom(1.0)
 
-    def fit_to_view(self) -> None:
+    def fit_to_view(self, readable: bool = False) -> None:
         """Show the whole diagram, never magnified beyond MAX_FIT_ZOOM (small graphs stay sane).
 
-        It stays fitted while the view is resized (docks settling, the window maximised) until
-        the user zooms or pans."""
+        `readable` (opening a document): never below READABLE_ZOOM either; a diagram too long
+        for that shows its start (the input, top left) and the minimap the rest. It stays
+        fitted while the view is resized (docks settling, the window maximised) until the user
+        zooms or pans."""
         self._fitted = True
+        self._readable = readable
         rect = self.graph_scene.diagram_rect().adjusted(-40, -40, 40, 40)
         self.fitInView(rect, Qt.AspectRatioMode.KeepAspectRatio)
         factor = min(max(self.zoom(), MIN_ZOOM), MAX_FIT_ZOOM)
+        if readable:
+            factor = max(factor, READABLE_ZOOM)
         self.resetTransform()
         self.scale(factor, factor)
-        self.centerOn(rect.center())
+        port = self.viewport().rect()
+        seen_w, seen_h = port.width() / factor, port.height() / factor
+        centre = rect.center()
+        x = rect.left() + seen_w / 2 if rect.width() > seen_w else centre.x()
+        y = rect.top() + seen_h / 2 if rect.height() > seen_h else centre.y()
+        self.centerOn(QPointF(x, y))
         self.zoom_changed.emit(self.zoom())
         self._on_viewport_moved()
 
@@ -268,7 +280,7 @@ class GraphView(QGraphicsView):
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         if self._fitted:
-            self.fit_to_view()
+            self.fit_to_view(self._readable)
         self.minimap.place()
         self._on_viewport_moved()
 
