@@ -18,6 +18,7 @@ from PySide6.QtGui import (
     QDesktopServices,
     QDragEnterEvent,
     QDropEvent,
+    QGuiApplication,
     QKeySequence,
 )
 from PySide6.QtWidgets import (
@@ -337,6 +338,7 @@ class MainWindow(QMainWindow):
             lambda: QTimer.singleShot(0, lambda: self.view.fit_to_view(readable=True))
         )
         self.scene.selected_ids_changed.connect(self._on_scene_selection)
+        QGuiApplication.clipboard().dataChanged.connect(self._update_edit_actions)
         self.scene.message.connect(self.status)
         self.scene.node_activated.connect(self._on_node_activated)
         self.inspector.message.connect(self.status)
@@ -367,6 +369,7 @@ class MainWindow(QMainWindow):
         for action in (self.cut_action, self.copy_action, self.duplicate_action):
             action.setEnabled(has_nodes)
         self.delete_action.setEnabled(has_nodes or bool(self.scene.selected_edges()))
+        self.paste_action.setEnabled(self.scene.can_paste())
 
     def _on_problem_count(self, errors: int, warnings: int) -> None:
         dock = self.dock_layout.docks.get("problems")

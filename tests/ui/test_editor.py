@@ -248,6 +248,23 @@ def test_delete_copy_paste_duplicate_and_select_all_actions(window):
     assert graph is window.document.graph
 
 
+def test_edit_actions_are_enabled_only_when_they_can_act(window, qtbot):
+    """Paste was enabled with an empty clipboard (it only said "Nothing to paste")."""
+    from PySide6.QtGui import QGuiApplication
+
+    xor_window(window)
+    QGuiApplication.clipboard().setText("")
+    window.scene.clearSelection()
+    actions = (window.cut_action, window.copy_action, window.paste_action, window.delete_action)
+    qtbot.waitUntil(lambda: not any(a.isEnabled() for a in actions))
+    QGuiApplication.clipboard().setText("some words copied elsewhere")
+    assert not window.paste_action.isEnabled()
+    window.scene.select_nodes(["h"])
+    assert window.cut_action.isEnabled() and window.delete_action.isEnabled()
+    window.copy_action.trigger()
+    qtbot.waitUntil(window.paste_action.isEnabled)
+
+
 def test_deleting_a_selected_edge_disconnects(window):
     xor_window(window)
     window.scene.clearSelection()

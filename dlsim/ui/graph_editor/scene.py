@@ -339,6 +339,10 @@ class GraphScene(QGraphicsScene):
         QGuiApplication.clipboard().setText(json.dumps({FRAGMENT_KEY: 1, **fragment}))
         return fragment
 
+    def can_paste(self) -> bool:
+        """Whether the clipboard holds copied layers (Edit ▸ Paste is enabled only then)."""
+        return _fragment_from_text(QGuiApplication.clipboard().text()) is not None
+
     def paste(self, fragment: dict[str, Any] | None = None) -> list[str]:
         """Paste a fragment (default: the clipboard's) offset from the original; selects it."""
         if fragment is None:
