@@ -270,6 +270,34 @@ def test_after_a_blow_up_the_legend_gives_each_curve_its_own_last_value(qtbot):
         controller.shutdown()
 
 
+def test_a_run_that_diverged_at_step_2_is_marked_there_and_shows_on_a_log_step_axis(qtbot):
+    """Exploding gradients: the "diverged" line stood at x = 1 while the message said step 2,
+    and with log step the plot was empty (one point per curve left, no line to draw)."""
+    controller = TrainingController(document_of("exploding_gradients"))
+    plot = QtLossPlot()
+    qtbot.addWidget(plot)
+    plot.resize(500, 350)
+    plot.show()
+    controller.add_panel(plot)
+    try:
+        controller.run()
+        qtbot.waitUntil(lambda: controller.state == "diverged", timeout=TIMEOUT_MS)
+        controller.flush()
+        step = controller.session.history.events()[0][0]
+        assert f"diverged at step {step:g}:" in controller.session.snapshot().message
+        assert [m.value() for m in plot._markers if m.isVisible()] == [step]
+        plot.log_steps_box.setChecked(True)
+        controller.flush()
+        assert [m.value() for m in plot._markers if m.isVisible()] == [math.log10(step)]
+        for name in ("loss", "train_loss"):
+            x, _y = plot.curves[name].getData()
+            drawn = [value for value in x if np.isfinite(value)]
+            dots = plot._dots.get(name)
+            assert len(drawn) >= 2 or (drawn and dots is not None and len(dots.data)), name
+    finally:
+        controller.shutdown()
+
+
 def test_a_log_step_axis_spans_the_run_in_decades(trained):
     controller, plots = trained
     loss = plots[QtLossPlot]

@@ -271,8 +271,8 @@ class TrainingSession(LandscapeCommands):
 
     def _halt(self, state: str, message: str, node_id: str | None, step: int | None = None) -> None:
         """Stop training in `state` with a message; never raises (the worker must go on)."""
-        if step is not None:
-            self.history.add_event(step, message)
+        if step is not None:  # after the update that diverged: step index 0 is step 1
+            self.history.add_event(step + 1, message)
         self._end_activity(state, measure=False)
         if state == "diverged":
             with contextlib.suppress(Exception):  # metrics of diverged weights may fail

@@ -98,6 +98,7 @@ class QtLossPlot(PlotPanel):
         self._acc_shown = False
         self.loss_plot.setLabel("bottom", self.tr("step"), color=self.colours.text)
         self._markers: list[pg.InfiniteLine] = []
+        self._dots: dict[str, pg.ScatterPlotItem] = {}  # for curves too short to draw a line
         self._version = -1
         self.ranges = FixedRanges(self.loss_plot)
         self.acc_ranges = FixedRanges(self.acc_plot)
@@ -171,6 +172,7 @@ class QtLossPlot(PlotPanel):
                 self._lasts[name] = last
                 x, y = history.series(name)
                 curve.setData(x, y)
+            self._dot_if_sparse(name, curve)
             if last is not None:
                 present.append(name)
                 if name in LOSS_NAMES:
@@ -220,6 +222,27 @@ class QtLossPlot(PlotPanel):
             self._plain = " · ".join([self._plain, *(name for name, _c in runs)])
             html_parts.append(legend_html([(_unbroken(n), "#" + c[3:]) for n, c in runs]))
         self.legend.setText("&nbsp; ".join(html_parts))
+
+    def _dot_if_sparse(self, name: str, curve: Curve) -> None:
+        """Dots on a curve with fewer than three points to draw, whose line would not show (a
+        run that diverged at step 2; step 0 has no place on a log step axis)."""
+        x, y = curve.getData()
+        few = x is not None and len(x) < 4
+        if few:
+            points = [(a, b) for a, b in zip(x, y, strict=False) if math.isfinite(a + b)]
+            few = 0 < len(points) < 3
+        dots = self._dots.get(name)
+        if not few:
+            if dots is not None and len(dots.data):
+                dots.clear()
+            return
+        if dots is None:
+            accuracy = name in {n for n, _label, _colour in ACCURACY_SERIES}
+            colour = curve.opts["pen"].color()
+            dots = pg.ScatterPlotItem(size=6, pen=pg.mkPen(colour), brush=pg.mkBrush(colour))
+            (self.acc_plot if accuracy else self.loss_plot).addItem(dots)
+            self._dots[name] = dots
+        dots.setData([a for a, _b in points], [b for _a, b in points])
 
     def _set_markers(self, steps: list[float]) -> None:
         """A red vertical line where training diverged (the loss itself is not plotted there)."""
