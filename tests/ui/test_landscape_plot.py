@@ -106,6 +106,23 @@ def test_compute_shows_the_engines_landscape_and_exports_it(qtbot, window, tmp_p
     assert (tmp_path / "landscape.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
 
 
+def test_the_colour_bars_label_keeps_clear_of_its_numbers(qtbot, window):
+    """The rotated "loss" label touched the numbers beside the colour bar."""
+    panel = landscape_panel(window, qtbot)
+    train(window, qtbot, 3)
+    panel.controls.resolution.setCurrentIndex(0)
+    panel.controls.compute.click()
+    qtbot.waitUntil(lambda: not panel.hint_visible, timeout=TIMEOUT_MS)
+    axis = panel.bar.axis
+    qtbot.waitUntil(lambda: axis.textWidth > 0, timeout=TIMEOUT_MS)
+    axis.resizeEvent()
+    numbers_end = (
+        axis.textWidth + axis.style["tickTextOffset"][0] + max(0, axis.style["tickLength"])
+    )
+    margin = axis.label.document().documentMargin()  # blank inside the label's box
+    assert axis.label.pos().x() + margin - numbers_end >= 8, (axis.label.pos().x(), numbers_end)
+
+
 def test_cancel_stops_the_computation(qtbot, window):
     load(window, "overfitting")
     panel = landscape_panel(window, qtbot)

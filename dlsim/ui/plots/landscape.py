@@ -53,6 +53,7 @@ class QtLandscapePlot(PlotPanel):
         self.bar = pg.ColorBarItem(colorMap=COLOURS, interactive=False, width=14)
         self.bar.setImageItem(self.image, insert_in=self.plot)
         self.bar.axis.enableAutoSIPrefix(False)  # "loss (x0.001)" reads as nonsense
+        room_for_the_label(self.bar.axis)
         self.contours = pg.PlotCurveItem(pen=pg.mkPen((255, 255, 255, 110), width=1))
         self.plot.addItem(self.contours)
         self.path = pg.PlotCurveItem(pen=PATH_PEN)
@@ -231,3 +232,23 @@ class QtLandscapePlot(PlotPanel):
         if self.result is None:
             return "a,b,loss,path_step,path_a,path_b\n"
         return self.result.csv_text()
+
+
+LABEL_GAP = 8  # px between the colour bar's numbers and its rotated "loss" label
+
+
+def room_for_the_label(axis: pg.AxisItem) -> None:
+    """Size a colour bar's axis by its numbers and label, plus LABEL_GAP, so the label does not
+    touch the numbers (ColorBarItem fixes the axis at 45 px; pyqtgraph's own width counts only
+    80 % of the label's height)."""
+    narrow = axis._updateWidth
+
+    def wider() -> None:
+        narrow()
+        if axis.fixedWidth is None and axis.label.isVisible():
+            width = axis.maximumWidth() + LABEL_GAP
+            axis.setMaximumWidth(width)
+            axis.setMinimumWidth(width)
+
+    axis._updateWidth = wider
+    axis.setWidth(None)
