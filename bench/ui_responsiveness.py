@@ -54,7 +54,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from PySide6.QtCore import QCoreApplication, QElapsedTimer, QEventLoop, Qt, QTimer  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
-from dlsim.engine.live.process_session import limit_blas_threads  # noqa: E402
+from dlsim.engine.live.process_child import limit_blas_threads  # noqa: E402
 from dlsim.engine.live.session import TrainingSession  # noqa: E402
 from dlsim.engine.training import timeline as timeline_module  # noqa: E402
 from dlsim.engine.training.experiment import Experiment  # noqa: E402

@@ -7,7 +7,6 @@ visible plot's `refresh`; each plot pushes new arrays into items it created once
 
 from __future__ import annotations
 
-import errno
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -35,6 +34,7 @@ from PySide6.QtWidgets import (
 from dlsim.engine.errors import DlsimError
 from dlsim.engine.text import QT_TRANSLATE_NOOP, translate
 from dlsim.engine.views.axes import log_ticks
+from dlsim.ui.plots.export_file import write_export
 from dlsim.ui.style import is_dark
 
 # Tableau-10: distinguishable, and readable on white.
@@ -478,27 +478,3 @@ class PlotPanel(QWidget):
             write(path)
         except DlsimError as exc:
             QMessageBox.warning(self, translate("PlotPanel", "Cannot export"), str(exc))
-
-
-def write_export(path: str | Path, data: bytes) -> None:
-    """Write an exported file; a failure is one sentence naming the file and why."""
-    p = Path(path)
-    try:
-        p.write_bytes(data)
-    except OSError as exc:
-        why = _why_unwritable(p, exc)
-        raise DlsimError(
-            translate("PlotPanel", "{0}: cannot be written: {1}").format(p, why)
-        ) from None
-
-
-def _why_unwritable(path: Path, exc: OSError) -> str:
-    if exc.errno == errno.ENOENT:
-        return translate("PlotPanel", "the folder {0} does not exist").format(path.parent)
-    if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
-        return translate("PlotPanel", "you do not have permission to write there")
-    if exc.errno in (errno.ENOSPC, errno.EDQUOT):
-        return translate("PlotPanel", "the disk is full")
-    if exc.errno == errno.EISDIR:
-        return translate("PlotPanel", "that is a folder")
-    return (exc.strerror or str(exc)).rstrip(".").lower()

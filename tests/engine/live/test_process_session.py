@@ -15,7 +15,8 @@ from dlsim import resources
 from dlsim.engine.errors import DlsimError
 from dlsim.engine.live.divergence import DIVERGENCE_ADVICE
 from dlsim.engine.live.interface import PackedExperiment
-from dlsim.engine.live.process_session import DIED, NOT_STARTED, PARAMS_LIMIT, ProcessSession
+from dlsim.engine.live.process_child import PARAMS_LIMIT
+from dlsim.engine.live.process_session import DIED, NOT_STARTED, ProcessSession
 from dlsim.engine.live.session import TrainingSession
 from dlsim.engine.training.experiment import Experiment
 from dlsim.engine.training.fileformat import read_document
