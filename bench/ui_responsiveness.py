@@ -223,7 +223,7 @@ def gui_run(name: str, seconds: float, blocks: int, hidden: tuple[str, ...] = ()
     probe.setInterval(PROBE_MS)
     last = [0]
 
-    maps: set[int] = set()  # the boundary maps the training process sent (each one new)
+    maps = [0, None]  # new boundary maps the training process sent, and the last one (held)
 
     def on_probe() -> None:
         now = clock.nsecsElapsed()
@@ -231,8 +231,9 @@ def gui_run(name: str, seconds: float, blocks: int, hidden: tuple[str, ...] = ()
             gaps.append((now - last[0]) / 1e6 - PROBE_MS)
         last[0] = now
         snap = controller.session.snapshot()
-        if snap is not None and snap.boundary is not None:
-            maps.add(id(snap.boundary))
+        if snap is not None and snap.boundary is not None and snap.boundary is not maps[1]:
+            maps[0] += 1
+            maps[1] = snap.boundary
 
     probe.timeout.connect(on_probe)
     controller.run()
@@ -291,7 +292,7 @@ def gui_run(name: str, seconds: float, blocks: int, hidden: tuple[str, ...] = ()
         "probe_ticks": len(lags),
         "refreshes_per_s": refreshes / seconds,
         "per_plot_refreshes_per_s": {k: round(v, 1) for k, v in per_plot.items()},
-        "boundary_maps_per_s": len(maps) / seconds,
+        "boundary_maps_per_s": maps[0] / seconds,
         "memory_growth_mb": mem1 - mem0,
         "training_process_memory_growth_mb": child_mem1 - child_mem0,
         "training_checkpoints_growth_mb": kept_growth,
