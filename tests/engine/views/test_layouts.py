@@ -32,3 +32,20 @@ def test_weight_mosaic_wraps_into_a_square_grid():
     assert [(col, row) for col, row, _w, _h in boxes] == [
         (0, 3), (3, 3), (6, 3), (0, 8), (3, 8)
     ]  # fmt: skip
+
+
+def test_a_wide_layers_kernels_are_drawn_in_blocks_that_keep_their_largest_weight():
+    from dlsim.engine.views.layouts import MAX_TILE_SIDE, blocks
+
+    rng = np.random.default_rng(0)
+    wide, tall = rng.uniform(-1, 1, size=(2, 4096)), rng.uniform(-1, 1, size=(4096, 1))
+    wide[1, 100] = -7.0  # the largest |w| of its block, negative
+    image, boxes = weight_mosaic([wide, tall])
+    assert image.size < 3 * MAX_TILE_SIDE * MAX_TILE_SIDE, "not 4099 × 4098 for 12,288 weights"
+    assert [b[2:] for b in boxes] == [(256, 2), (1, 256)]
+    left, top, _w, _h = boxes[0]
+    assert image[top + 1, left + 100 // 16] == -1.0, "the extreme shows, sign kept, scaled"
+    shown = blocks(tall)
+    np.testing.assert_array_equal(np.abs(shown[:, 0]), np.abs(tall).reshape(256, 16).max(axis=1))
+    small = rng.normal(size=(3, 5))
+    assert blocks(small) is small
