@@ -123,6 +123,21 @@ def test_the_colour_bars_label_keeps_clear_of_its_numbers(qtbot, window):
     assert axis.label.pos().x() + margin - numbers_end >= 8, (axis.label.pos().x(), numbers_end)
 
 
+def test_a_landscape_that_arrives_before_the_plot_drew_its_network_is_kept(qtbot, window):
+    """On a busy GUI thread the result can come before the plot's first draw of the network it
+    was asked for: that is this network's landscape, not another's (CI once lost it so)."""
+    panel = landscape_panel(window, qtbot)
+    train(window, qtbot, 3)
+    panel.controls.resolution.setCurrentIndex(0)
+    panel.controls.compute.click()
+    qtbot.waitUntil(lambda: not panel.hint_visible, timeout=TIMEOUT_MS)
+    land = panel.result
+    panel._structure = -1  # as if the plot had not drawn this network yet
+    panel.mark_stale()
+    window.workbench.controller.flush()
+    assert panel.result is land and not panel.hint_visible
+
+
 def test_cancel_stops_the_computation(qtbot, window):
     load(window, "overfitting")
     panel = landscape_panel(window, qtbot)

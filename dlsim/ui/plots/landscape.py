@@ -120,7 +120,7 @@ class QtLandscapePlot(PlotPanel):
             self._structure = feed.structure
             labels = self.runner.controller.weight_labels if self.runner is not None else ()
             self.controls.set_weights(labels)
-            if self.result is not None:  # a landscape of another network
+            if self.result is not None and feed.structure != self._asked:  # another network's
                 self.result = None
                 self.cancel()
         if self.result is None:
