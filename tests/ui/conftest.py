@@ -18,3 +18,21 @@ def private_settings(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pyte
     monkeypatch.setenv("XDG_CONFIG_HOME", str(folder))
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path_factory.mktemp("data")))
     return folder
+
+
+@pytest.fixture
+def user_window(qtbot):
+    """The window a user gets: editor, training workbench and lessons, the default example."""
+    from dlsim.ui.app import _install_extensions
+    from dlsim.ui.main_window import MainWindow
+
+    w = MainWindow()
+    w.remember_layout = False
+    _install_extensions(w)
+    w.show()
+    qtbot.waitExposed(w)
+    assert w.open_example("xor_learn")
+    yield w
+    w.document.undo_stack.setClean()
+    w.close()
+    w.deleteLater()

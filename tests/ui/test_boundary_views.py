@@ -17,7 +17,6 @@ from dlsim.engine.training.fileformat import read_document
 from dlsim.engine.views.boundary import MAX_DRAWN_POINTS, class_labels, drawn_rows
 from dlsim.engine.views.curve import CurveGrid
 from dlsim.ui.document import Document
-from dlsim.ui.main_window import MainWindow
 from dlsim.ui.plots.boundary import QtBoundaryPlot
 from dlsim.ui.training_controller import TrainingController
 
@@ -169,20 +168,8 @@ def test_a_big_data_set_draws_a_share_of_its_points_and_says_so(qtbot):
 
 
 @pytest.fixture
-def window(qtbot):
-    """The window a user gets: editor, training workbench and lessons, the default example."""
-    from dlsim.ui.app import _install_extensions
-
-    w = MainWindow()
-    w.remember_layout = False
-    _install_extensions(w)
-    w.show()
-    qtbot.waitExposed(w)
-    assert w.open_example("xor_learn")
-    yield w
-    w.document.undo_stack.setClean()
-    w.close()
-    w.deleteLater()
+def window(user_window):
+    return user_window
 
 
 def test_new_and_open_after_data_edits_show_the_new_documents_data(qtbot, window):

@@ -86,20 +86,8 @@ PLOTS = ("loss", "compare", "boundary", "weights", "gradients", "activations", "
 
 
 @pytest.fixture
-def window(qtbot):
-    """The window a user gets: editor, training workbench and lessons, the default example."""
-    from dlsim.ui.app import _install_extensions
-
-    w = MainWindow()
-    w.remember_layout = False
-    _install_extensions(w)
-    w.show()
-    qtbot.waitExposed(w)
-    assert w.open_example("xor_learn")
-    yield w
-    w.document.undo_stack.setClean()
-    w.close()
-    w.deleteLater()
+def window(user_window):
+    return user_window
 
 
 def show_everything(qtbot, window) -> None:

@@ -12,25 +12,13 @@ import pytest
 from dlsim import resources
 from dlsim.engine import Experiment
 from dlsim.engine.views.weight_table import WeightSummary, cell
-from dlsim.ui.main_window import MainWindow
 
 TIMEOUT_MS = 20_000
 
 
 @pytest.fixture
-def window(qtbot):
-    from dlsim.ui.app import _install_extensions
-
-    w = MainWindow()
-    w.remember_layout = False
-    _install_extensions(w)
-    w.show()
-    qtbot.waitExposed(w)
-    assert w.open_example("xor_learn")
-    yield w
-    w.document.undo_stack.setClean()
-    w.close()
-    w.deleteLater()
+def window(user_window):
+    return user_window
 
 
 def example(name: str) -> dict:

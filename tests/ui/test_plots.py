@@ -3,6 +3,7 @@ themselves when empty, stay bounded over long runs, never draw NaN, and export P
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import io
 import math
@@ -248,9 +249,9 @@ def test_nan_losses_are_never_plotted(qtbot):
     assert list(y) == [0.5, 0.4, 0.3]
 
 
-def test_after_a_blow_up_the_legend_gives_each_curve_its_own_last_value(qtbot):
-    """Exploding gradients: the header once said "training 548.1" while the curve stood at
-    1e+122; every entry now carries the last value of the curve it names."""
+@contextlib.contextmanager
+def diverged_loss_plot(qtbot):
+    """A loss plot beside the exploding-gradients example, run until it diverged."""
     controller = TrainingController(document_of("exploding_gradients"))
     plot = QtLossPlot()
     qtbot.addWidget(plot)
@@ -261,28 +262,26 @@ def test_after_a_blow_up_the_legend_gives_each_curve_its_own_last_value(qtbot):
         controller.run()
         qtbot.waitUntil(lambda: controller.state == "diverged", timeout=TIMEOUT_MS)
         controller.flush()
+        yield controller, plot
+    finally:
+        controller.shutdown()
+
+
+def test_after_a_blow_up_the_legend_gives_each_curve_its_own_last_value(qtbot):
+    """Exploding gradients: the header once said "training 548.1" while the curve stood at
+    1e+122; every entry now carries the last value of the curve it names."""
+    with diverged_loss_plot(qtbot) as (controller, plot):
         history = controller.session.history
         for name, label in (("loss", "batch"), ("train_loss", "training")):
             x, y = plot.curves[name].getOriginalDataset()
             assert y[-1] == history.last(name)[1]
             assert f"{label} {y[-1]:.4g}" in plot.readout
-    finally:
-        controller.shutdown()
 
 
 def test_a_run_that_diverged_at_step_2_is_marked_there_and_shows_on_a_log_step_axis(qtbot):
     """Exploding gradients: the "diverged" line stood at x = 1 while the message said step 2,
     and with log step the plot was empty (one point per curve left, no line to draw)."""
-    controller = TrainingController(document_of("exploding_gradients"))
-    plot = QtLossPlot()
-    qtbot.addWidget(plot)
-    plot.resize(500, 350)
-    plot.show()
-    controller.add_panel(plot)
-    try:
-        controller.run()
-        qtbot.waitUntil(lambda: controller.state == "diverged", timeout=TIMEOUT_MS)
-        controller.flush()
+    with diverged_loss_plot(qtbot) as (controller, plot):
         step = controller.session.history.events()[0][0]
         assert f"diverged at step {step:g}:" in controller.session.snapshot().message
         assert [m.value() for m in plot._markers if m.isVisible()] == [step]
@@ -294,8 +293,6 @@ def test_a_run_that_diverged_at_step_2_is_marked_there_and_shows_on_a_log_step_a
             drawn = [value for value in x if np.isfinite(value)]
             dots = plot._dots.get(name)
             assert len(drawn) >= 2 or (drawn and dots is not None and len(dots.data)), name
-    finally:
-        controller.shutdown()
 
 
 def test_a_log_step_axis_spans_the_run_in_decades(trained):

@@ -15,7 +15,6 @@ from dlsim.engine import Experiment
 from dlsim.engine.views.boundary import boundary_image
 from dlsim.engine.views.tables import histogram_rows, table_csv, weight_rows
 from dlsim.ui import rewind_controller
-from dlsim.ui.main_window import MainWindow
 from tests.ui.lag_probe import LagProbe
 
 TIMEOUT_MS = 20_000
@@ -23,19 +22,8 @@ PLOTS = ("loss", "boundary", "weights", "gradients", "activations")
 
 
 @pytest.fixture
-def window(qtbot):
-    from dlsim.ui.app import _install_extensions
-
-    w = MainWindow()
-    w.remember_layout = False
-    _install_extensions(w)
-    w.show()
-    qtbot.waitExposed(w)
-    assert w.open_example("xor_learn")
-    yield w
-    w.document.undo_stack.setClean()
-    w.close()
-    w.deleteLater()
+def window(user_window):
+    return user_window
 
 
 @pytest.fixture
